@@ -1,0 +1,11 @@
+// The umbrella module: `import BitTrue` brings in every library target except Cosim
+// (which starts processes and is imported explicitly where needed).
+@_exported import Datasets
+@_exported import FixedPoint
+@_exported import LogicNets
+@_exported import ModelLowering
+@_exported import NetlistIR
+@_exported import NetlistPasses
+@_exported import NetlistSim
+@_exported import Reports
+@_exported import VerilogEmit

@@ -1,0 +1,2 @@
+// Placeholder: the fixed-point library lands here.
+import CGMP

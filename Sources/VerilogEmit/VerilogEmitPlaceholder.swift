@@ -1,0 +1,2 @@
+// Placeholder so the target builds; replaced when the target gets its content.
+enum VerilogEmitPlaceholder {}

@@ -1,0 +1,10 @@
+import ArgumentParser
+import BitTrue
+
+@main
+struct BitTrueCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bittrue",
+    abstract: "Bit-true emulation and hardware generation for quantized and logic-gate networks."
+  )
+}
