@@ -1,2 +1,0 @@
-// Placeholder: the fixed-point library lands here.
-import CGMP
