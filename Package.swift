@@ -22,7 +22,7 @@ let package = Package(
     .target(name: "FixedPoint", dependencies: ["CGMP"]),
     .target(name: "Datasets"),
     .target(name: "NetlistIR", dependencies: ["FixedPoint"]),
-    .target(name: "NetlistPasses", dependencies: ["NetlistIR"]),
+    .target(name: "NetlistPasses", dependencies: ["FixedPoint", "NetlistIR"]),
     .target(name: "NetlistSim", dependencies: ["NetlistIR"]),
     .target(name: "VerilogEmit", dependencies: ["NetlistIR"]),
     .target(name: "Reports", dependencies: ["NetlistIR", "NetlistPasses"]),
