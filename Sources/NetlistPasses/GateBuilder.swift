@@ -33,6 +33,8 @@ public struct GateBuilder: BitAlgebra {
   /// Half adders built.
   public private(set) var halfAdders = 0
   private var levels: [Int] = []
+  /// Per node: 0 or 1 for a one-bit constant, −1 otherwise.
+  private var constants: [Int8] = []
   private var zeroNode: NodeID?
   private var oneNode: NodeID?
   private var gates: [GateKey: NodeID] = [:]
@@ -48,6 +50,12 @@ public struct GateBuilder: BitAlgebra {
   public init(netlist: Netlist) {
     self.netlist = netlist
     levels = [Int](repeating: 0, count: netlist.nodes.count)
+    constants = netlist.nodes.map(Self.constantBit)
+  }
+
+  private static func constantBit(_ node: Node) -> Int8 {
+    guard case .constant(let v) = node.op, v.width == 1 else { return -1 }
+    return v[bit: 0] ? 1 : 0
   }
 
   /// Appends a node (any op) and returns its ID; its level follows ``LogicDepth``.
@@ -58,6 +66,7 @@ public struct GateBuilder: BitAlgebra {
       for operand in node.operands { latest = max(latest, levels[operand.int]) }
     }
     levels.append(latest + LogicDepth.cost(of: node.op))
+    constants.append(Self.constantBit(node))
     return netlist.append(node)
   }
 
@@ -104,8 +113,8 @@ public struct GateBuilder: BitAlgebra {
 
   /// The value of a literal whose node is a one-bit constant.
   public func knownValue(_ bit: GateLiteral) -> Bool? {
-    guard case .constant(let v) = netlist[bit.node].op, v.width == 1 else { return nil }
-    return v[bit: 0] != bit.isNegated
+    let c = constants[bit.node.int]
+    return c < 0 ? nil : (c == 1) != bit.isNegated
   }
 
   /// The node's logic level.

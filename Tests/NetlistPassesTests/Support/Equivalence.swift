@@ -19,8 +19,9 @@ func count(_ mnemonic: String, in netlist: Netlist) -> Int {
 /// Checks that `after` computes what `before` computes, cycle by cycle from reset, with
 /// `after` delayed by `latency` cycles. Exhaustive over all input vectors when the inputs
 /// total at most `exhaustiveBits` bits (16 by default) (for sequential netlists: every vector once, in order, as one
-/// run), otherwise `sequences` random runs of `cycles` cycles. Large gate-level `after`
-/// netlists run on the lane evaluator. Records the first mismatch in hex.
+/// run), otherwise `sequences` random runs of `cycles` cycles. `before` runs on the
+/// reference interpreter; a gate-level `after` runs on the lane evaluator (itself checked
+/// against the interpreter), any other `after` on the interpreter. Records the first mismatch in hex.
 func expectEquivalent(
   _ before: Netlist, _ after: Netlist, latency: Int = 0, seed: UInt64 = 1,
   sequences: Int = 8, cycles: Int = 6, exhaustiveBits: Int = 16,
@@ -46,7 +47,8 @@ func expectEquivalent(
     // Hold the last vector for the extra cycles so every original cycle is observed.
     runs = runs.map { $0 + [[BitVector]](repeating: $0.last!, count: latency) }
   }
-  let expected = try runs.map { try ReferenceInterpreter(before).run($0) }
+  let reference = try ReferenceInterpreter(before)
+  let expected = try runs.map { try reference.run($0) }
   let actual = try evaluate(after, runs)
   for (r, run) in runs.enumerated() {
     for t in 0..<(run.count - latency) where expected[r][t] != actual[r][t + latency] {
@@ -61,11 +63,12 @@ func expectEquivalent(
   }
 }
 
-/// Runs `netlist` on each run: the lane evaluator for big gate-level netlists (64 runs at a
+/// Runs `netlist` on each run: the lane evaluator for gate-level netlists (64 runs at a
 /// time), else the reference interpreter.
 func evaluate(_ netlist: Netlist, _ runs: [[[BitVector]]]) throws -> [[[BitVector]]] {
-  guard netlist.isGateLevel && netlist.nodes.count > 200 else {
-    return try runs.map { try ReferenceInterpreter(netlist).run($0) }
+  guard netlist.isGateLevel else {
+    let interpreter = try ReferenceInterpreter(netlist)
+    return try runs.map { try interpreter.run($0) }
   }
   let runner = LaneRunner(netlist)
   var out: [[[BitVector]]] = []
@@ -114,4 +117,55 @@ func withConstantInputs(_ netlist: Netlist, using rng: inout SeededRandom) -> Ne
     out.append(node)
   }
   return out
+}
+
+/// A random one-bit network of gates, NOTs and BUFs (with repeated and constant operands),
+/// for the gate-level passes.
+func randomGateNetwork(
+  inputs: Int, layers: Int, width: Int, outputs: Int, using rng: inout SeededRandom
+) -> Netlist {
+  var n = Netlist(name: "gates")
+  var pool = (0..<inputs).map { n.input("x\($0)", width: 1) }
+  pool.append(n.constant(Int(rng.next() % 2), width: 1))
+  var previous = pool
+  for _ in 0..<layers {
+    var layer: [NodeID] = []
+    for _ in 0..<width {
+      func operand(_ rng: inout SeededRandom) -> NodeID {
+        let x = previous[Int(rng.next() % UInt64(previous.count))]
+        switch rng.next() % 6 {
+        case 0: return n.not(x)
+        case 1: return n.buf(x)
+        case 2: return n.not(n.not(x))
+        default: return x
+        }
+      }
+      let a = operand(&rng)
+      let b = rng.next() % 8 == 0 ? a : operand(&rng)
+      var g = n.gate(GateFunction(table: UInt8(rng.next() % 16)), a, b)
+      if rng.next() % 5 == 0 { g = n.not(g) }
+      layer.append(g)
+    }
+    previous = layer + pool.prefix(2)
+  }
+  for i in 0..<outputs { n.output("y\(i)", previous[i % previous.count]) }
+  return n
+}
+
+/// `RandomNetlists.mixed`, redrawn until its multipliers stay within `productBits` partial
+/// products in total (wide multipliers bit-blast to tens of thousands of gates, which debug
+/// test builds cannot afford in bulk; `BitBlastTests.everyOpAtEveryWidth` covers them).
+func mixedNetlist(
+  widths: [Int], nodes: Int, registers: Bool, productBits: Int = 2500,
+  using rng: inout SeededRandom
+) -> Netlist {
+  while true {
+    let n = RandomNetlists.mixed(widths: widths, nodes: nodes, registers: registers, using: &rng)
+    let cost = n.nodes.reduce(0) { total, node in
+      guard case .mul = node.op else { return total }
+      let w = node.width
+      return total + min(n.width(node.operands[0]), w) * min(n.width(node.operands[1]), w)
+    }
+    if cost <= productBits { return n }
+  }
 }

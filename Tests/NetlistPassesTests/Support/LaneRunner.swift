@@ -6,12 +6,46 @@ import NetlistIR
 /// interpreter (`LaneRunnerTests`).
 struct LaneRunner {
   let netlist: Netlist
-  private let order: [NodeID]
+  private enum Step {
+    case inputBit(input: Int32, bit: Int32)
+    case constant(UInt64)
+    case gate(GateFunction, Int32, Int32)
+    case copy(Int32, invert: Bool)
+  }
+  private let steps: [(target: Int32, step: Step)]
+  private let registers: [(node: Int32, d: Int32, reset: UInt64)]
+  private let outputBits: [[Int32]]
 
   init(_ netlist: Netlist) {
     precondition(netlist.isGateLevel, "LaneRunner needs a gate-level netlist")
     self.netlist = netlist
-    order = netlist.topologicalOrder()!
+    var steps: [(Int32, Step)] = []
+    for id in netlist.topologicalOrder()! {
+      let node = netlist[id]
+      let x = node.operands.map(\.index)
+      switch node.op {
+      case .input(_) where node.width == 1: steps.append((id.index, .inputBit(input: id.index, bit: 0)))
+      case .input, .register, .concat, .output: continue
+      case .slice(let low): steps.append((id.index, .inputBit(input: x[0], bit: Int32(low))))
+      case .constant(let c): steps.append((id.index, .constant(c[bit: 0] ? ~0 : 0)))
+      case .gate(let g): steps.append((id.index, .gate(g, x[0], x[1])))
+      case .not: steps.append((id.index, .copy(x[0], invert: true)))
+      case .buf: steps.append((id.index, .copy(x[0], invert: false)))
+      case .and, .or, .xor, .add, .sub, .mul, .compare, .mux, .shiftLeft, .shiftRight, .extend,
+        .popcount, .round, .resize:
+        preconditionFailure("not gate-level")
+      }
+    }
+    self.steps = steps
+    registers = netlist.registers.map { id in
+      guard case .register(let reset) = netlist[id].op else { preconditionFailure() }
+      return (id.index, netlist[id].operands[0].index, reset[bit: 0] ? ~0 : 0)
+    }
+    outputBits = netlist.outputs.map { out in
+      let source = netlist[out].operands[0]
+      return netlist[source].op == .concat
+        ? netlist[source].operands.reversed().map(\.index) : [source.index]
+    }
   }
 
   /// Runs each sequence from reset (all of equal length, at most 64) and returns each
@@ -19,12 +53,9 @@ struct LaneRunner {
   func run(_ sequences: [[[BitVector]]]) -> [[[BitVector]]] {
     precondition(sequences.count <= 64 && !sequences.isEmpty)
     let cycles = sequences[0].count
-    let n = netlist.nodes.count
-    var value = [UInt64](repeating: 0, count: n)
-    var inputLanes = [[UInt64]](repeating: [], count: n)
-    for id in netlist.registers {
-      if case .register(let reset) = netlist[id].op { value[id.int] = reset[bit: 0] ? ~0 : 0 }
-    }
+    var value = [UInt64](repeating: 0, count: netlist.nodes.count)
+    var inputLanes = [[UInt64]](repeating: [], count: netlist.nodes.count)
+    for r in registers { value[Int(r.node)] = r.reset }
     var outputs = [[[BitVector]]](
       repeating: [[BitVector]](repeating: [], count: cycles), count: sequences.count)
     for t in 0..<cycles {
@@ -35,33 +66,26 @@ struct LaneRunner {
           for bit in 0..<v.width where v[bit: bit] { lanes[bit] |= 1 << UInt64(lane) }
         }
         inputLanes[id.int] = lanes
-        value[id.int] = lanes[0]
       }
-      for id in order {
-        let node = netlist[id]
-        switch node.op {
-        case .input, .register, .concat, .output: continue
-        case .slice(let low): value[id.int] = inputLanes[node.operands[0].int][low]
-        case .constant(let c): value[id.int] = c[bit: 0] ? ~0 : 0
-        case .gate(let g): value[id.int] = g.apply(value[node.operands[0].int], value[node.operands[1].int])
-        case .not: value[id.int] = ~value[node.operands[0].int]
-        case .buf: value[id.int] = value[node.operands[0].int]
-        case .and, .or, .xor, .add, .sub, .mul, .compare, .mux, .shiftLeft, .shiftRight, .extend,
-          .popcount, .round, .resize:
-          preconditionFailure("not gate-level")
+      for (target, step) in steps {
+        switch step {
+        case .inputBit(let input, let bit): value[Int(target)] = inputLanes[Int(input)][Int(bit)]
+        case .constant(let c): value[Int(target)] = c
+        case .gate(let g, let a, let b): value[Int(target)] = g.apply(value[Int(a)], value[Int(b)])
+        case .copy(let a, let invert): value[Int(target)] = invert ? ~value[Int(a)] : value[Int(a)]
         }
       }
-      for (lane, _) in sequences.enumerated() {
-        outputs[lane][t] = netlist.outputs.map { out in
-          let source = netlist[out].operands[0]
-          let bits = netlist[source].op == .concat ? Array(netlist[source].operands.reversed()) : [source]
+      for lane in sequences.indices {
+        outputs[lane][t] = outputBits.map { bits in
           var v = BitVector(zeroWidth: bits.count)
-          for (i, b) in bits.enumerated() where (value[b.int] >> UInt64(lane)) & 1 == 1 { v[bit: i] = true }
+          for (i, b) in bits.enumerated() where (value[Int(b)] >> UInt64(lane)) & 1 == 1 {
+            v[bit: i] = true
+          }
           return v
         }
       }
-      let next = netlist.registers.map { value[netlist[$0].operands[0].int] }
-      for (id, v) in zip(netlist.registers, next) { value[id.int] = v }
+      let next = registers.map { value[Int($0.d)] }
+      for (r, v) in zip(registers, next) { value[Int(r.node)] = v }
     }
     return outputs
   }
