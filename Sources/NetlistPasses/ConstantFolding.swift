@@ -20,6 +20,8 @@ import NetlistIR
 ///
 /// A node that becomes a constant keeps its name; a node replaced by its operand passes its
 /// name on when the operand has none. Operands left unread stay for ``DeadNodeElimination``.
+/// A gate-level netlist stays gate-level: the `concat`s its outputs read are never folded
+/// into multi-bit constants.
 public struct ConstantFolding: NetlistPass {
   /// `const-fold`.
   public var name: String { "const-fold" }
@@ -30,10 +32,13 @@ public struct ConstantFolding: NetlistPass {
   /// Folds constants; returns whether anything changed.
   public func run(_ netlist: inout Netlist) throws(PassError) -> Bool {
     var rw = NetlistRewriter(netlist)
+    let keepConcats = netlist.isGateLevel
     for id in NodeOrder.stableTopological(netlist) {
       let node = rw[id]
       switch node.op {
       case .input, .output, .constant, .register:
+        continue
+      case .concat where keepConcats:
         continue
       case .gate, .not, .buf, .and, .or, .xor, .add, .sub, .mul, .compare, .mux, .shiftLeft,
         .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize:

@@ -16,6 +16,7 @@ import _TestSupport
     let g = n.gate(.xor, r, n.bit(wide, 2))
     n.connectRegister(r, to: g)
     n.output("wide", n.concat([n.bit(wide, 0), g, r, n.constant(1, width: 1)]))
+    n.output("direct", wide)
     try NetlistVerifier.verify(n)
     #expect(n.isGateLevel)
     let runs = (0..<40).map { _ in RandomNetlists.vectors(for: n, count: 7, using: &rng) }

@@ -14,7 +14,8 @@ struct LaneRunner {
   }
   private let steps: [(target: Int32, step: Step)]
   private let registers: [(node: Int32, d: Int32, reset: UInt64)]
-  private let outputBits: [[Int32]]
+  /// Per output: (node, input bit) per result bit; input bit −1 reads the node's value.
+  private let outputBits: [[(node: Int32, bit: Int32)]]
 
   init(_ netlist: Netlist) {
     precondition(netlist.isGateLevel, "LaneRunner needs a gate-level netlist")
@@ -43,8 +44,13 @@ struct LaneRunner {
     }
     outputBits = netlist.outputs.map { out in
       let source = netlist[out].operands[0]
-      return netlist[source].op == .concat
-        ? netlist[source].operands.reversed().map(\.index) : [source.index]
+      if netlist[source].op == .concat {
+        return netlist[source].operands.reversed().map { ($0.index, -1) }
+      }
+      if netlist[source].width > 1 {  // a multi-bit input read directly
+        return (0..<netlist[source].width).map { (source.index, Int32($0)) }
+      }
+      return [(source.index, -1)]
     }
   }
 
@@ -78,8 +84,9 @@ struct LaneRunner {
       for lane in sequences.indices {
         outputs[lane][t] = outputBits.map { bits in
           var v = BitVector(zeroWidth: bits.count)
-          for (i, b) in bits.enumerated() where (value[Int(b)] >> UInt64(lane)) & 1 == 1 {
-            v[bit: i] = true
+          for (i, b) in bits.enumerated() {
+            let word = b.bit < 0 ? value[Int(b.node)] : inputLanes[Int(b.node)][Int(b.bit)]
+            if (word >> UInt64(lane)) & 1 == 1 { v[bit: i] = true }
           }
           return v
         }
