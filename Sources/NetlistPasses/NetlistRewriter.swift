@@ -80,12 +80,12 @@ struct NetlistRewriter {
   }
 
   /// Makes every reader of `id` read `other` instead and drops `id`. The name of `id` moves to
-  /// `other` when `other` has none.
+  /// `other` when `other` has none and is not a port (a port is known by its port name).
   mutating func replace(_ id: NodeID, with other: NodeID) {
     let target = resolve(other)
     precondition(target != id, "a node cannot replace itself")
     precondition(nodes[target.int].width == nodes[id.int].width, "replacement width differs")
-    if nodes[target.int].name == nil, let name = nodes[id.int].name {
+    if nodes[target.int].name == nil, !nodes[target.int].op.isPort, let name = nodes[id.int].name {
       nodes[target.int].name = name
     }
     replacement[id.int] = target.index
