@@ -311,7 +311,8 @@ struct ArrivalQueue<Element> {
   }
 
   private static func before(
-    _ x: (key: Int, sequence: Int, element: Element), _ y: (key: Int, sequence: Int, element: Element)
+    _ x: (key: Int, sequence: Int, element: Element),
+    _ y: (key: Int, sequence: Int, element: Element)
   ) -> Bool {
     x.key < y.key || (x.key == y.key && x.sequence < y.sequence)
   }

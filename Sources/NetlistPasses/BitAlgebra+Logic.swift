@@ -85,8 +85,7 @@ extension BitAlgebra {
   }
 
   /// `x` shifted toward the LSB by `count` bits, keeping the width; arithmetic when signed.
-  public mutating func shiftedRight(_ x: [Bit], by count: Int, _ signedness: Signedness) -> [Bit]
-  {
+  public mutating func shiftedRight(_ x: [Bit], by count: Int, _ signedness: Signedness) -> [Bit] {
     let fill = signedness == .signed ? x[x.count - 1] : constant(false)
     return (0..<x.count).map { $0 < x.count - count ? x[$0 + count] : fill }
   }

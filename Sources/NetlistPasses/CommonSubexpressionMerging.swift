@@ -52,7 +52,9 @@ public struct CommonSubexpressionMerging: NetlistPass {
         let key: Key
         if node.op.isRegister {
           // First round: registers differ only by reset value (optimistic start).
-          key = Key(op: node.op, operands: firstRound ? [] : [classes[node.operands[0].int]], width: node.width)
+          key = Key(
+            op: node.op, operands: firstRound ? [] : [classes[node.operands[0].int]],
+            width: node.width)
         } else {
           key = Key.normalized(node, node.operands.map { next[$0.int] })
         }

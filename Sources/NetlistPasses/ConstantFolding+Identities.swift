@@ -53,7 +53,8 @@ extension NetlistRewriter {
         makeConstant(id, zero)
       } else if factor.popcount == 1 {
         let k = (0..<w).first { factor[bit: $0] }!
-        let operand = self[other].width == w
+        let operand =
+          self[other].width == w
           ? other : insert(Node(op: .extend(s), operands: [other], width: w), before: id)
         if k == 0 { replace(id, with: operand) } else { rewrite(id, .shiftLeft(k), [operand]) }
       }

@@ -45,7 +45,8 @@ public struct ConstantFolding: NetlistPass {
         let operands = rw.operands(of: id)
         let values = operands.compactMap { rw.constantValue($0) }
         if values.count == operands.count {
-          rw.makeConstant(id, Node(op: node.op, operands: operands, width: node.width).evaluate(values))
+          rw.makeConstant(
+            id, Node(op: node.op, operands: operands, width: node.width).evaluate(values))
         } else {
           rw.applyIdentity(to: id)
         }

@@ -101,7 +101,9 @@ public struct GateBuilder: BitAlgebra {
   private mutating func constantNode(_ value: Bool) -> NodeID {
     if let id = value ? oneNode : zeroNode { return id }
     let id = append(
-      Node(op: .constant(BitVector(width: 1, truncating: value ? 1 : 0 as UInt64)), operands: [], width: 1))
+      Node(
+        op: .constant(BitVector(width: 1, truncating: value ? 1 : 0 as UInt64)), operands: [],
+        width: 1))
     if value { oneNode = id } else { zeroNode = id }
     return id
   }

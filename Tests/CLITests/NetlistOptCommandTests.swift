@@ -48,7 +48,8 @@ import _TestSupport
     #expect(lines.first == "const-fold  9 -> 8 nodes")
     #expect(lines.contains("cse         7 -> 6 nodes"))
     #expect(lines.last == "dce         5 -> 5 nodes  (no change)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["in.nl", "out.nl"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["in.nl", "out.nl"])
   }
 
   @Test func bitBlastsAndPipelinesToStandardOutput() throws {
@@ -63,16 +64,27 @@ import _TestSupport
     try NetlistVerifier.verify(netlist)
     #expect(netlist.isGateLevel && netlist.isSequential)
     #expect(r.stderr.contains("bitblast    5 -> 31 nodes  full adders: 3, half adders: 1\n"))
-    #expect(r.stderr.contains("pipeline    31 -> 44 nodes  latency (cycles): 2, registers added: 13\n"))
+    #expect(
+      r.stderr.contains("pipeline    31 -> 44 nodes  latency (cycles): 2, registers added: 13\n"))
   }
 
   @Test(arguments: [
-    ("netlist \"x\"\n%0 = input \"a\" : 4\n%1 = frob %0 : 4\n", [String](), "IN: line 3: unknown op 'frob'"),
-    ("netlist \"x\"\n%0 = input \"a\" : 4\n%1 = not %0 : 3\n%2 = output \"y\" %1 : 3\n", [],
-     "IN: node %1: result width 3 should be 4"),
-    (input, ["--passes", "const-fold,fold"],
-     "unknown pass 'fold' (known: const-fold, dce, cse, gates, popcount, bitblast)"),
-    (input, ["--pipeline", "2"], "pass pipeline: node %2 (add.u) is not gate-level; bit-blast first"),
+    (
+      "netlist \"x\"\n%0 = input \"a\" : 4\n%1 = frob %0 : 4\n", [String](),
+      "IN: line 3: unknown op 'frob'"
+    ),
+    (
+      "netlist \"x\"\n%0 = input \"a\" : 4\n%1 = not %0 : 3\n%2 = output \"y\" %1 : 3\n", [],
+      "IN: node %1: result width 3 should be 4"
+    ),
+    (
+      input, ["--passes", "const-fold,fold"],
+      "unknown pass 'fold' (known: const-fold, dce, cse, gates, popcount, bitblast)"
+    ),
+    (
+      input, ["--pipeline", "2"],
+      "pass pipeline: node %2 (add.u) is not gate-level; bit-blast first"
+    ),
     (input, ["--pipeline", "0"], "--pipeline must be at least 1, got 0"),
   ])
   func failsWithOneLineAndNoOutputFile(text: String, options: [String], message: String) throws {

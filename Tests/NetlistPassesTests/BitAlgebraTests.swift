@@ -113,7 +113,9 @@ import _TestSupport
     ]
     for (op, widths, result) in ops {
       let node = Node(op: op, operands: widths.indices.map { NodeID($0) }, width: result)
-      let samples = (0..<64).map { _ in widths.map { RandomNetlists.edgyVector(width: $0, using: &rng) } }
+      let samples = (0..<64).map { _ in
+        widths.map { RandomNetlists.edgyVector(width: $0, using: &rng) }
+      }
       let lanes = widths.indices.map { k in
         (0..<widths[k]).map { bit in
           (0..<64).reduce(UInt64(0)) { $0 | (samples[$1][k][bit: bit] ? 1 << UInt64($1) : 0) }

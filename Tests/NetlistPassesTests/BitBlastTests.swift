@@ -123,7 +123,8 @@ import _TestSupport
   @Test(arguments: 0..<100)
   func randomMixedNetlists(seed: UInt64) throws {
     var rng = SeededRandom(seed: seed &+ 5000)
-    let widths = [[1, 7, 8, 9], [1, 8, 31, 33], [9, 32, 63], [1, 64, 65], [7, 127, 129]][Int(seed % 5)]
+    let widths = [[1, 7, 8, 9], [1, 8, 31, 33], [9, 32, 63], [1, 64, 65], [7, 127, 129]][
+      Int(seed % 5)]
     let before = mixedNetlist(widths: widths, nodes: 10, registers: seed % 2 == 1, using: &rng)
     let after = try running([BitBlast()], on: before)
     #expect(after.isGateLevel)

@@ -105,7 +105,8 @@ import _TestSupport
   func randomNetlistsKeepTheirBehaviour(seed: UInt64) throws {
     var rng = SeededRandom(seed: seed)
     let widths = [[1, 7, 8, 9], [31, 32, 33], [63, 64, 65], [127, 128, 129]][Int(seed % 4)]
-    let random = RandomNetlists.mixed(widths: widths, nodes: 40, registers: seed % 2 == 0, using: &rng)
+    let random = RandomNetlists.mixed(
+      widths: widths, nodes: 40, registers: seed % 2 == 0, using: &rng)
     // Duplicate the whole body once so there is something to merge.
     let before = doubled(random)
     let after = try running([CommonSubexpressionMerging(), DeadNodeElimination()], on: before)
@@ -127,7 +128,10 @@ import _TestSupport
       var node = netlist[id]
       if case .output(let name) = node.op { node.op = .output(name + "_copy") }
       node.operands = node.operands.map { map[$0.int] }
-      if case .input = node.op { node = Node(op: .constant(BitVector(zeroWidth: node.width)), operands: [], width: node.width) }
+      if case .input = node.op {
+        node = Node(
+          op: .constant(BitVector(zeroWidth: node.width)), operands: [], width: node.width)
+      }
       out.append(node)
     }
     return out

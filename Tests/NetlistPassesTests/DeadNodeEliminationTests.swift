@@ -54,7 +54,8 @@ import _TestSupport
   func randomNetlistsKeepTheirBehaviour(seed: UInt64) throws {
     var rng = SeededRandom(seed: seed)
     let widths = [[1, 7, 8, 9], [31, 32, 33], [63, 64, 65], [127, 128, 129]][Int(seed % 4)]
-    let before = RandomNetlists.mixed(widths: widths, nodes: 40, registers: seed % 2 == 0, using: &rng)
+    let before = RandomNetlists.mixed(
+      widths: widths, nodes: 40, registers: seed % 2 == 0, using: &rng)
     let after = try running([DeadNodeElimination()], on: before)
     #expect(after.nodes.count <= before.nodes.count)
     let live = DeadNodeElimination.liveNodes(in: after)

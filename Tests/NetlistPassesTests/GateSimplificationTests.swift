@@ -68,7 +68,8 @@ import _TestSupport
       """)
     let after = try running([GateSimplification(), DeadNodeElimination()], on: before)
     // Only gates reading two different non-constant, non-complemented inputs survive.
-    let depends = !GateFunction(table: UInt8(table)).ignoresA && !GateFunction(table: UInt8(table)).ignoresB
+    let depends =
+      !GateFunction(table: UInt8(table)).ignoresA && !GateFunction(table: UInt8(table)).ignoresB
     #expect(count("gate", in: after) == (depends ? 4 : 0), "\(NetlistText.print(after))")
     for node in after.nodes where node.op.mnemonic == "gate" {
       #expect(node.operands.allSatisfy { after[$0].op == .input(after.portName($0) ?? "") })

@@ -8,7 +8,8 @@ import _TestSupport
   func standardPipelineReachesAFixpointAndKeepsBehaviour(seed: UInt64) throws {
     var rng = SeededRandom(seed: seed &+ 900)
     let widths = [[1, 7, 8, 9], [31, 32, 33], [63, 64, 65], [127, 128, 129]][Int(seed % 4)]
-    let random = RandomNetlists.mixed(widths: widths, nodes: 30, registers: seed % 2 == 0, using: &rng)
+    let random = RandomNetlists.mixed(
+      widths: widths, nodes: 30, registers: seed % 2 == 0, using: &rng)
     let before = withConstantInputs(random, using: &rng)
     var after = before
     let outcomes = try Optimizer.optimize(&after)
@@ -38,7 +39,8 @@ import _TestSupport
     #expect(
       PassError.unknownPass("fold").description
         == "unknown pass 'fold' (known: const-fold, dce, cse, gates, popcount, bitblast)")
-    var broken = try NetlistText.parse("netlist \"b\"\n%0 = input \"a\" : 4\n%1 = not %0 : 3\n%2 = output \"y\" %1 : 3")
+    var broken = try NetlistText.parse(
+      "netlist \"b\"\n%0 = input \"a\" : 4\n%1 = not %0 : 3\n%2 = output \"y\" %1 : 3")
     #expect(throws: PassError.invalidInput(.invalidNode(NodeID(1), "result width 3 should be 4"))) {
       try PassManager.run([DeadNodeElimination()], on: &broken)
     }

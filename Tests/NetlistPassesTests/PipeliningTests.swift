@@ -39,11 +39,18 @@ import _TestSupport
 
   @Test func refusesWordLevelAndSequentialNetlists() throws {
     let wordLevel = try parse("%0 = input \"a\" : 4\n%1 = not %0 : 4\n%2 = output \"y\" %1 : 4")
-    #expect(throws: PassError.unsupported(pass: "pipeline", "node %1 (not) is not gate-level; bit-blast first")) {
+    #expect(
+      throws: PassError.unsupported(
+        pass: "pipeline", "node %1 (not) is not gate-level; bit-blast first")
+    ) {
       try Pipelining(every: 2).pipeline(wordLevel)
     }
-    let sequential = try parse("%0 = input \"a\" : 1\n%1 = reg 1'h0 %0 : 1\n%2 = output \"y\" %1 : 1")
-    #expect(throws: PassError.unsupported(pass: "pipeline", "node %1 is a register; only combinational netlists")) {
+    let sequential = try parse(
+      "%0 = input \"a\" : 1\n%1 = reg 1'h0 %0 : 1\n%2 = output \"y\" %1 : 1")
+    #expect(
+      throws: PassError.unsupported(
+        pass: "pipeline", "node %1 is a register; only combinational netlists")
+    ) {
       try Pipelining(every: 2).pipeline(sequential)
     }
   }
@@ -52,7 +59,8 @@ import _TestSupport
   func randomBitBlastedNetlists(seed: UInt64) throws {
     var rng = SeededRandom(seed: seed &+ 300)
     let widths = [[1, 7, 8, 9], [9, 31, 33], [1, 63, 65]][Int(seed % 3)]
-    let before = mixedNetlist(widths: widths, nodes: 8, registers: false, productBits: 600, using: &rng)
+    let before = mixedNetlist(
+      widths: widths, nodes: 8, registers: false, productBits: 600, using: &rng)
     var gates = try running([BitBlast()], on: before)
     try Optimizer.optimize(&gates)
     let k = [1, 2, 3, 5][Int(seed % 4)]

@@ -112,7 +112,9 @@ func clock<T>(_ body: () throws -> T) rethrows -> (T, Double) {
 var layer = Netlist(name: "xnor_layer")
 let xIn = layer.input("x", width: 256)
 for j in 0..<64 {
-  let w = layer.constant(BitVector(width: 256, words: (0..<4).map { UInt64(j &* 0x9E37 &+ $0) &* 0xBF58_476D_1CE4_E5B9 }))
+  let w = layer.constant(
+    BitVector(width: 256, words: (0..<4).map { UInt64(j &* 0x9E37 &+ $0) &* 0xBF58_476D_1CE4_E5B9 })
+  )
   let match = layer.not(layer.bitwise(.xor, xIn, w))
   let count = layer.popcount([match])
   let threshold = layer.constant(128, width: layer.width(count))
@@ -125,7 +127,8 @@ var net = layer
 let (_, tBlast) = try clock { try PassManager.run([BitBlast()], on: &net) }
 print("| bitblast | \(net.nodes.count) | \(String(format: "%.3f", tBlast)) |")
 let (_, tOpt) = try clock { try Optimizer.optimize(&net) }
-print("| standard optimisation to fixpoint | \(net.nodes.count) | \(String(format: "%.3f", tOpt)) |")
+print(
+  "| standard optimisation to fixpoint | \(net.nodes.count) | \(String(format: "%.3f", tOpt)) |")
 let (_, tPipe) = try clock { try PassManager.run([Pipelining(every: 4)], on: &net) }
 print("| pipeline every 4 levels | \(net.nodes.count) | \(String(format: "%.3f", tPipe)) |")
 print("\ndepth before pipelining: \(LogicDepth.depth(of: layer)) (word level)")

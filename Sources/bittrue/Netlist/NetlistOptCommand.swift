@@ -20,7 +20,8 @@ struct NetlistOptCommand: ParsableCommand {
   @Argument(help: "The netlist to optimise, in the IR text form.")
   var input: String
 
-  @Option(help: ArgumentHelp("Where to write the result (default: standard output).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Where to write the result (default: standard output).", valueName: "file"))
   var out: String?
 
   @Option(
@@ -46,7 +47,9 @@ struct NetlistOptCommand: ParsableCommand {
   }
 
   private func optimize() throws(NetlistCommandError) {
-    if let k = pipeline, k < 1 { throw NetlistCommandError("--pipeline must be at least 1, got \(k)") }
+    if let k = pipeline, k < 1 {
+      throw NetlistCommandError("--pipeline must be at least 1, got \(k)")
+    }
     var netlist = try NetlistCommandError.readNetlist(input)
     var outcomes: [PassOutcome] = []
     do throws(PassError) {
@@ -86,7 +89,9 @@ struct NetlistOptCommand: ParsableCommand {
       let name = o.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
       var line = "\(name)  \(o.nodesBefore) -> \(o.nodesAfter) nodes"
       if !o.changed { line += "  (no change)" }
-      if !o.counters.isEmpty { line += "  " + o.counters.map(\.description).joined(separator: ", ") }
+      if !o.counters.isEmpty {
+        line += "  " + o.counters.map(\.description).joined(separator: ", ")
+      }
       text += line + "\n"
     }
     return text

@@ -35,14 +35,18 @@ func expectEquivalent(
   if before.inputBits <= exhaustiveBits && latency == 0 {
     let all = (0..<(1 << before.inputBits)).map { vector(for: before, from: UInt64($0)) }
     if before.isSequential || after.isSequential {
-      runs = [all] + (0..<sequences).map { _ in
-        RandomNetlists.vectors(for: before, count: cycles, using: &rng)
-      }
+      runs =
+        [all]
+        + (0..<sequences).map { _ in
+          RandomNetlists.vectors(for: before, count: cycles, using: &rng)
+        }
     } else {
       runs = all.map { [$0] }
     }
   } else {
-    runs = (0..<sequences).map { _ in RandomNetlists.vectors(for: before, count: cycles, using: &rng) }
+    runs = (0..<sequences).map { _ in
+      RandomNetlists.vectors(for: before, count: cycles, using: &rng)
+    }
   }
   if latency > 0 {
     // Hold the last vector for the extra cycles so every original cycle is observed.

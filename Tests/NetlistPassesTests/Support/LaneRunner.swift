@@ -25,7 +25,8 @@ struct LaneRunner {
       let node = netlist[id]
       let x = node.operands.map(\.index)
       switch node.op {
-      case .input(_) where node.width == 1: steps.append((id.index, .inputBit(input: id.index, bit: 0)))
+      case .input(_) where node.width == 1:
+        steps.append((id.index, .inputBit(input: id.index, bit: 0)))
       case .input, .register, .concat, .output: continue
       case .slice(let low): steps.append((id.index, .inputBit(input: x[0], bit: Int32(low))))
       case .constant(let c): steps.append((id.index, .constant(c[bit: 0] ? ~0 : 0)))
