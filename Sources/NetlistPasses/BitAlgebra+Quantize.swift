@@ -11,10 +11,10 @@ extension BitAlgebra {
   /// The floor quotient is pure wiring; the rounding decision is logic over the dropped
   /// bits, derived from ``RoundingMode/roundsUp(remainderIsZero:remainderVersusHalf:valueIsNegative:quotientIsOdd:)``
   /// itself (see ``roundsUp(_:half:below:negative:odd:)``), and the increment is a
-  /// half-adder chain.
+  /// half-adder chain or a parallel-prefix incrementer.
   public mutating func roundedShift(
     _ x: [Bit], by count: Int, _ mode: RoundingMode, _ signedness: Signedness, width: Int,
-    random: [Bit]?
+    random: [Bit]?, _ architecture: AdderArchitecture = .rippleCarry
   ) -> [Bit] {
     let fill = signedness == .signed ? x[x.count - 1] : constant(false)
     func bit(_ k: Int) -> Bit { k < x.count ? x[k] : fill }
@@ -30,7 +30,7 @@ extension BitAlgebra {
         mode, half: remainder[count - 1], below: Array(remainder[0..<(count - 1)]),
         negative: signedness == .signed ? x[x.count - 1] : nil, odd: bit(count))
     }
-    return increment(quotient, by: up)
+    return increment(quotient, by: up, architecture)
   }
 
   /// Whether a deterministic `mode` increments the floor quotient, as logic over the top

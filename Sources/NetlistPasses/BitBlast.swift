@@ -6,17 +6,21 @@ import NetlistIR
 ///
 /// Ports keep their names, widths and order: a multi-bit input is read through one-bit
 /// `slice`s, a multi-bit output reads a `concat` of one-bit nodes (most significant first).
-/// A multi-bit register becomes one register per bit. Architectures: ripple-carry adders
-/// and subtractors, Baugh–Wooley / compressor-tree multipliers, tree comparators,
-/// compressor-tree popcounts (``BitAlgebra/sumColumns(_:width:)``). One-bit nodes keep their
-/// names where the lowered node is new; names of multi-bit nodes are not carried to bits.
-/// Reports the full and half adders built.
+/// A multi-bit register becomes one register per bit. Architectures: ripple-carry or
+/// parallel-prefix adders and subtractors (``AdderArchitecture``), Baugh–Wooley
+/// compressor-tree multipliers, tree comparators, compressor-tree popcounts
+/// (``BitAlgebra/sumColumns(_:width:_:)``). One-bit nodes keep their names where the lowered
+/// node is new; names of multi-bit nodes are not carried to bits. Reports the full and half
+/// adders built (parallel-prefix carry networks count as plain gates).
 public struct BitBlast: NetlistPass {
-  /// `bitblast`.
-  public var name: String { "bitblast" }
+  /// How additions are built.
+  public let adders: AdderArchitecture
 
-  /// The pass.
-  public init() {}
+  /// `bitblast` (ripple-carry adders) or `bitblast-fast` (parallel-prefix adders).
+  public var name: String { adders == .rippleCarry ? "bitblast" : "bitblast-fast" }
+
+  /// The pass; ripple-carry adders by default (fewest gates).
+  public init(adders: AdderArchitecture = .rippleCarry) { self.adders = adders }
 
   /// Lowers the netlist; returns whether it was not gate-level already.
   public func run(_ netlist: inout Netlist) throws(PassError) -> Bool {
@@ -28,13 +32,15 @@ public struct BitBlast: NetlistPass {
     guard !netlist.isGateLevel else {
       return PassReport(changed: false, counters: AdderCount().counters)
     }
-    let (lowered, adders) = Self.lower(netlist)
+    let (lowered, cells) = Self.lower(netlist, adders: adders)
     netlist = lowered
-    return PassReport(changed: true, counters: adders.counters)
+    return PassReport(changed: true, counters: cells.counters)
   }
 
   /// The gate-level form of a verified netlist, and the adder cells it took.
-  public static func lower(_ netlist: Netlist) -> (Netlist, AdderCount) {
+  public static func lower(
+    _ netlist: Netlist, adders: AdderArchitecture = .rippleCarry
+  ) -> (Netlist, AdderCount) {
     var builder = GateBuilder(netlist: Netlist(name: netlist.name))
     var bits = [[GateLiteral]](repeating: [], count: netlist.nodes.count)
     var registers: [(old: NodeID, bits: [NodeID])] = []
@@ -68,7 +74,8 @@ public struct BitBlast: NetlistPass {
         builder.append(Node(op: node.op, operands: [value], width: node.width, name: node.name))
       case .constant, .gate, .not, .buf, .and, .or, .xor, .add, .sub, .mul, .compare, .mux,
         .shiftLeft, .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize:
-        let result = Self.bits(of: node, operands: node.operands.map { bits[$0.int] }, in: &builder)
+        let result = Self.bits(
+          of: node, operands: node.operands.map { bits[$0.int] }, in: &builder, adders: adders)
         bits[id.int] = result
         if node.width == 1, let name = node.name, !result[0].isNegated,
           builder.netlist[result[0].node].name == nil,
@@ -95,7 +102,8 @@ public struct BitBlast: NetlistPass {
   /// - Precondition: the node is not an input, output or register, and `x` holds one bit
   ///   string of the right width per operand.
   public static func bits<A: BitAlgebra>(
-    of node: Node, operands x: [[A.Bit]], in b: inout A
+    of node: Node, operands x: [[A.Bit]], in b: inout A,
+    adders: AdderArchitecture = .rippleCarry
   ) -> [A.Bit] {
     let w = node.width
     switch node.op {
@@ -116,11 +124,11 @@ public struct BitBlast: NetlistPass {
     case .xor:
       return zip(x[0], x[1]).map { b.xor($0, $1) }
     case .add(let s):
-      return b.sum(x[0], x[1], width: w, s, subtract: false)
+      return b.sum(x[0], x[1], width: w, s, subtract: false, adders)
     case .sub(let s):
-      return b.sum(x[0], x[1], width: w, s, subtract: true)
+      return b.sum(x[0], x[1], width: w, s, subtract: true, adders)
     case .mul(let s):
-      return b.product(x[0], x[1], width: w, s)
+      return b.product(x[0], x[1], width: w, s, adders)
     case .compare(let kind, let s):
       return [b.compare(kind, x[0], x[1], s)]
     case .mux:
@@ -136,9 +144,10 @@ public struct BitBlast: NetlistPass {
     case .extend(let s):
       return b.extended(x[0], to: w, s)
     case .popcount:
-      return b.popcount(x.flatMap { $0 }, width: w)
+      return b.popcount(x.flatMap { $0 }, width: w, adders)
     case .round(let n, let mode, let s):
-      return b.roundedShift(x[0], by: n, mode, s, width: w, random: x.count > 1 ? x[1] : nil)
+      return b.roundedShift(
+        x[0], by: n, mode, s, width: w, random: x.count > 1 ? x[1] : nil, adders)
     case .resize(let mode, let s):
       return b.resized(x[0], to: w, overflow: mode, s)
     }

@@ -17,7 +17,9 @@ public enum Optimizer {
   }
 
   /// The names ``pass(named:)`` knows, in the order a full lowering would run them.
-  public static let passNames = ["const-fold", "dce", "cse", "gates", "popcount", "bitblast"]
+  public static let passNames = [
+    "const-fold", "dce", "cse", "gates", "popcount", "bitblast", "bitblast-fast",
+  ]
 
   /// The pass with that name (see ``passNames``).
   public static func pass(named name: String) throws(PassError) -> any NetlistPass {
@@ -28,6 +30,7 @@ public enum Optimizer {
     case "gates": return GateSimplification()
     case "popcount": return PopcountLowering()
     case "bitblast": return BitBlast()
+    case "bitblast-fast": return BitBlast(adders: .parallelPrefix)
     default: throw .unknownPass(name)
     }
   }

@@ -20,36 +20,42 @@ import _TestSupport
   }
 
   /// Compares the Bool lowering of a one-node op with `Node.evaluate` on every operand value.
-  func check(_ op: Op, widths: [Int], result: Int) {
+  func check(
+    _ op: Op, widths: [Int], result: Int, _ adders: AdderArchitecture = .rippleCarry
+  ) {
     let node = Node(op: op, operands: widths.indices.map { NodeID($0) }, width: result)
     var combos: [[BitVector]] = [[]]
     for w in widths { combos = combos.flatMap { c in all(w).map { c + [$0] } } }
     for x in combos {
       var algebra = BoolAlgebra()
-      let got = vector(BitBlast.bits(of: node, operands: x.map(bits), in: &algebra))
+      let got = vector(BitBlast.bits(of: node, operands: x.map(bits), in: &algebra, adders: adders))
       let want = node.evaluate(x)
       if got != want {
-        Issue.record("\(op) \(widths)→\(result) on \(x): expected \(want), got \(got)")
+        Issue.record("\(op) \(widths)→\(result) \(adders) on \(x): expected \(want), got \(got)")
         return
       }
     }
   }
 
-  @Test func addAndSubtract() {
+  static let architectures: [AdderArchitecture] = [.rippleCarry, .parallelPrefix]
+
+  @Test(arguments: architectures)
+  func addAndSubtract(adders: AdderArchitecture) {
     for s in Signedness.allCases {
       for (wa, wb) in [(1, 1), (3, 2), (2, 4), (4, 4)] {
-        for w in [1, 3, 5, 6] {
-          check(.add(s), widths: [wa, wb], result: w)
-          check(.sub(s), widths: [wa, wb], result: w)
+        for w in [1, 2, 3, 5, 6] {
+          check(.add(s), widths: [wa, wb], result: w, adders)
+          check(.sub(s), widths: [wa, wb], result: w, adders)
         }
       }
     }
   }
 
-  @Test func multiply() {
+  @Test(arguments: architectures)
+  func multiply(adders: AdderArchitecture) {
     for s in Signedness.allCases {
       for (wa, wb) in [(1, 1), (1, 3), (3, 1), (3, 4), (4, 4), (2, 5)] {
-        for w in [1, 2, 4, 7, 9] { check(.mul(s), widths: [wa, wb], result: w) }
+        for w in [1, 2, 4, 7, 9] { check(.mul(s), widths: [wa, wb], result: w, adders) }
       }
     }
   }
@@ -75,20 +81,22 @@ import _TestSupport
     check(.mux, widths: [1, 3, 3], result: 3)
   }
 
-  @Test func popcount() {
-    for w in [1, 2, 3, 4, 5, 6, 8] { check(.popcount, widths: [3, 5], result: w) }
-    check(.popcount, widths: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], result: 4)
+  @Test(arguments: architectures)
+  func popcount(adders: AdderArchitecture) {
+    for w in [1, 2, 3, 4, 5, 6, 8] { check(.popcount, widths: [3, 5], result: w, adders) }
+    check(.popcount, widths: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], result: 4, adders)
   }
 
-  @Test func roundEveryModeAndShift() {
+  @Test(arguments: architectures)
+  func roundEveryModeAndShift(adders: AdderArchitecture) {
     for s in Signedness.allCases {
       for mode in RoundingMode.deterministic {
         for n in 0...6 {
-          for w in [1, 3, 5, 8] { check(.round(n, mode, s), widths: [5], result: w) }
+          for w in [1, 3, 5, 8] { check(.round(n, mode, s), widths: [5], result: w, adders) }
         }
       }
       for n in 1...6 {
-        for w in [2, 5] { check(.round(n, .stochastic, s), widths: [5, n], result: w) }
+        for w in [2, 5] { check(.round(n, .stochastic, s), widths: [5, n], result: w, adders) }
       }
     }
   }

@@ -7,6 +7,18 @@ import _TestSupport
 @Suite struct BitBlastTests {
   static let widths = [1, 7, 8, 9, 31, 32, 33, 63, 64, 65, 127, 128, 129]
 
+  @Test func parallelPrefixAddersAreShallower() throws {
+    var n = Netlist(name: "add")
+    n.output("s", n.add(n.input("a", width: 32), n.input("b", width: 32), .unsigned))
+    let ripple = try running([BitBlast()], on: n)
+    let prefix = try running([BitBlast(adders: .parallelPrefix)], on: n)
+    #expect(LogicDepth.depth(of: ripple) == 63)
+    #expect(LogicDepth.depth(of: prefix) == 12)
+    #expect(count("gate", in: ripple) == 157)
+    #expect(count("gate", in: prefix) == 304)
+    try expectEquivalent(n, prefix, sequences: 64, cycles: 1)
+  }
+
   @Test func adderCountsAndGates() throws {
     let before = try parse(
       """
@@ -111,7 +123,8 @@ import _TestSupport
     for w in Self.widths {
       for variant in 0..<2 {
         let before = Self.singleOp(kind, width: w, using: &rng)
-        let after = try running([BitBlast()], on: before)
+        let blast = BitBlast(adders: variant == 0 ? .rippleCarry : .parallelPrefix)
+        let after = try running([blast], on: before)
         #expect(after.isGateLevel, "kind \(kind) width \(w)")
         try expectEquivalent(
           before, after, seed: UInt64(kind * 100 + w * 2 + variant), sequences: 64, cycles: 1,
@@ -126,7 +139,8 @@ import _TestSupport
     let widths = [[1, 7, 8, 9], [1, 8, 31, 33], [9, 32, 63], [1, 64, 65], [7, 127, 129]][
       Int(seed % 5)]
     let before = mixedNetlist(widths: widths, nodes: 10, registers: seed % 2 == 1, using: &rng)
-    let after = try running([BitBlast()], on: before)
+    let blast = BitBlast(adders: seed % 4 < 2 ? .rippleCarry : .parallelPrefix)
+    let after = try running([blast], on: before)
     #expect(after.isGateLevel)
     try expectEquivalent(before, after, seed: seed, sequences: 16, cycles: 6, exhaustiveBits: 0)
   }
