@@ -44,6 +44,8 @@ public struct CommonSubexpressionMerging: NetlistPass {
     var classes = [Int32](repeating: 0, count: netlist.nodes.count)
     var previousCount = -1
     var firstRound = true
+    // Without registers the first round is already exact.
+    let hasRegisters = netlist.isSequential
     while true {
       var table: [Key: Int32] = [:]
       var next = classes
@@ -68,7 +70,7 @@ public struct CommonSubexpressionMerging: NetlistPass {
       }
       classes = next
       firstRound = false
-      if table.count == previousCount { return classes }
+      if table.count == previousCount || !hasRegisters { return classes }
       previousCount = table.count
     }
   }

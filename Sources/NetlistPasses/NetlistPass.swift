@@ -100,11 +100,37 @@ public enum PassManager {
   public static func run(
     _ passes: [any NetlistPass], on netlist: inout Netlist
   ) throws(PassError) -> [PassOutcome] {
+    try verifyInput(netlist)
+    return try runVerified(passes, on: &netlist)
+  }
+
+  /// Runs the passes repeatedly until none changes anything (at most `maxRounds` rounds).
+  @discardableResult
+  public static func runToFixpoint(
+    _ passes: [any NetlistPass], on netlist: inout Netlist, maxRounds: Int = 16
+  ) throws(PassError) -> [PassOutcome] {
+    try verifyInput(netlist)
+    var all: [PassOutcome] = []
+    for _ in 0..<maxRounds {
+      let outcomes = try runVerified(passes, on: &netlist)
+      all += outcomes
+      if !outcomes.contains(where: \.changed) { break }
+    }
+    return all
+  }
+
+  private static func verifyInput(_ netlist: Netlist) throws(PassError) {
     do throws(NetlistError) {
       try NetlistVerifier.verify(netlist)
     } catch {
       throw .invalidInput(error)
     }
+  }
+
+  /// Runs each pass once on a verified netlist, verifying after each.
+  private static func runVerified(
+    _ passes: [any NetlistPass], on netlist: inout Netlist
+  ) throws(PassError) -> [PassOutcome] {
     var outcomes: [PassOutcome] = []
     for pass in passes {
       let before = netlist.nodes.count
@@ -120,19 +146,5 @@ public enum PassManager {
           nodesAfter: netlist.nodes.count, counters: report.counters))
     }
     return outcomes
-  }
-
-  /// Runs the passes repeatedly until none changes anything (at most `maxRounds` rounds).
-  @discardableResult
-  public static func runToFixpoint(
-    _ passes: [any NetlistPass], on netlist: inout Netlist, maxRounds: Int = 16
-  ) throws(PassError) -> [PassOutcome] {
-    var all: [PassOutcome] = []
-    for _ in 0..<maxRounds {
-      let outcomes = try run(passes, on: &netlist)
-      all += outcomes
-      if !outcomes.contains(where: \.changed) { break }
-    }
-    return all
   }
 }

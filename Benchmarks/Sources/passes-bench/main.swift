@@ -143,26 +143,32 @@ func clock<T>(_ body: () throws -> T) rethrows -> (T, Double) {
   return (value, Date().timeIntervalSince(start))
 }
 
-var layer = Netlist(name: "xnor_layer")
-let xIn = layer.input("x", width: 256)
-for j in 0..<64 {
-  let w = layer.constant(
-    BitVector(width: 256, words: (0..<4).map { UInt64(j &* 0x9E37 &+ $0) &* 0xBF58_476D_1CE4_E5B9 })
-  )
-  let match = layer.not(layer.bitwise(.xor, xIn, w))
-  let count = layer.popcount([match])
-  let threshold = layer.constant(128, width: layer.width(count))
-  layer.output("n\(j)", layer.compare(.ge, count, threshold, .unsigned))
+/// A layer of `neurons` XNOR-popcount threshold neurons over `inputs` bits.
+func xnorLayer(inputs: Int, neurons: Int) -> Netlist {
+  var layer = Netlist(name: "xnor_layer")
+  let x = layer.input("x", width: inputs)
+  for j in 0..<neurons {
+    let words = (0..<(inputs + 63) / 64).map {
+      UInt64(j &* 0x9E37 &+ $0) &* 0xBF58_476D_1CE4_E5B9
+    }
+    let weights = layer.constant(BitVector(width: inputs, words: words))
+    let count = layer.popcount([layer.not(layer.bitwise(.xor, x, weights))])
+    let threshold = layer.constant(inputs / 2, width: layer.width(count))
+    layer.output("n\(j)", layer.compare(.ge, count, threshold, .unsigned))
+  }
+  return layer
 }
-print("\n## Pass timings (release): 64 XNOR-popcount neurons over 256 inputs\n")
-print("| step | nodes after | seconds |")
-print("|---|---|---|")
-var net = layer
-let (_, tBlast) = try clock { try PassManager.run([BitBlast()], on: &net) }
-print("| bitblast | \(net.nodes.count) | \(String(format: "%.3f", tBlast)) |")
-let (_, tOpt) = try clock { try Optimizer.optimize(&net) }
-print(
-  "| standard optimisation to fixpoint | \(net.nodes.count) | \(String(format: "%.3f", tOpt)) |")
-let (_, tPipe) = try clock { try PassManager.run([Pipelining(every: 4)], on: &net) }
-print("| pipeline every 4 levels | \(net.nodes.count) | \(String(format: "%.3f", tPipe)) |")
-print("\ndepth before pipelining: \(LogicDepth.depth(of: layer)) (word level)")
+
+print("\n## Pass timings (release): XNOR-popcount threshold neurons\n")
+print("| layer | step | nodes after | seconds |")
+print("|---|---|---|---|")
+for (inputs, neurons) in [(256, 64), (512, 128)] {
+  let label = "\(neurons) × \(inputs)"
+  var net = xnorLayer(inputs: inputs, neurons: neurons)
+  let (_, tBlast) = try clock { try PassManager.run([BitBlast()], on: &net) }
+  print("| \(label) | bitblast | \(net.nodes.count) | \(String(format: "%.3f", tBlast)) |")
+  let (_, tOpt) = try clock { try Optimizer.optimize(&net) }
+  print("| \(label) | standard optimisation to fixpoint | \(net.nodes.count) | \(String(format: "%.3f", tOpt)) |")
+  let (_, tPipe) = try clock { try PassManager.run([Pipelining(every: 4)], on: &net) }
+  print("| \(label) | pipeline every 4 levels | \(net.nodes.count) | \(String(format: "%.3f", tPipe)) |")
+}
