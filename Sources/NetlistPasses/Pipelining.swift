@@ -33,7 +33,8 @@ public struct Pipelining: NetlistPass {
   /// Pipelines the netlist and reports the latency and the registers added.
   public func runReporting(_ netlist: inout Netlist) throws(PassError) -> PassReport {
     let result = try pipeline(netlist)
-    netlist = result.netlist
+    // A netlist that needs no registers is left exactly as it was.
+    if result.registersAdded > 0 { netlist = result.netlist }
     return PassReport(
       changed: result.registersAdded > 0,
       counters: [
@@ -52,7 +53,8 @@ public struct Pipelining: NetlistPass {
     public var registersAdded: Int
   }
 
-  /// Pipelines a verified netlist.
+  /// Pipelines a verified netlist (dead nodes are dropped first; the node order follows a
+  /// topological order, inputs first).
   ///
   /// - Throws: ``PassError/unsupported(pass:_:)`` when the netlist is not gate-level or
   ///   already has registers.
@@ -94,7 +96,7 @@ public struct Pipelining: NetlistPass {
       var node = netlist[id]
       node.operands = node.operands.map { operand in
         let gap = isConstant[operand.int] ? 0 : stage[id.int] - stage[operand.int]
-        return gap == 0 ? chains[operand.int].first! : chains[operand.int][gap]
+        return chains[operand.int][gap]
       }
       var chain = [result.append(node)]
       for _ in 0..<chainLength[id.int] {

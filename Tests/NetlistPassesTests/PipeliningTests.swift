@@ -70,6 +70,10 @@ import _TestSupport
     #expect(LogicDepth.depth(of: after) <= k)
     #expect(latency == max(0, (LogicDepth.depth(of: gates) + k - 1) / k - 1))
     try expectEquivalent(before, after, latency: latency, seed: seed, sequences: 16, cycles: 5)
+    // Optimising a pipelined netlist keeps it pipelined and equivalent.
+    try Optimizer.optimize(&after)
+    #expect(after.isGateLevel && LogicDepth.depth(of: after) <= k)
+    try expectEquivalent(before, after, latency: latency, seed: seed, sequences: 16, cycles: 5)
   }
 }
 
