@@ -162,13 +162,18 @@ func xnorLayer(inputs: Int, neurons: Int) -> Netlist {
 print("\n## Pass timings (release): XNOR-popcount threshold neurons\n")
 print("| layer | step | nodes after | seconds |")
 print("|---|---|---|---|")
+/// One table row: layer, step, nodes after it, seconds.
+func row(_ label: String, _ step: String, _ nodes: Int, _ seconds: Double) {
+  print("| \(label) | \(step) | \(nodes) | \(String(format: "%.3f", seconds)) |")
+}
+
 for (inputs, neurons) in [(256, 64), (512, 128)] {
   let label = "\(neurons) × \(inputs)"
   var net = xnorLayer(inputs: inputs, neurons: neurons)
   let (_, tBlast) = try clock { try PassManager.run([BitBlast()], on: &net) }
-  print("| \(label) | bitblast | \(net.nodes.count) | \(String(format: "%.3f", tBlast)) |")
+  row(label, "bitblast", net.nodes.count, tBlast)
   let (_, tOpt) = try clock { try Optimizer.optimize(&net) }
-  print("| \(label) | standard optimisation to fixpoint | \(net.nodes.count) | \(String(format: "%.3f", tOpt)) |")
+  row(label, "standard optimisation to fixpoint", net.nodes.count, tOpt)
   let (_, tPipe) = try clock { try PassManager.run([Pipelining(every: 4)], on: &net) }
-  print("| \(label) | pipeline every 4 levels | \(net.nodes.count) | \(String(format: "%.3f", tPipe)) |")
+  row(label, "pipeline every 4 levels", net.nodes.count, tPipe)
 }
