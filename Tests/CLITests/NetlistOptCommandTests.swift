@@ -98,6 +98,22 @@ import _TestSupport
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 
+  @Test func replacesAnExistingFileAndReportsUnwritablePaths() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("in.nl").path
+    let out = dir.appendingPathComponent("out.nl").path
+    try Data("old".utf8).write(to: URL(fileURLWithPath: out))
+    let r = try CLI.run(["netlist", "opt", input, "--out", out])
+    #expect(r.status == 0)
+    #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("netlist \"demo\"\n"))
+    let bad = try CLI.run(["netlist", "opt", input, "--out", "/nonexistent/dir/out.nl"])
+    #expect(bad.status != 0)
+    #expect(bad.stderr == "error: cannot write '/nonexistent/dir/out.nl'\n")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["in.nl", "out.nl"])
+  }
+
   @Test func missingInputFile() throws {
     let r = try CLI.run(["netlist", "opt", "/nonexistent/in.nl"])
     #expect(r.status != 0)

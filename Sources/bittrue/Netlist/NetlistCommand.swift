@@ -43,3 +43,20 @@ struct NetlistCommandError: Error {
     }
   }
 }
+
+extension NetlistCommandError {
+  /// Writes `text` to `path` atomically: into a temporary file beside it, then renamed over
+  /// it, so readers never see a partial file and a failure leaves no file behind.
+  static func writeAtomically(_ text: String, to path: String) throws(NetlistCommandError) {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
+      throw NetlistCommandError("cannot write '\(path)'")
+    }
+    guard rename(temporary.path, url.path) == 0 else {
+      try? FileManager.default.removeItem(at: temporary)
+      throw NetlistCommandError("cannot write '\(path)'")
+    }
+  }
+}

@@ -68,17 +68,13 @@ struct NetlistOptCommand: ParsableCommand {
     } catch {
       throw NetlistCommandError(error.description)
     }
-    FileHandle.standardError.write(Data(Self.summary(outcomes).utf8))
     let text = NetlistText.print(netlist)
     if let out {
-      do {
-        try text.write(to: URL(fileURLWithPath: out), atomically: true, encoding: .utf8)
-      } catch {
-        throw NetlistCommandError("cannot write '\(out)'")
-      }
+      try NetlistCommandError.writeAtomically(text, to: out)
     } else {
       FileHandle.standardOutput.write(Data(text.utf8))
     }
+    FileHandle.standardError.write(Data(Self.summary(outcomes).utf8))
   }
 
   /// One line per pass run: `const-fold  12 -> 10 nodes  (counter: n, …)`.
