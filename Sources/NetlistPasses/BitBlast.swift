@@ -5,7 +5,8 @@ import NetlistIR
 /// arithmetic of ``BitAlgebra`` through a ``GateBuilder``.
 ///
 /// Ports keep their names, widths and order: a multi-bit input is read through one-bit
-/// `slice`s, a multi-bit output reads a `concat` of one-bit nodes (most significant first).
+/// `slice`s (a one-bit input directly), a multi-bit output reads a `concat` of one-bit nodes
+/// (most significant first).
 /// A multi-bit register becomes one register per bit. Architectures: ripple-carry or
 /// parallel-prefix adders and subtractors (``AdderArchitecture``), Baugh–Wooley
 /// compressor-tree multipliers, tree comparators, compressor-tree popcounts
