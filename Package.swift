@@ -20,7 +20,7 @@ let package = Package(
       providers: [.apt(["libgmp-dev"])]
     ),
     .target(name: "FixedPoint", dependencies: ["CGMP"]),
-    .target(name: "Datasets"),
+    .target(name: "Datasets", dependencies: ["FixedPoint"]),
     .target(name: "NetlistIR", dependencies: ["FixedPoint"]),
     .target(name: "NetlistPasses", dependencies: ["NetlistIR"]),
     .target(name: "NetlistSim", dependencies: ["NetlistIR"]),
