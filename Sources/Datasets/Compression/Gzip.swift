@@ -33,15 +33,16 @@ public enum Gzip {
       .malformedGzip(path: source, offset: offset, reason: reason)
     }
     let n = input.count
+    if start > 0 && (start + 2 > n || input[start] != 0x1F || input[start + 1] != 0x8B) {
+      throw error(start, "\(n - start) bytes of trailing data after the gzip stream")
+    }
     guard start + 10 <= n else {
       throw error(start, start == 0 ? "file too short for a gzip header" : "truncated gzip header")
     }
     guard input[start] == 0x1F && input[start + 1] == 0x8B else {
       throw error(
         start,
-        start == 0
-          ? "not gzip data (magic \(hex(input[start]))\(hex(input[start + 1])), expected 1f8b)"
-          : "\(n - start) bytes of trailing data after the gzip stream")
+        "not gzip data (magic \(hex(input[start]))\(hex(input[start + 1])), expected 1f8b)")
     }
     guard input[start + 2] == 8 else {
       throw error(start + 2, "unsupported compression method \(input[start + 2]) (expected 8)")

@@ -15,7 +15,7 @@ enum Inflate {
   ) throws -> (bytes: [UInt8], end: Int) {
     guard start < input.count else {
       throw DatasetError.malformedGzip(
-        path: source, offset: start, reason: "compressed data missing")
+        path: source, offset: start, reason: "data ends inside the DEFLATE stream")
     }
     var reader = BitReader(input, start: start)
     var sink = ByteSink(capacity: max(sizeHint, 1 << 16))
@@ -180,6 +180,7 @@ enum Inflate {
     let distanceExtra = constants + Tables.distanceExtraOffset
     while true {
       reader.refill()
+      if reader.position > reader.count && reader.isOverrun { throw Fault.truncated }
       sink.reserve(258)
       var symbol = litLen.decode(&reader)
       if symbol < 256 {

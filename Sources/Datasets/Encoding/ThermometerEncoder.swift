@@ -37,21 +37,21 @@ public struct ThermometerEncoder: Equatable, Sendable {
     }
     thresholdsPerFeature = count
     self.placement = placement
-    var t: [Int32] = []
-    t.reserveCapacity(training.columns * count)
-    for f in 0..<training.columns {
-      var column = training.column(f)
-      switch placement {
-      case .uniform:
-        let lo = Int64(column.min()!)
-        let span = Int64(column.max()!) - lo
+    let ranges = ColumnRanges(training)
+    switch placement {
+    case .uniform:
+      var t: [Int32] = []
+      t.reserveCapacity(training.columns * count)
+      for f in 0..<training.columns {
+        let lo = Int64(ranges.low[f])
+        let span = Int64(ranges.high[f]) - lo
         for j in 1...count { t.append(Int32(lo + span * Int64(j) / Int64(count + 1))) }
-      case .quantile:
-        column.sort()
-        for j in 1...count { t.append(column[j * column.count / (count + 1)]) }
       }
+      thresholds = t
+    case .quantile:
+      let ranks = (1...count).map { $0 * training.rows / (count + 1) }
+      thresholds = ColumnOrderStatistics.values(of: training, ranges: ranges, atRanks: ranks)
     }
-    thresholds = t
   }
 
   /// Number of features the encoder was fitted on.
