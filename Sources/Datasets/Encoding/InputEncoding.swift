@@ -8,8 +8,8 @@
 public enum InputEncoding: Equatable, Sendable {
   /// The features' integers unchanged (see ``RawIntegerEncoder``).
   case raw
-  /// `thresholds` bits per feature, bit `j` = (value > threshold `j`) (see
-  /// ``ThermometerEncoder``); one threshold is plain binarisation.
+  /// `thresholds` bits per numeric feature, bit `j` = (value > threshold `j`), and one bit
+  /// per one-hot feature (see ``ThermometerEncoder``); one threshold is plain binarisation.
   case thermometer(thresholds: Int, placement: ThresholdPlacement)
 
   /// The largest number of thresholds per feature.
@@ -39,7 +39,8 @@ public enum FittedEncoder: Sendable {
     case .thermometer(let count, let placement):
       self = .thermometer(
         try ThermometerEncoder(
-          fittedOn: dataset.train.inputs, thresholdsPerFeature: count, placement: placement))
+          fittedOn: dataset.train.inputs, features: dataset.features,
+          thresholdsPerFeature: count, placement: placement))
     }
   }
 

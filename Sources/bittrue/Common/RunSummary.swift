@@ -1,0 +1,29 @@
+import Datasets
+import Foundation
+
+/// The final lines every training command prints (in text mode) so runs can be compared:
+/// `test accuracy: NN.NN%` and `weights digest: <64 hex digits>`.
+enum RunSummary {
+  /// `test accuracy: 97.35%`.
+  static func testAccuracyLine(_ accuracy: Accuracy) -> String {
+    "test accuracy: \(accuracy.percentText)"
+  }
+
+  /// `weights digest: 3fa2…`.
+  static func weightsDigestLine(_ digest: WeightsDigest) -> String {
+    "weights digest: \(digest.hexDigest)"
+  }
+
+  /// Prints both final lines.
+  static func printFinalLines(accuracy: Accuracy, digest: WeightsDigest) {
+    print(testAccuracyLine(accuracy))
+    print(weightsDigestLine(digest))
+  }
+
+  /// Prints a JSON summary (keys sorted, pretty-printed) on stdout.
+  static func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+  }
+}
