@@ -12,15 +12,21 @@ final class ProgressBar {
   private let label: String
   private let total: Int
   private let isEnabled: Bool
+  private let output: (String) -> Void
   private let start = DispatchTime.now().uptimeNanoseconds
   private var nextDraw: UInt64 = 0
   private var completed = 0
 
-  /// A bar for `total` steps; `isEnabled` false makes every call a no-op.
-  init(label: String, total: Int, isEnabled: Bool) {
+  /// A bar for `total` steps drawn on stderr (or handed to `output`); `isEnabled` false
+  /// makes every call a no-op.
+  init(
+    label: String, total: Int, isEnabled: Bool,
+    output: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+  ) {
     self.label = label
     self.total = max(total, 0)
     self.isEnabled = isEnabled
+    self.output = output
   }
 
   /// Marks `steps` more steps done.
@@ -46,7 +52,7 @@ final class ProgressBar {
   private func draw(elapsed: Double, final: Bool) {
     let line = ProgressBar.render(
       label: label, completed: completed, total: total, elapsed: elapsed, final: final)
-    FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K" + (final ? "\n" : "")).utf8))
+    output("\r" + line + "\u{1B}[K" + (final ? "\n" : ""))
   }
 
   /// The text of the bar: label, 24-cell bar, count, percentage, rate, and the ETA (or, when
