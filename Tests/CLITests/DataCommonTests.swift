@@ -51,8 +51,12 @@ import _TestSupport
     let path = dir.appendingPathComponent("sub/out.txt").path
     try AtomicFileWriter.write("first\n", to: path)
     try AtomicFileWriter.write("second\n", to: path)
-    #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) == "second\n")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sub").path) == ["out.txt"])
+    #expect(
+      String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        == "second\n")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sub").path)
+        == ["out.txt"])
     // A target that is a folder cannot be replaced: an error, and nothing left behind.
     let folder = dir.appendingPathComponent("sub/folder").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -60,7 +64,8 @@ import _TestSupport
     let message = errorText { try AtomicFileWriter.write("x", to: folder) }
     #expect(message?.hasPrefix("\(folder): cannot write: ") == true, "\(message ?? "no error")")
     #expect(
-      try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sub").path).sorted()
+      try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sub").path)
+        .sorted()
         == ["folder", "out.txt"])
     // A parent that is a file: cannot create the folder.
     let blocked = dir.appendingPathComponent("sub/out.txt/x").path
@@ -70,7 +75,8 @@ import _TestSupport
   }
 
   @Test func summaryLines() {
-    #expect(RunSummary.testAccuracyLine(Accuracy(correct: 9735, total: 10000)) == "test accuracy: 97.35%")
+    #expect(
+      RunSummary.testAccuracyLine(Accuracy(correct: 9735, total: 10000)) == "test accuracy: 97.35%")
     var digest = WeightsDigest()
     digest.append("w", [Int8(1)])
     let line = RunSummary.weightsDigestLine(digest)
@@ -89,8 +95,9 @@ import _TestSupport
     let defaults = try DatasetOptions.parse([])
     #expect(defaults.source == "digits")
     #expect(defaults.inputEncoding == .raw)
-    #expect(try DatasetOptions.parse(["--encoding", "thermometer"]).inputEncoding
-      == .thermometer(thresholds: 1, placement: .uniform))
+    #expect(
+      try DatasetOptions.parse(["--encoding", "thermometer"]).inputEncoding
+        == .thermometer(thresholds: 1, placement: .uniform))
     let run = try RunOptions.parse(["--seed", "7", "--threads", "2", "--out", "o", "--json"])
     #expect(run.seed == 7 && run.threads == 2 && run.out == "o" && run.json && !run.quiet)
     #expect(throws: (any Error).self) { try RunOptions.parse(["--threads", "0"]) }

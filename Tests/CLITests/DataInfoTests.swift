@@ -147,13 +147,18 @@ import _TestSupport
     let shared = Paths.sharedData!.path
     let monks = try DataInfoTests.run(["data", "info", "monks-2", "--data-dir", shared])
     #expect(monks.status == 0, "\(monks.stderr)")
-    #expect(monks.stdout.contains("split: official train/test files\ntrain samples: 169\ntest samples: 432\n"))
-    #expect(monks.stdout.contains("train class counts: 0:105 1:64\ntest class counts: 0:290 1:142\n"))
+    #expect(
+      monks.stdout.contains(
+        "split: official train/test files\ntrain samples: 169\ntest samples: 432\n"))
+    #expect(
+      monks.stdout.contains("train class counts: 0:105 1:64\ntest class counts: 0:290 1:142\n"))
     let adult = try DataInfoTests.run([
-      "data", "info", "adult", "--data-dir", shared, "--encoding", "thermometer", "--thresholds", "3",
+      "data", "info", "adult", "--data-dir", shared, "--encoding", "thermometer", "--thresholds",
+      "3",
     ])
     #expect(adult.status == 0, "\(adult.stderr)")
-    #expect(adult.stdout.contains("features: 105 (6 numeric, 99 one-hot from 8 categorical columns)\n"))
+    #expect(
+      adult.stdout.contains("features: 105 (6 numeric, 99 one-hot from 8 categorical columns)\n"))
     #expect(adult.stdout.contains("input bits: 117\n"))  // 6 × 3 + 99 × 1
   }
 }

@@ -14,7 +14,8 @@ import _TestSupport
 
   @Test(arguments: [(1, 1), (3, 63), (5, 64), (7, 65), (64, 130), (65, 1), (0, 5), (4, 0)])
   func packingViewsAndTransposeAgree(rows: Int, columns: Int) {
-    let (m, bits) = BitMatrixTests.random(rows: rows, columns: columns, seed: UInt64(rows * 1000 + columns))
+    let (m, bits) = BitMatrixTests.random(
+      rows: rows, columns: columns, seed: UInt64(rows * 1000 + columns))
     #expect(m.wordsPerRow == (columns + 63) / 64)
     for r in 0..<rows {
       for c in 0..<columns { #expect(m[r, c] == bits[r][c]) }

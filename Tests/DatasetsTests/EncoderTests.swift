@@ -16,12 +16,13 @@ import _TestSupport
     #expect(e.thresholds == [4, 8, 12, -7, -7, -7, 5, 5, 5])
     #expect(e.inputBitCount == 9)
     let bits = e.encode(m)
-    #expect(bits.sampleMajorBytes() == [
-      0, 0, 0, 0, 0, 0, 0, 0, 0,
-      1, 1, 1, 0, 0, 0, 1, 1, 1,
-      0, 0, 0, 0, 0, 0, 0, 0, 0,
-      1, 1, 0, 0, 0, 0, 1, 1, 1,
-    ])
+    #expect(
+      bits.sampleMajorBytes() == [
+        0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 1, 1, 0, 0, 0, 1, 1, 1,
+        0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 1, 0, 0, 0, 0, 1, 1, 1,
+      ])
   }
 
   @Test func quantileThresholdsAreTrainingOrderStatistics() throws {
@@ -39,9 +40,13 @@ import _TestSupport
   func randomMatricesMatchTheDefinitions(k: Int) throws {
     var rng = SeededRandom(seed: 0x7E57 &+ UInt64(k))
     let rows = 37
-    let spans: [ClosedRange<Int32>] = [0...0, 0...1, 0...16, -50...50, -1_000_000_000...1_000_000_000, 0...255]
-    let train = EncoderTests.matrix(spans.map { s in (0..<rows).map { _ in Int32.random(in: s, using: &rng) } })
-    let test = EncoderTests.matrix(spans.map { s in (0..<11).map { _ in Int32.random(in: s, using: &rng) } })
+    let spans: [ClosedRange<Int32>] = [
+      0...0, 0...1, 0...16, -50...50, -1_000_000_000...1_000_000_000, 0...255,
+    ]
+    let train = EncoderTests.matrix(
+      spans.map { s in (0..<rows).map { _ in Int32.random(in: s, using: &rng) } })
+    let test = EncoderTests.matrix(
+      spans.map { s in (0..<11).map { _ in Int32.random(in: s, using: &rng) } })
     for placement in ThresholdPlacement.allCases {
       let e = try ThermometerEncoder(fittedOn: train, thresholdsPerFeature: k, placement: placement)
       for (f, _) in spans.enumerated() {
@@ -77,12 +82,16 @@ import _TestSupport
   @Test func thresholdCountIsChecked() {
     let m = EncoderTests.matrix([[1, 2]])
     #expect(
-      errorMessage { _ = try ThermometerEncoder(fittedOn: m, thresholdsPerFeature: 0, placement: .uniform) }
+      errorMessage {
+        _ = try ThermometerEncoder(fittedOn: m, thresholdsPerFeature: 0, placement: .uniform)
+      }
         == "thresholds per feature must be 1...1024 (got 0)")
   }
 
   @Test func rawWidthsAreMinimalAndSufficient() {
-    let columns: [[Int32]] = [[0, 255], [0, 16], [-3, 2], [0, 0], [-1, -1], [-4, 3], [5, 9], [Int32.min, Int32.max]]
+    let columns: [[Int32]] = [
+      [0, 255], [0, 16], [-3, 2], [0, 0], [-1, -1], [-4, 3], [5, 9], [Int32.min, Int32.max],
+    ]
     let e = RawIntegerEncoder(covering: [EncoderTests.matrix(columns)])
     #expect(e.bitWidths == [8, 5, 3, 1, 1, 3, 4, 32])
     #expect(e.isSigned == [false, false, true, false, true, true, false, true])
@@ -111,7 +120,8 @@ import _TestSupport
       return
     }
     #expect(m == data.test.inputs)
-    let thermometer = try FittedEncoder(.thermometer(thresholds: 2, placement: .uniform), fittedOn: data)
+    let thermometer = try FittedEncoder(
+      .thermometer(thresholds: 2, placement: .uniform), fittedOn: data)
     #expect(thermometer.inputBitCount == 2)
     guard case .thermometer(let e) = thermometer else {
       Issue.record("thermometer encoder expected")

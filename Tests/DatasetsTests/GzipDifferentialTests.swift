@@ -16,7 +16,9 @@ import _TestSupport
     while text.count < 150_000 { text += Array(words.randomElement(using: &rng)!.utf8) }
     let block = random(32_768)
     var runs: [UInt8] = []
-    for k in 0..<400 { runs += [UInt8](repeating: UInt8(k % 3), count: Int.random(in: 1...600, using: &rng)) }
+    for k in 0..<400 {
+      runs += [UInt8](repeating: UInt8(k % 3), count: Int.random(in: 1...600, using: &rng))
+    }
     return [
       ("empty", []),
       ("one", [42]),
@@ -59,7 +61,8 @@ import _TestSupport
       for file in files.sorted() {
         let compressed = [UInt8](try Data(contentsOf: dir.appendingPathComponent(file)))
         let decoded = try Gzip.decompress(compressed, source: file)
-        #expect(decoded == p.bytes, "\(file): \(decoded.count) bytes decoded, \(p.bytes.count) expected")
+        #expect(
+          decoded == p.bytes, "\(file): \(decoded.count) bytes decoded, \(p.bytes.count) expected")
         checked += 1
       }
     }

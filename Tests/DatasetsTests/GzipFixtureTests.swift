@@ -8,8 +8,9 @@ import _TestSupport
 /// malformation the decoder names.
 @Suite struct GzipFixtureTests {
   /// 167 bytes: the sentence three times, then bytes 0…31.
-  static let sentence = Array(
-    String(repeating: "BitTrue: every evaluator agrees bit for bit. ", count: 3).utf8)
+  static let sentence =
+    Array(
+      String(repeating: "BitTrue: every evaluator agrees bit for bit. ", count: 3).utf8)
     + (0..<32).map { UInt8($0) }
 
   /// 700 bytes over a skewed 11-letter alphabet.
@@ -281,7 +282,8 @@ import _TestSupport
       for _ in 0..<600 {
         var bad = good
         for _ in 0..<Int.random(in: 1...3, using: &rng) {
-          bad[Int.random(in: 0..<bad.count, using: &rng)] ^= 1 << UInt8.random(in: 0..<8, using: &rng)
+          bad[Int.random(in: 0..<bad.count, using: &rng)] ^=
+            1 << UInt8.random(in: 0..<8, using: &rng)
         }
         if let output = try? Gzip.decompress(bad, source: "t.gz") {
           #expect(output == expected, "corruption changed the output silently")

@@ -7,16 +7,20 @@ import Testing
   static func idx(type: UInt8, _ dimensions: [Int], _ payload: [UInt8]) -> [UInt8] {
     var bytes: [UInt8] = [0, 0, type, UInt8(dimensions.count)]
     for d in dimensions {
-      bytes += [UInt8(d >> 24 & 0xFF), UInt8(d >> 16 & 0xFF), UInt8(d >> 8 & 0xFF), UInt8(d & 0xFF)]
+      bytes += [
+        UInt8(d >> 24 & 0xFF), UInt8(d >> 16 & 0xFF), UInt8(d >> 8 & 0xFF), UInt8(d & 0xFF),
+      ]
     }
     return bytes + payload
   }
 
   @Test func readsEveryIntegerElementType() throws {
-    let u8 = try IDXReader.parse(IDXReaderTests.idx(type: 0x08, [2, 2], [0, 255, 7, 128]), source: "u8")
+    let u8 = try IDXReader.parse(
+      IDXReaderTests.idx(type: 0x08, [2, 2], [0, 255, 7, 128]), source: "u8")
     #expect(u8.dimensions == [2, 2])
     #expect(u8.values == [0, 255, 7, 128])
-    let s8 = try IDXReader.parse(IDXReaderTests.idx(type: 0x09, [3], [0x80, 0xFF, 5]), source: "s8")
+    let s8 = try IDXReader.parse(
+      IDXReaderTests.idx(type: 0x09, [3], [0x80, 0xFF, 5]), source: "s8")
     #expect(s8.values == [-128, -1, 5])
     let s16 = try IDXReader.parse(
       IDXReaderTests.idx(type: 0x0B, [2], [0x80, 0x00, 0x01, 0x02]), source: "s16")
@@ -32,13 +36,16 @@ import Testing
     func failure(_ bytes: [UInt8]) -> String? {
       errorMessage { _ = try IDXReader.parse(bytes, source: "x.idx") }
     }
-    #expect(failure([0, 0, 8]) == "x.idx: bad IDX file: 3 bytes, too short for the 4-byte magic number")
+    #expect(
+      failure([0, 0, 8]) == "x.idx: bad IDX file: 3 bytes, too short for the 4-byte magic number")
     #expect(
       failure([0x1F, 0x8B, 8, 0, 0, 0])
-        == "x.idx: bad IDX file: bad magic number 0x1f8b0800 (expected 0x0000TTDD: type 08/09/0B/0C, dims ≥ 1)")
+        == "x.idx: bad IDX file: bad magic number 0x1f8b0800 (expected 0x0000TTDD: type 08/09/0B/0C, dims ≥ 1)"
+    )
     #expect(
       failure(IDXReaderTests.idx(type: 0x07, [1], [0]))
-        == "x.idx: bad IDX file: bad magic number 0x00000701 (expected 0x0000TTDD: type 08/09/0B/0C, dims ≥ 1)")
+        == "x.idx: bad IDX file: bad magic number 0x00000701 (expected 0x0000TTDD: type 08/09/0B/0C, dims ≥ 1)"
+    )
     #expect(
       failure(IDXReaderTests.idx(type: 0x0D, [1], [0, 0, 0, 0]))
         == "x.idx: bad IDX file: magic 0x00000d01: floating-point elements are not supported")
@@ -47,7 +54,8 @@ import Testing
         == "x.idx: bad IDX file: header announces 3 dimensions but the file ends after 10 bytes")
     #expect(
       failure(IDXReaderTests.idx(type: 0x08, [3, 2, 2], [UInt8](repeating: 1, count: 9)))
-        == "x.idx: bad IDX file: data ends inside record 2 (dimensions 3x2x2 need 12 data bytes, found 9)")
+        == "x.idx: bad IDX file: data ends inside record 2 (dimensions 3x2x2 need 12 data bytes, found 9)"
+    )
     #expect(
       failure(IDXReaderTests.idx(type: 0x0C, [2], [UInt8](repeating: 1, count: 10)))
         == "x.idx: bad IDX file: 2 bytes of trailing data after the last record")
@@ -65,9 +73,11 @@ import Testing
       s.bits(1, 1)
       s.bits(0, 2)
       let n = UInt16(imageFile.count)
-      s.alignedBytes([UInt8(n & 0xFF), UInt8(n >> 8), UInt8(~n & 0xFF), UInt8(~n >> 8)] + imageFile)
+      s.alignedBytes(
+        [UInt8(n & 0xFF), UInt8(n >> 8), UInt8(~n & 0xFF), UInt8(~n >> 8)] + imageFile)
       imagePath = try dir.write(
-        "\(prefix)-images-idx3-ubyte.gz", bytes: DeflateStreamBuilder.gzip(s.bytes, content: imageFile))
+        "\(prefix)-images-idx3-ubyte.gz",
+        bytes: DeflateStreamBuilder.gzip(s.bytes, content: imageFile))
     } else {
       imagePath = try dir.write("\(prefix)-images-idx3-ubyte", bytes: imageFile)
     }
@@ -82,9 +92,10 @@ import Testing
     let data = try DatasetLoader.load(DatasetRequest(source: images, dataDirectory: "/nowhere"))
     #expect(data.name == "toy-images-idx3-ubyte.gz")
     #expect(data.files == [images, dir.path("toy-labels-idx1-ubyte")])
-    #expect(data.features.map(\.name) == [
-      "pixel_0_0", "pixel_0_1", "pixel_0_2", "pixel_1_0", "pixel_1_1", "pixel_1_2",
-    ])
+    #expect(
+      data.features.map(\.name) == [
+        "pixel_0_0", "pixel_0_1", "pixel_0_2", "pixel_1_0", "pixel_1_1", "pixel_1_2",
+      ])
     #expect(data.classCount == 4)
     #expect(data.split == .seeded(seed: 0))
     #expect(data.train.count == 8 && data.test.count == 2)
@@ -103,11 +114,16 @@ import Testing
     let dir = TempFolder()
     let images = try IDXReaderTests.writePair(dir, "a", images: 3, labels: [0, 1])
     #expect(
-      errorMessage { _ = try DatasetLoader.load(DatasetRequest(source: images, dataDirectory: ".")) }
+      errorMessage {
+        _ = try DatasetLoader.load(DatasetRequest(source: images, dataDirectory: "."))
+      }
         == "\(images) and \(dir.path("a-labels-idx1-ubyte")): 3 images but 2 labels")
-    let lonely = try dir.write("b-images-idx3-ubyte", bytes: IDXReaderTests.idx(type: 8, [1, 1, 1], [0]))
+    let lonely = try dir.write(
+      "b-images-idx3-ubyte", bytes: IDXReaderTests.idx(type: 8, [1, 1, 1], [0]))
     #expect(
-      errorMessage { _ = try DatasetLoader.load(DatasetRequest(source: lonely, dataDirectory: ".")) }
+      errorMessage {
+        _ = try DatasetLoader.load(DatasetRequest(source: lonely, dataDirectory: "."))
+      }
         == "\(lonely): no labels file found for these IDX images (looked for "
         + "\(dir.path("b-labels-idx1-ubyte")) and \(dir.path("b-labels-idx1-ubyte.gz")))")
   }
@@ -117,7 +133,9 @@ import Testing
     _ = try IDXReaderTests.writePair(dir, "mnist/train", images: 3, labels: [9, 10, 0])
     _ = try IDXReaderTests.writePair(dir, "mnist/t10k", images: 1, labels: [0])
     #expect(
-      errorMessage { _ = try DatasetLoader.load(DatasetRequest(source: "mnist", dataDirectory: dir.url.path)) }
+      errorMessage {
+        _ = try DatasetLoader.load(DatasetRequest(source: "mnist", dataDirectory: dir.url.path))
+      }
         == "\(dir.path("mnist/train-labels-idx1-ubyte")): record 1: label 10 is out of range 0...9")
   }
 }

@@ -11,12 +11,18 @@ import _TestSupport
 /// by the release benchmark `datasets-bench` instead.
 @Suite struct MNISTGzipTests {
   static let expected = [
-    ("t10k-labels-idx1-ubyte.gz", 10008,
-     "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"),
-    ("train-labels-idx1-ubyte.gz", 60008,
-     "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
-    ("t10k-images-idx3-ubyte.gz", 7_840_016,
-     "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
+    (
+      "t10k-labels-idx1-ubyte.gz", 10008,
+      "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"
+    ),
+    (
+      "train-labels-idx1-ubyte.gz", 60008,
+      "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"
+    ),
+    (
+      "t10k-images-idx3-ubyte.gz", 7_840_016,
+      "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"
+    ),
   ]
 
   @Test(

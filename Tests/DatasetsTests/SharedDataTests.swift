@@ -58,7 +58,8 @@ struct SharedDataTests {
   @Test func decimalsAreExact() throws {
     let path = Paths.sharedData!.appendingPathComponent("breast_cancer/breast_cancer.csv").path
     let table = try CSVReader.read([path], classCount: 2)
-    #expect(table.features[0] == FeatureColumn(name: "mean_radius", kind: .numeric(decimalPlaces: 3)))
+    #expect(
+      table.features[0] == FeatureColumn(name: "mean_radius", kind: .numeric(decimalPlaces: 3)))
     // First row: 17.99, 10.38, 122.8 (places 3, 2, 2).
     #expect(Array(table.parts[0].inputs.row(0).prefix(3)) == [17990, 1038, 12280])
     let iris = try CSVReader.read(
@@ -71,7 +72,9 @@ struct SharedDataTests {
     ("monks-2", 169, 432, [105, 64], [290, 142]),
     ("monks-3", 122, 432, [62, 60], [204, 228]),
   ])
-  func monksHaveTheOfficialSplit(name: String, train: Int, test: Int, trainCounts: [Int], testCounts: [Int]) throws {
+  func monksHaveTheOfficialSplit(
+    name: String, train: Int, test: Int, trainCounts: [Int], testCounts: [Int]
+  ) throws {
     let d = try SharedDataTests.load(name)
     #expect(d.split == .official)
     #expect(d.features.map(\.name) == ["a1", "a2", "a3", "a4", "a5", "a6"])
@@ -88,8 +91,10 @@ struct SharedDataTests {
     #expect(d.features.count == 105)
     #expect(d.features[0] == FeatureColumn(name: "age", kind: .numeric(decimalPlaces: 0)))
     #expect(
-      d.features[1] == FeatureColumn(
-        name: "workclass=Federal-gov", kind: .oneHot(column: "workclass", category: "Federal-gov")))
+      d.features[1]
+        == FeatureColumn(
+          name: "workclass=Federal-gov", kind: .oneHot(column: "workclass", category: "Federal-gov")
+        ))
     #expect(d.features.filter { $0.name.hasPrefix("native_country=") }.count == 41)
     let block = d.features.indices.filter { d.features[$0].name.hasPrefix("workclass=") }
     #expect(block.count == 8)

@@ -39,7 +39,8 @@ import Testing
     let dir = TempFolder()
     let rows = (0..<10).map { "\($0),\($0 % 2)" }.joined(separator: "\n")
     let path = try dir.write("ten.csv", "x,label\n" + rows + "\n")
-    let data = try DatasetLoader.load(DatasetRequest(source: path, dataDirectory: ".", splitSeed: 3))
+    let data = try DatasetLoader.load(
+      DatasetRequest(source: path, dataDirectory: ".", splitSeed: 3))
     #expect(data.train.inputs.values == [6, 7, 9, 4, 3, 8, 1, 2])
     #expect(data.test.inputs.values == [5, 0])
     #expect(data.train.labels == [0, 1, 1, 0, 1, 0, 1, 0])

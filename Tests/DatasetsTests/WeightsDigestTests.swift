@@ -18,7 +18,8 @@ import Testing
 
   @Test func emptyAndLargeTensors() {
     #expect(
-      WeightsDigest().hexDigest == "10db1b0df171bfb8359e153a72f9c3eda741b84b032c264f109aafcf39df96e8")
+      WeightsDigest().hexDigest
+        == "10db1b0df171bfb8359e153a72f9c3eda741b84b032c264f109aafcf39df96e8")
     var d = WeightsDigest()
     d.append("big", (-3000..<3000).map { Int32($0) })
     #expect(d.hexDigest == "9c93838e2d03cda65a1440afa3d591b89279332843be4b3f6ed0fa8dafcc5f43")

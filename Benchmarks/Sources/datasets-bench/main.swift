@@ -60,7 +60,8 @@ let compressed = try FileBytes.readRaw(imagesPath)
 var decompressed: [UInt8] = []
 let tGunzip = try time { decompressed = try Gzip.decompress(compressed, source: imagesPath) }
 report("gunzip train-images (Swift, this decoder)", tGunzip, bytes: decompressed.count)
-let pyScript = "import gzip,sys,time\nd=open(sys.argv[1],'rb').read()\nts=[]\n"
+let pyScript =
+  "import gzip,sys,time\nd=open(sys.argv[1],'rb').read()\nts=[]\n"
   + "for _ in range(5):\n t=time.process_time();gzip.decompress(d);ts.append(time.process_time()-t)\n"
   + "print(sorted(ts)[2])"
 let pyOut = Pipe()
@@ -74,7 +75,9 @@ let tZlib = Double(
   String(decoding: pyOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     .trimmingCharacters(in: .whitespacesAndNewlines))!
 report("gunzip train-images (Python gzip.decompress = zlib)", tZlib, bytes: decompressed.count)
-report("gzip -dc train-images > /dev/null (process, incl. startup)", try timeCommand(["gzip", "-dc", imagesPath]),
+report(
+  "gzip -dc train-images > /dev/null (process, incl. startup)",
+  try timeCommand(["gzip", "-dc", imagesPath]),
   bytes: decompressed.count)
 print(String(format: "ratio Swift / zlib: %.2f", tGunzip / tZlib))
 
@@ -87,7 +90,8 @@ precondition(
     == "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db", "MNIST hash")
 let rawPath = NSTemporaryDirectory() + "bittrue-bench-mnist-raw"
 try Data(decompressed).write(to: URL(fileURLWithPath: rawPath))
-report("sha256sum of 47 MB (process, incl. startup)",
+report(
+  "sha256sum of 47 MB (process, incl. startup)",
   try timeCommand(["sha256sum", rawPath], runs: 3), bytes: decompressed.count)
 try FileManager.default.removeItem(atPath: rawPath)
 
@@ -95,7 +99,9 @@ let tIDX = time { _ = try! IDXReader.parse(decompressed, source: imagesPath) }
 report("IDX parse train-images to Int32 matrix", tIDX, bytes: decompressed.count)
 
 var mnist: Dataset!
-let tLoad = try time(3) { mnist = try DatasetLoader.load(DatasetRequest(source: "mnist", dataDirectory: dataDir)) }
+let tLoad = try time(3) {
+  mnist = try DatasetLoader.load(DatasetRequest(source: "mnist", dataDirectory: dataDir))
+}
 report("load mnist (4 files: read, gunzip, parse)", tLoad)
 
 for (k, placement) in [(1, ThresholdPlacement.uniform), (3, .uniform), (3, .quantile)] {
@@ -109,7 +115,11 @@ for (k, placement) in [(1, ThresholdPlacement.uniform), (3, .uniform), (3, .quan
   report("thermometer encode 60k x 784 x \(k)", tEncode)
 }
 
-let tAdult = try time(3) { _ = try DatasetLoader.load(DatasetRequest(source: "adult", dataDirectory: dataDir)) }
+let tAdult = try time(3) {
+  _ = try DatasetLoader.load(DatasetRequest(source: "adult", dataDirectory: dataDir))
+}
 report("load adult (3.4 MB CSV, one-hot, split)", tAdult, bytes: 3_396_202)
-let tDigits = try time(5) { _ = try DatasetLoader.load(DatasetRequest(source: "digits", dataDirectory: dataDir)) }
+let tDigits = try time(5) {
+  _ = try DatasetLoader.load(DatasetRequest(source: "digits", dataDirectory: dataDir))
+}
 report("load digits (265 KB CSV, split)", tDigits, bytes: 265_358)

@@ -79,7 +79,8 @@ enum Inflate {
     let length = Int(reader.base[p]) | Int(reader.base[p + 1]) << 8
     let complement = Int(reader.base[p + 2]) | Int(reader.base[p + 3]) << 8
     guard length == complement ^ 0xFFFF else {
-      throw Fault.invalid("stored block length \(length) does not match its complement \(complement)")
+      throw Fault.invalid(
+        "stored block length \(length) does not match its complement \(complement)")
     }
     guard p + 4 + length <= reader.count else { throw Fault.truncated }
     sink.reserve(length)
@@ -140,7 +141,9 @@ enum Inflate {
       case 17: repeats = 3 + reader.take(3)
       default: repeats = 11 + reader.take(7)
       }
-      guard i + repeats <= total else { throw Fault.invalid("code lengths run past the last symbol") }
+      guard i + repeats <= total else {
+        throw Fault.invalid("code lengths run past the last symbol")
+      }
       for k in i..<(i + repeats) { lengths[k] = value }
       i += repeats
     }

@@ -58,7 +58,9 @@ public struct SHA256: Sendable {
     for k in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (8 * k))) }
     copy.update(tail)
     precondition(copy.pending.isEmpty)
-    return copy.state.flatMap { word in (0..<4).reversed().map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
+    return copy.state.flatMap { word in
+      (0..<4).reversed().map { UInt8(truncatingIfNeeded: word >> (8 * $0)) }
+    }
   }
 
   /// The digest in lower-case hexadecimal.

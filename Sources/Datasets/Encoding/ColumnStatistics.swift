@@ -34,8 +34,7 @@ struct ColumnRanges {
 /// other column is copied out and sorted. Both give the same exact answer.
 enum ColumnOrderStatistics {
   /// For each column (in order), the values at `ranks` (each in `0 ..< rows`), concatenated.
-  static func values(of matrix: IntMatrix, ranges: ColumnRanges, atRanks ranks: [Int]) -> [Int32]
-  {
+  static func values(of matrix: IntMatrix, ranges: ColumnRanges, atRanks ranks: [Int]) -> [Int32] {
     let rows = matrix.rows
     let columns = matrix.columns
     // Per column: a histogram slice (offset, size) or a slot in the gathered copy.

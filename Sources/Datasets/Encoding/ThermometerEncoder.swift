@@ -41,7 +41,8 @@ public struct ThermometerEncoder: Equatable, Sendable {
     guard training.rows > 0 else {
       throw DatasetError.invalidParameter("cannot fit thresholds on zero training samples")
     }
-    precondition(features == nil || features!.count == training.columns, "one description per column")
+    precondition(
+      features == nil || features!.count == training.columns, "one description per column")
     thresholdsPerFeature = count
     self.placement = placement
     let isOneHot = (0..<training.columns).map { f -> Bool in

@@ -62,7 +62,8 @@ public enum DatasetLoader {
       if bytes.count >= 2 && bytes[0] == 0 && bytes[1] == 0 {
         let labels = try labelsFile(forImages: request.source)
         files = [request.source, labels]
-        let set = try readIDX(images: request.source, imageBytes: bytes, labels: labels, classCount: nil)
+        let set = try readIDX(
+          images: request.source, imageBytes: bytes, labels: labels, classCount: nil)
         parts = (set.features, [set.samples], set.samples.labels.max().map { $0 + 1 } ?? 1)
       } else {
         files = [request.source]
@@ -120,7 +121,8 @@ public enum DatasetLoader {
     else {
       throw DatasetError.invalidParameter(
         "\(images): no labels file found for these IDX images (looked for "
-          + "\(labels == file ? "a name with 'images' and 'idx3'" : candidates.joined(separator: " and ")))")
+          + "\(labels == file ? "a name with 'images' and 'idx3'" : candidates.joined(separator: " and ")))"
+      )
     }
     return found
   }

@@ -31,7 +31,8 @@ public struct BitMatrix: Equatable, Sendable {
     let tail = columns % 64
     if tail != 0 && wordsPerRow > 0 {
       for r in 0..<rows {
-        precondition(words[r * wordsPerRow + wordsPerRow - 1] >> UInt64(tail) == 0,
+        precondition(
+          words[r * wordsPerRow + wordsPerRow - 1] >> UInt64(tail) == 0,
           "bits set past the last column")
       }
     }

@@ -46,7 +46,8 @@ public enum CSVReader {
     var scanned: [ScannedFile] = []
     for (index, file) in files.enumerated() {
       let scan = try file.bytes.withUnsafeBufferPointer {
-        try ScannedFile(text: $0, source: file.source, fileIndex: index, stats: &stats,
+        try ScannedFile(
+          text: $0, source: file.source, fileIndex: index, stats: &stats,
           classCount: classCount)
       }
       if let first = scanned.first, first.header != scan.header {
@@ -81,7 +82,8 @@ public enum CSVReader {
       }
     }
     let parts = try scanned.map {
-      try $0.samples(stats: stats, categoryRank: categoryRank, header: header,
+      try $0.samples(
+        stats: stats, categoryRank: categoryRank, header: header,
         featureCount: features.count)
     }
     let classes = classCount ?? (scanned.flatMap(\.labels).max() ?? 0) + 1
@@ -168,12 +170,15 @@ private struct ScannedFile {
     }
     var cells: [Range<Int>] = []
     splitCells(text, headerRange, into: &cells)
-    let names = cells.map { String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self) }
+    let names = cells.map {
+      String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self)
+    }
     header = names
     guard names.count >= 2, names.last == "label" else {
       throw DatasetError.malformedCSV(
         path: source, line: 1,
-        reason: "header must list the feature columns and end with 'label' (found '\(names.last ?? "")')")
+        reason:
+          "header must list the feature columns and end with 'label' (found '\(names.last ?? "")')")
     }
     let featureCount = names.count - 1
     if stats.isEmpty { stats = [ColumnStats](repeating: ColumnStats(), count: featureCount) }
@@ -233,7 +238,8 @@ private struct ScannedFile {
         }
       }
       let labelCell = cells[featureCount]
-      let labelText = String(decoding: UnsafeBufferPointer(rebasing: text[labelCell]), as: UTF8.self)
+      let labelText = String(
+        decoding: UnsafeBufferPointer(rebasing: text[labelCell]), as: UTF8.self)
       guard let label = try? DecimalCell.parse(text, labelCell), label.places == 0,
         label.mantissa >= 0
       else {

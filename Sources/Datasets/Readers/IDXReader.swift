@@ -30,7 +30,8 @@ public enum IDXReader {
     guard bytes.count >= 4 else {
       throw error("\(bytes.count) bytes, too short for the 4-byte magic number")
     }
-    let magic = UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8
+    let magic =
+      UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8
       | UInt32(bytes[3])
     let elementSize: Int
     switch bytes[2] {
@@ -43,19 +44,23 @@ public enum IDXReader {
       if bytes[0] == 0, bytes[1] == 0, bytes[2] == 0x0D || bytes[2] == 0x0E, bytes[3] > 0 {
         throw error("magic 0x\(hex(magic)): floating-point elements are not supported")
       }
-      throw error("bad magic number 0x\(hex(magic)) (expected 0x0000TTDD: type 08/09/0B/0C, dims ≥ 1)")
+      throw error(
+        "bad magic number 0x\(hex(magic)) (expected 0x0000TTDD: type 08/09/0B/0C, dims ≥ 1)")
     }
     let dimensionCount = Int(bytes[3])
     let headerSize = 4 + 4 * dimensionCount
     guard bytes.count >= headerSize else {
-      throw error("header announces \(dimensionCount) dimensions but the file ends after \(bytes.count) bytes")
+      throw error(
+        "header announces \(dimensionCount) dimensions but the file ends after \(bytes.count) bytes"
+      )
     }
     var dimensions: [Int] = []
     var elementCount = 1
     var overflow = false
     for d in 0..<dimensionCount {
       let o = 4 + 4 * d
-      let size = Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8
+      let size =
+        Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8
         | Int(bytes[o + 3])
       dimensions.append(size)
       let (product, o1) = elementCount.multipliedReportingOverflow(by: size)
@@ -69,7 +74,8 @@ public enum IDXReader {
       let record = recordBytes == 0 ? 0 : available / recordBytes
       throw error(
         "data ends inside record \(record) (dimensions \(dimensions.map(String.init).joined(separator: "x")) need "
-          + "\(overflow || o2 ? "more than 2^63" : String(expected)) data bytes, found \(available))")
+          + "\(overflow || o2 ? "more than 2^63" : String(expected)) data bytes, found \(available))"
+      )
     }
     guard expected == available else {
       throw error("\(available - expected) bytes of trailing data after the last record")
@@ -88,7 +94,8 @@ public enum IDXReader {
           }
         default:
           for i in 0..<elementCount {
-            let u = UInt32(p[4 * i]) << 24 | UInt32(p[4 * i + 1]) << 16
+            let u =
+              UInt32(p[4 * i]) << 24 | UInt32(p[4 * i + 1]) << 16
               | UInt32(p[4 * i + 2]) << 8 | UInt32(p[4 * i + 3])
             out[i] = Int32(bitPattern: u)
           }

@@ -42,7 +42,9 @@ struct DatasetOptions: ParsableArguments {
 
   @Option(
     name: .customLong("threshold-placement"),
-    help: "Where thermometer thresholds go: uniform over the training range, or at training quantiles (default uniform).")
+    help:
+      "Where thermometer thresholds go: uniform over the training range, or at training quantiles (default uniform)."
+  )
   var thresholdPlacement: ThresholdPlacement?
 
   func validate() throws {

@@ -25,6 +25,7 @@ struct RunOptions: ParsableArguments {
 
   /// A progress bar that is silent with `--quiet`, `--json` or when stderr is not a terminal.
   func progressBar(_ label: String, total: Int) -> ProgressBar {
-    ProgressBar(label: label, total: total, isEnabled: !quiet && !json && ProgressBar.stderrIsTerminal)
+    ProgressBar(
+      label: label, total: total, isEnabled: !quiet && !json && ProgressBar.stderrIsTerminal)
   }
 }

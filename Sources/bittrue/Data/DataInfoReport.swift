@@ -84,7 +84,8 @@ struct DataInfoReport: Encodable {
     lines.append("rows: \(rows)")
     var featureLine = "features: \(features.total)"
     if features.oneHot > 0 {
-      featureLine += " (\(features.numeric) numeric, \(features.oneHot) one-hot from "
+      featureLine +=
+        " (\(features.numeric) numeric, \(features.oneHot) one-hot from "
         + "\(features.categoricalColumns) categorical columns)"
     }
     lines.append(featureLine)
@@ -103,7 +104,8 @@ struct DataInfoReport: Encodable {
     lines.append("train class counts: " + DataInfoReport.counts(train.classCounts))
     lines.append("test class counts: " + DataInfoReport.counts(test.classCounts))
     if let k = encoding.thresholdsPerFeature, let placement = encoding.thresholdPlacement {
-      lines.append("encoding: thermometer, \(k) \(placement) threshold\(k == 1 ? "" : "s") per feature")
+      lines.append(
+        "encoding: thermometer, \(k) \(placement) threshold\(k == 1 ? "" : "s") per feature")
     } else {
       lines.append("encoding: raw integers")
     }
