@@ -6,7 +6,7 @@ import Testing
   @Test func numericColumnsKeepExactDecimals() throws {
     let dir = TempFolder()
     let path = try dir.write(
-      "n.csv", "a, b ,c,label\r\n1.5,2,-0.25,0\n2,1e2,5.640000,1\r\n-3.125,+7,0,2")
+      "n.csv", "\u{FEFF}a, b ,c,label\r\n1.5,2,-0.25,0\n2,1e2,5.640000,1\r\n-3.125,+7,0,2")
     let table = try CSVReader.read([path], classCount: nil)
     #expect(table.classCount == 3)
     #expect(

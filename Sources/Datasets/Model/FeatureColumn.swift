@@ -22,6 +22,11 @@ public struct FeatureColumn: Equatable, Sendable {
     self.kind = kind
   }
 
+  /// The exact decimal a stored integer of this column means (`51` → `5.1` at one place).
+  public func decimalText(_ value: Int32) -> String {
+    DecimalCell(mantissa: Int64(value), places: decimalPlaces).text
+  }
+
   /// The power of ten dividing the stored integers (0 for one-hot columns).
   public var decimalPlaces: Int {
     switch kind {

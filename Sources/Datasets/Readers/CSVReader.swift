@@ -1,8 +1,9 @@
 /// Reads the shared CSV format: a header row, feature columns, and a last column `label`
 /// holding the class as a non-negative integer.
 ///
-/// Cells are separated by commas (no quoting); spaces and tabs around a cell and a `\r`
-/// before the line break are ignored; the last line may lack its line break.
+/// Cells are separated by commas (no quoting); spaces and tabs around a cell, a `\r` before
+/// the line break and a UTF-8 byte-order mark are ignored; the last line may lack its line
+/// break. Blank lines are errors (except after the last line break).
 ///
 /// **Column types.** A numeric cell is an exact decimal (see ``FeatureColumn/Kind``). A column
 /// is *categorical* when none of its non-missing cells is a number — Adult's `workclass`,
@@ -299,7 +300,11 @@ private struct LineSplitter {
   let text: UnsafeBufferPointer<UInt8>
   var position = 0
 
-  init(_ text: UnsafeBufferPointer<UInt8>) { self.text = text }
+  /// Lines of `text`, skipping a UTF-8 byte-order mark at its start.
+  init(_ text: UnsafeBufferPointer<UInt8>) {
+    self.text = text
+    if text.count >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF { position = 3 }
+  }
 
   /// The byte range of the next line, without its terminator.
   mutating func next() -> Range<Int>? {

@@ -19,6 +19,11 @@ enum AtomicFileWriter {
     try write(Data(text.utf8), to: path)
   }
 
+  /// Writes `bytes` to `path`, creating missing parent folders.
+  static func write(_ bytes: [UInt8], to path: String) throws {
+    try write(Data(bytes), to: path)
+  }
+
   /// Writes `data` to `path`, creating missing parent folders.
   static func write(_ data: Data, to path: String) throws {
     let url = URL(fileURLWithPath: path)

@@ -20,10 +20,15 @@ enum RunSummary {
     print(weightsDigestLine(digest))
   }
 
-  /// Prints a JSON summary (keys sorted, pretty-printed) on stdout.
+  /// Prints a JSON summary on stdout (see ``json(_:)``).
   static func printJSON<T: Encodable>(_ value: T) throws {
+    print(try json(value))
+  }
+
+  /// The JSON text of a summary: keys sorted, pretty-printed, slashes unescaped.
+  static func json<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
   }
 }

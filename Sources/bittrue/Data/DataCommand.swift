@@ -4,7 +4,7 @@ import ArgumentParser
 struct DataCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "data",
-    abstract: "Inspect data sets: sizes, splits, class balance, encoded input width.",
-    subcommands: [DataInfoCommand.self]
+    abstract: "Inspect and export data sets: sizes, splits, class balance, encoded inputs.",
+    subcommands: [DataInfoCommand.self, DataExportCommand.self]
   )
 }
