@@ -184,7 +184,7 @@ enum Inflate {
     while true {
       reader.refill()
       if reader.position > reader.count && reader.isOverrun { throw Fault.truncated }
-      sink.reserve(258)
+      sink.reserve(258 + 8)
       var symbol = litLen.decode(&reader)
       if symbol < 256 {
         if symbol < 0 { throw Fault.invalid("invalid literal/length code") }
@@ -266,15 +266,23 @@ struct ByteSink {
   }
 
   /// Appends `length` bytes copied from `distance` bytes back (the ranges may overlap, in
-  /// which case the copy repeats the pattern, as DEFLATE specifies). Room is reserved.
+  /// which case the copy repeats the pattern, as DEFLATE specifies). Room for `length + 8`
+  /// bytes is reserved: copies go in 8-byte steps and may write up to 7 bytes past the end,
+  /// which the next output overwrites.
   @inline(__always)
   mutating func copyMatch(distance: Int, length: Int) {
     let to = base + count
     let from = to - distance
-    if distance == 1 {
+    if distance >= 8 {
+      // Each 8-byte step reads bytes at least 8 behind what it writes: already final.
+      var k = 0
+      repeat {
+        UnsafeMutableRawPointer(to + k).storeBytes(
+          of: UnsafeRawPointer(from + k).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        k &+= 8
+      } while k < length
+    } else if distance == 1 {
       to.update(repeating: from.pointee, count: length)
-    } else if distance >= length {
-      to.update(from: from, count: length)
     } else {
       for k in 0..<length { to[k] = from[k] }
     }

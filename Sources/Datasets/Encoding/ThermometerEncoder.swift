@@ -109,7 +109,8 @@ public struct ThermometerEncoder: Equatable, Sendable {
               for f in 0..<features {
                 let x = row[f]
                 for i in offsets[f]..<offsets[f + 1] {
-                  if x > t[i] { word |= 1 &<< UInt64(bit) }
+                  let set: UInt64 = x > t[i] ? 1 : 0  // branch-free: the outcome is data
+                  word |= set &<< UInt64(bit)
                   bit &+= 1
                   if bit == 64 {
                     outRow[wordIndex] = word
