@@ -52,7 +52,8 @@ func timeCommand(_ arguments: [String], runs: Int = 5) throws -> Double {
 
 func report(_ name: String, _ seconds: Double, bytes: Int? = nil) {
   let rate = bytes.map { String(format: ", %.0f MB/s", Double($0) / seconds / 1e6) } ?? ""
-  print(String(format: "%-56@ %9.1f ms CPU%@", name as NSString, seconds * 1e3, rate as NSString))
+  let padded = name.padding(toLength: 60, withPad: " ", startingAt: 0)
+  print(padded + String(format: "%8.1f ms CPU", seconds * 1e3) + rate)
 }
 
 let imagesPath = dataDir + "/mnist/train-images-idx3-ubyte.gz"
