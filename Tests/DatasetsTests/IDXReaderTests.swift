@@ -128,6 +128,16 @@ import Testing
         + "\(dir.path("b-labels-idx1-ubyte")) and \(dir.path("b-labels-idx1-ubyte.gz")))")
   }
 
+  @Test func aLabelsFileIsNotAnImagesFile() throws {
+    let dir = TempFolder()
+    let labels = try dir.write(
+      "c-labels-idx1-ubyte", bytes: IDXReaderTests.idx(type: 8, [2], [0, 1]))
+    #expect(
+      errorMessage {
+        _ = try DatasetLoader.load(DatasetRequest(source: labels, dataDirectory: "."))
+      } == "\(labels): not an IDX images file name (expected 'images' and 'idx3' in it)")
+  }
+
   @Test func namedMNISTRejectsLabelsOutOfRange() throws {
     let dir = TempFolder()
     _ = try IDXReaderTests.writePair(dir, "mnist/train", images: 3, labels: [9, 10, 0])

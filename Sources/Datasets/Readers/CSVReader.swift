@@ -20,27 +20,17 @@
 /// Several files read together (a training and a test file) must have identical headers;
 /// each yields its own ``LabeledSamples`` over the same feature columns.
 public enum CSVReader {
-  /// The result: the feature layout and one sample set per file.
-  public struct Table: Sendable {
-    /// One description per output feature column.
-    public let features: [FeatureColumn]
-    /// The samples of each file, in the order given.
-    public let parts: [LabeledSamples]
-    /// Number of classes: the one asked for, else the largest label plus one.
-    public let classCount: Int
-  }
-
   /// The largest label accepted when no class count is given.
   public static let maxLabel = 65535
 
   /// Reads CSV files (gzipped or not) together; `classCount`, when given, bounds the labels.
-  public static func read(_ paths: [String], classCount: Int?) throws -> Table {
+  public static func read(_ paths: [String], classCount: Int?) throws -> LabeledTable {
     try parse(paths.map { (source: $0, bytes: try FileBytes.read($0)) }, classCount: classCount)
   }
 
   /// Parses CSV texts together; each `source` names its text in error messages.
   public static func parse(_ files: [(source: String, bytes: [UInt8])], classCount: Int?)
-    throws -> Table
+    throws -> LabeledTable
   {
     precondition(!files.isEmpty, "no files")
     var stats: [ColumnStats] = []
@@ -88,7 +78,7 @@ public enum CSVReader {
         featureCount: features.count)
     }
     let classes = classCount ?? (scanned.flatMap(\.labels).max() ?? 0) + 1
-    return Table(features: features, parts: parts, classCount: classes)
+    return LabeledTable(features: features, parts: parts, classCount: classes)
   }
 }
 
