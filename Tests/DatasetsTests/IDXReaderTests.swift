@@ -59,6 +59,13 @@ import Testing
     #expect(
       failure(IDXReaderTests.idx(type: 0x0C, [2], [UInt8](repeating: 1, count: 10)))
         == "x.idx: bad IDX file: 2 bytes of trailing data after the last record")
+    #expect(
+      failure(IDXReaderTests.idx(type: 0x0C, [0, 1 << 31, 1 << 31, 1 << 31], []))
+        == "x.idx: bad IDX file: dimensions 0x2147483648x2147483648x2147483648 are too large")
+    #expect(
+      failure(IDXReaderTests.idx(type: 0x08, [1 << 31, 1 << 31, 1 << 31], [1]))
+        == "x.idx: bad IDX file: data ends inside record 0 (dimensions "
+        + "2147483648x2147483648x2147483648 need more than 2^63 data bytes, found 1)")
   }
 
   /// A folder with `name-images-idx3-ubyte` and `name-labels-idx1-ubyte`.

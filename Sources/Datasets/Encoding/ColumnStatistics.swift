@@ -30,8 +30,9 @@ struct ColumnRanges {
 /// Order statistics of every column of a matrix: the value of 0-based rank `i` is element `i`
 /// of the column sorted ascending.
 ///
-/// A column whose range is small next to the row count is counted into a histogram; any
-/// other column is copied out and sorted. Both give the same exact answer.
+/// A column whose range is at most the row count (+ 256) is counted into a histogram, so the
+/// histograms never take much more memory than the matrix; any other column is copied out
+/// and sorted. Both give the same exact answer.
 enum ColumnOrderStatistics {
   /// For each column (in order), the values at `ranks` (each in `0 ..< rows`), concatenated.
   static func values(of matrix: IntMatrix, ranges: ColumnRanges, atRanks ranks: [Int]) -> [Int32] {
@@ -44,7 +45,7 @@ enum ColumnOrderStatistics {
     var gathered = 0
     for c in 0..<columns {
       let span = Int(ranges.high[c]) - Int(ranges.low[c]) + 1
-      if span <= 4 * rows + 1024 {
+      if span <= rows + 256 {
         histogramOffset[c] = histogramSize
         histogramSize += span
       } else {

@@ -69,11 +69,17 @@ public enum IDXReader {
     }
     let available = bytes.count - headerSize
     let (expected, o2) = elementCount.multipliedReportingOverflow(by: elementSize)
-    let recordBytes = dimensions.dropFirst().reduce(elementSize, *)
+    let shapeText = dimensions.map(String.init).joined(separator: "x")
+    var recordBytes = elementSize
+    for size in dimensions.dropFirst() {
+      let (product, o3) = recordBytes.multipliedReportingOverflow(by: size)
+      guard !o3 else { throw error("dimensions \(shapeText) are too large") }
+      recordBytes = product
+    }
     guard !overflow, !o2, expected <= available else {
       let record = recordBytes == 0 ? 0 : available / recordBytes
       throw error(
-        "data ends inside record \(record) (dimensions \(dimensions.map(String.init).joined(separator: "x")) need "
+        "data ends inside record \(record) (dimensions \(shapeText) need "
           + "\(overflow || o2 ? "more than 2^63" : String(expected)) data bytes, found \(available))"
       )
     }
