@@ -96,6 +96,14 @@ import Testing
         "f.csv:2: column 'a': '1e-19' has too many digits to hold exactly"
       ),
       (
+        "a,label\n1e99999999999999999999999,0\n", nil,
+        "f.csv:2: column 'a': '1e99999999999999999999999' has too many digits to hold exactly"
+      ),
+      (
+        "a,label\n0e9999,0\n1e+0003,1\n", 1,
+        "f.csv:3: label 1 is out of range 0...0"
+      ),
+      (
         "a,label\n1,0\n3000000000,1\n", nil,
         "f.csv:3: column 'a': 3000000000 does not fit in a 32-bit integer at 0 decimal places"
       ),

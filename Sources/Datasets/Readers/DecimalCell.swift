@@ -65,7 +65,7 @@ struct DecimalCell: Equatable {
       }
       var exponentDigits = 0
       while i < end && text[i] >= UInt8(ascii: "0") && text[i] <= UInt8(ascii: "9") {
-        exponent = exponent * 10 + Int(text[i] - UInt8(ascii: "0"))
+        if exponentDigits < 5 { exponent = exponent * 10 + Int(text[i] - UInt8(ascii: "0")) }
         exponentDigits += 1
         i += 1
       }
