@@ -20,7 +20,7 @@ let package = Package(
       providers: [.apt(["libgmp-dev"])]
     ),
     .target(name: "FixedPoint", dependencies: ["CGMP"]),
-    .target(name: "Datasets"),
+    .target(name: "Datasets", dependencies: ["FixedPoint"]),
     .target(name: "NetlistIR", dependencies: ["FixedPoint"]),
     .target(name: "NetlistPasses", dependencies: ["NetlistIR"]),
     .target(name: "NetlistSim", dependencies: ["NetlistIR"]),
@@ -65,6 +65,6 @@ let package = Package(
       name: "ModelLoweringTests",
       dependencies: ["ModelLowering", "NetlistSim", "NetlistPasses", "_TestSupport"]
     ),
-    .testTarget(name: "CLITests", dependencies: ["_TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["bittrue", "_TestSupport"]),
   ]
 )

@@ -17,6 +17,8 @@ let package = Package(
     .executableTarget(
       name: "gates-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
+      name: "datasets-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
+    .executableTarget(
       name: "logic-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
   ]
 )
