@@ -17,6 +17,8 @@ protocol ExactRational: Comparable {
   func timesPowerOfTwo(_ exponent: Int) -> Self
   /// The largest integer not above the value.
   var floor: Self { get }
+  /// The number of bits of `|n|` for an integer value `n` (0 for zero).
+  var integerBitLength: Int { get }
   /// The decimal digits of an integer value.
   var integerDescription: String { get }
 }

@@ -75,6 +75,11 @@ struct GMPRational: ExactRational, CustomStringConvertible {
     }
   }
 
+  var integerBitLength: Int {
+    precondition(__gmpz_cmp_ui(value.denominator, 1) == 0)
+    return value.numerator.pointee._mp_size == 0 ? 0 : Int(__gmpz_sizeinbase(value.numerator, 2))
+  }
+
   var integerDescription: String {
     precondition(__gmpz_cmp_ui(value.denominator, 1) == 0)
     let chars = __gmpz_get_str(nil, 10, value.numerator)!

@@ -90,13 +90,8 @@ enum Reference {
 
   /// The smallest width of the format's signedness (signed for negative codes) holding `q`.
   static func requiredWidth<R: ExactRational>(_ q: R, signed: Bool) -> Int {
-    let useSigned = signed || q.isNegative
-    var w = 1
-    while true {
-      let (low, high) = range(FixedFormat(signed: useSigned, width: w, fractionBits: 0)) as (R, R)
-      if low <= q && q <= high { return w }
-      w += 1
-    }
+    if q.isNegative { return 1 + (R.zero - q - .one).integerBitLength }
+    return signed ? 1 + q.integerBitLength : max(1, q.integerBitLength)
   }
 
   /// The exact value of a code.

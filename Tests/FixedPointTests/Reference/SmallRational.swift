@@ -14,11 +14,22 @@ struct SmallRational: ExactRational, CustomStringConvertible {
       n = -n
       d = -d
     }
-    var a = n < 0 ? -n : n
-    var b = d
-    while b != 0 { (a, b) = (b, a % b) }
-    self.numerator = a == 0 ? 0 : n / a
-    self.denominator = a == 0 ? 1 : d / a
+    if n == 0 {
+      (self.numerator, self.denominator) = (0, 1)
+      return
+    }
+    var g: Int128
+    if d & (d - 1) == 0 {
+      // Power-of-two denominator (every case but division): the gcd is a power of two too.
+      g = 1 << Swift.min(n.trailingZeroBitCount, d.trailingZeroBitCount)
+    } else {
+      var a = n < 0 ? -n : n
+      var b = d
+      while b != 0 { (a, b) = (b, a % b) }
+      g = a
+    }
+    self.numerator = n / g
+    self.denominator = d / g
   }
 
   init(code: BigInt, fractionBits: Int) {
@@ -53,6 +64,11 @@ struct SmallRational: ExactRational, CustomStringConvertible {
     var q = numerator / denominator
     if q * denominator > numerator { q -= 1 }
     return Self(q, 1)
+  }
+
+  var integerBitLength: Int {
+    precondition(denominator == 1)
+    return 128 - numerator.magnitude.leadingZeroBitCount
   }
 
   var integerDescription: String {
