@@ -68,6 +68,6 @@ let package = Package(
       name: "ModelLoweringTests",
       dependencies: ["ModelLowering", "NetlistSim", "NetlistPasses", "_TestSupport"]
     ),
-    .testTarget(name: "CLITests", dependencies: ["_TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["FixedPoint", "_TestSupport"]),
   ]
 )
