@@ -26,7 +26,9 @@ struct Int64Shift {
   }
 }
 
-/// One rounding mode as a branch-free rule on `floor` and the dropped bits `remainder`.
+/// One rounding mode as a branch-free rule on `floor` and the dropped bits `remainder`
+/// (comparisons become 0/1 masks combined with `&` and `|`, so random data costs no
+/// mispredicted branches).
 @usableFromInline
 protocol Int64RoundingRule {
   /// 1 when the floor quotient must be incremented, else 0.
@@ -45,7 +47,7 @@ protocol Int64RoundingRule {
   @inline(__always) @usableFromInline
   static func increment(value: Int64, floor: Int64, remainder: Int64, _ s: Int64Shift, _ i: Int)
     -> Int64
-  { value < 0 && remainder != 0 ? 1 : 0 }
+  { (value &>> 63) & (remainder != 0 ? 1 : 0) }
 }
 
 @usableFromInline enum RoundRND: Int64RoundingRule {
@@ -59,7 +61,7 @@ protocol Int64RoundingRule {
   @inline(__always) @usableFromInline
   static func increment(value: Int64, floor: Int64, remainder: Int64, _ s: Int64Shift, _ i: Int)
     -> Int64
-  { remainder > s.half || (remainder == s.half && value < 0) ? 1 : 0 }
+  { (remainder > s.half ? 1 : 0) | ((remainder == s.half ? 1 : 0) & (value &>> 63)) }
 }
 
 @usableFromInline enum RoundRNDMinInf: Int64RoundingRule {
@@ -73,14 +75,14 @@ protocol Int64RoundingRule {
   @inline(__always) @usableFromInline
   static func increment(value: Int64, floor: Int64, remainder: Int64, _ s: Int64Shift, _ i: Int)
     -> Int64
-  { remainder > s.half || (remainder == s.half && value >= 0) ? 1 : 0 }
+  { (remainder > s.half ? 1 : 0) | ((remainder == s.half ? 1 : 0) & ~(value &>> 63)) }
 }
 
 @usableFromInline enum RoundRNDConv: Int64RoundingRule {
   @inline(__always) @usableFromInline
   static func increment(value: Int64, floor: Int64, remainder: Int64, _ s: Int64Shift, _ i: Int)
     -> Int64
-  { remainder > s.half || (remainder == s.half && floor & 1 == 1) ? 1 : 0 }
+  { (remainder > s.half ? 1 : 0) | ((remainder == s.half ? 1 : 0) & floor) }
 }
 
 @usableFromInline enum RoundStochastic: Int64RoundingRule {
@@ -124,6 +126,14 @@ struct Int64Bounds {
   }
 }
 
+/// `condition ? a : b` through a mask, so the compiler emits no branch (saturation on random
+/// data would mispredict half the time).
+@inline(__always) @usableFromInline
+func choose(_ condition: Bool, _ a: Int64, _ b: Int64) -> Int64 {
+  let mask = -Int64(condition ? 1 : 0)
+  return b ^ ((a ^ b) & mask)
+}
+
 /// One overflow mode as a rule on the rounded code.
 @usableFromInline
 protocol Int64OverflowRule {
@@ -138,17 +148,23 @@ protocol Int64OverflowRule {
 
 @usableFromInline enum OverflowSat: Int64OverflowRule {
   @inline(__always) @usableFromInline
-  static func apply(_ q: Int64, _ b: Int64Bounds) -> Int64 { min(max(q, b.low), b.high) }
+  static func apply(_ q: Int64, _ b: Int64Bounds) -> Int64 {
+    choose(q > b.high, b.high, choose(q < b.low, b.low, q))
+  }
 }
 
 @usableFromInline enum OverflowSatZero: Int64OverflowRule {
   @inline(__always) @usableFromInline
-  static func apply(_ q: Int64, _ b: Int64Bounds) -> Int64 { q < b.low || q > b.high ? 0 : q }
+  static func apply(_ q: Int64, _ b: Int64Bounds) -> Int64 {
+    choose(q < b.low, 0, choose(q > b.high, 0, q))
+  }
 }
 
 @usableFromInline enum OverflowSatSym: Int64OverflowRule {
   @inline(__always) @usableFromInline
-  static func apply(_ q: Int64, _ b: Int64Bounds) -> Int64 { min(max(q, b.symmetricLow), b.high) }
+  static func apply(_ q: Int64, _ b: Int64Bounds) -> Int64 {
+    choose(q > b.high, b.high, choose(q < b.symmetricLow, b.symmetricLow, q))
+  }
 }
 
 @usableFromInline enum OverflowWrapSM: Int64OverflowRule {
@@ -157,7 +173,7 @@ protocol Int64OverflowRule {
     let wrapped = b.wrap(q)
     let discarded = (q &>> b.discardedBit) & 1
     let keptMSB = (wrapped &>> 63) & 1
-    return discarded == keptMSB ? wrapped : ~wrapped
+    return wrapped ^ -(discarded ^ keptMSB)
   }
 }
 
