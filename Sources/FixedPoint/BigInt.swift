@@ -114,7 +114,8 @@ public struct BigInt: Sendable {
       UnsafeMutablePointer<__mpz_struct>, UnsafePointer<__mpz_struct>, UnsafePointer<__mpz_struct>
     ) -> Void
   ) -> BigInt {
-    BigInt(normalizing: a.withMPZ { pa in b.withMPZ { pb in GMPInteger.make { body($0, pa, pb) } } })
+    BigInt(
+      normalizing: a.withMPZ { pa in b.withMPZ { pb in GMPInteger.make { body($0, pa, pb) } } })
   }
 }
 

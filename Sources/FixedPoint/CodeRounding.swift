@@ -97,7 +97,8 @@ enum CodeRounding {
   @usableFromInline
   static func wrap(_ q: BigInt, _ format: FixedFormat) -> BigInt {
     let low = q.lowBits(format.width)
-    return format.isSigned && low.bit(format.width - 1) ? low - BigInt.powerOfTwo(format.width) : low
+    return format.isSigned && low.bit(format.width - 1)
+      ? low - BigInt.powerOfTwo(format.width) : low
   }
 
   /// Quantizes the code `x` (value `x · 2^−fractionBits`) to `format`: rounding first, then

@@ -70,9 +70,10 @@ extension Fixed {
     let drop = length - kept
     var significand = magnitude
     if drop > 0 {
-      significand = CodeRounding.shiftRight(
-        magnitude, by: drop, mode: .rndConv, random: nil, index: 0
-      ).0
+      significand =
+        CodeRounding.shiftRight(
+          magnitude, by: drop, mode: .rndConv, random: nil, index: 0
+        ).0
     }
     let exponent = max(drop, 0) - format.fractionBits
     let m = Double(significand.int64Value!)

@@ -25,7 +25,8 @@ extension FixedFormat: CustomStringConvertible, LosslessStringConvertible {
   ///   ``FixedPointError/formatOutOfLimits(_:)``.
   public init(parsing text: String) throws(FixedPointError) {
     let trimmed = text.trimmingASCIIWhitespace()
-    guard let (signed, width, fractionBits) = Self.parseAPFixed(trimmed) ?? Self.parseMathWorks(trimmed)
+    guard
+      let (signed, width, fractionBits) = Self.parseAPFixed(trimmed) ?? Self.parseMathWorks(trimmed)
     else { throw .malformedFormat(text) }
     guard width >= 1, width <= Self.parseLimit, abs(fractionBits) <= Self.parseLimit else {
       throw .formatOutOfLimits(text)
@@ -47,8 +48,12 @@ extension FixedFormat: CustomStringConvertible, LosslessStringConvertible {
     guard let width = parseDigits(widthDigits) else { return nil }
     let suffix = rest.dropFirst(widthDigits.count)
     if suffix.isEmpty { return (signed, width, 0) }
-    if suffix.hasPrefix("_En"), let f = parseDigits(suffix.dropFirst(3)) { return (signed, width, f) }
-    if suffix.hasPrefix("_E"), let e = parseDigits(suffix.dropFirst(2)) { return (signed, width, -e) }
+    if suffix.hasPrefix("_En"), let f = parseDigits(suffix.dropFirst(3)) {
+      return (signed, width, f)
+    }
+    if suffix.hasPrefix("_E"), let e = parseDigits(suffix.dropFirst(2)) {
+      return (signed, width, -e)
+    }
     return nil
   }
 

@@ -100,6 +100,7 @@ extension FixedFormat {
     let bGrows = a.isSigned && !b.isSigned ? 1 : 0
     let integerBits = max(a.integerBits + aGrows, b.integerBits + bGrows) + 1
     let fractionBits = max(a.fractionBits, b.fractionBits)
-    return FixedFormat(signed: signed, width: integerBits + fractionBits, fractionBits: fractionBits)
+    return FixedFormat(
+      signed: signed, width: integerBits + fractionBits, fractionBits: fractionBits)
   }
 }

@@ -36,7 +36,8 @@ public enum FixedPointError: Error, Equatable, Sendable, CustomStringConvertible
     case .malformedFormat(let text):
       return "malformed fixed-point format '\(text)'; accepted forms: \(Self.acceptedFormats)"
     case .formatOutOfLimits(let text):
-      return "fixed-point format '\(text)' is out of limits: width must be 1...\(FixedFormat.parseLimit)"
+      return
+        "fixed-point format '\(text)' is out of limits: width must be 1...\(FixedFormat.parseLimit)"
         + " and |fraction bits| at most \(FixedFormat.parseLimit)"
     case .unknownRoundingMode(let text):
       return "unknown rounding mode '\(text)'; accepted: "

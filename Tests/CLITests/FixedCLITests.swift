@@ -30,7 +30,8 @@ import _TestSupport
 
   /// The ap_fixed overflow table of issue 2, every mode through the CLI.
   @Test(arguments: [
-    ("SAT", "7\n-8\n7\n-8\n7\n"), ("SAT_ZERO", "0\n0\n0\n-8\n0\n"), ("SAT_SYM", "7\n-7\n7\n-7\n7\n"),
+    ("SAT", "7\n-8\n7\n-8\n7\n"), ("SAT_ZERO", "0\n0\n0\n-8\n0\n"),
+    ("SAT_SYM", "7\n-7\n7\n-7\n7\n"),
     ("WRAP", "3\n-3\n-1\n-8\n-7\n"), ("WRAP_SM", "-4\n2\n-1\n-8\n6\n"),
   ])
   func overflowTable(mode: String, expected: String) throws {
@@ -43,12 +44,14 @@ import _TestSupport
   /// Ties and near-ties for every deterministic rounding mode (values in units of 1).
   @Test(arguments: [
     ("TRN", "2 -3 3 -4 2 -3"), ("TRN_ZERO", "2 -2 3 -3 2 -2"), ("RND", "3 -2 4 -3 2 -3"),
-    ("RND_ZERO", "2 -2 3 -3 2 -3"), ("RND_MIN_INF", "2 -3 3 -4 2 -3"), ("RND_INF", "3 -3 4 -4 2 -3"),
+    ("RND_ZERO", "2 -2 3 -3 2 -3"), ("RND_MIN_INF", "2 -3 3 -4 2 -3"),
+    ("RND_INF", "3 -3 4 -4 2 -3"),
     ("RND_CONV", "2 -2 4 -4 2 -3"),
   ])
   func roundingModes(mode: String, expected: String) throws {
     let input = "2.5\n-2.5\n3.5\n-3.5\n2.25\n-2.75\n"
-    let viaFrom = try run(["cast", "--from", "sfix8_En2", "--to", "sfix8_En0", "--round", mode], stdin: input)
+    let viaFrom = try run(
+      ["cast", "--from", "sfix8_En2", "--to", "sfix8_En0", "--round", mode], stdin: input)
     let direct = try run(["cast", "--to", "sfix8_En0", "--round", mode.lowercased()], stdin: input)
     let want = expected.split(separator: " ").joined(separator: "\n") + "\n"
     #expect(viaFrom.stdout == want, "\(mode) --from: \(viaFrom.stdout)\(viaFrom.stderr)")
@@ -90,12 +93,15 @@ import _TestSupport
     let r = try run(
       ["cast", "--to", "sfix8_En4", "--round", "RND", "--overflow", "SAT", "--input", file.path])
     #expect(r.stdout == "1.0625\n-7.875\n")
-    let missing = try run(["cast", "--to", "sfix8_En4", "--input", dir.appendingPathComponent("no").path])
+    let missing = try run([
+      "cast", "--to", "sfix8_En4", "--input", dir.appendingPathComponent("no").path,
+    ])
     #expect(missing.status != 0 && missing.stderr.contains("cannot read input file"))
   }
 
   @Test func errorsNameTheLineAndPrintNothing() throws {
-    let inexact = try run(["cast", "--from", "sfix8_En4", "--to", "sfix4_En0"], stdin: "1\n2\n0.1\n")
+    let inexact = try run(
+      ["cast", "--from", "sfix8_En4", "--to", "sfix4_En0"], stdin: "1\n2\n0.1\n")
     #expect(inexact.status == 1)
     #expect(inexact.stdout.isEmpty)
     #expect(
@@ -118,35 +124,54 @@ import _TestSupport
 
   @Test func evalFullPrecision() throws {
     let input = "1.5,-0.25\n-8,7.9375\n"
-    let add = try run(["eval", "--op", "add", "--a", "sfix8_En4", "--b", "sfix8_En4"], stdin: input)
+    let add = try run(
+      ["eval", "--op", "add", "--a", "sfix8_En4", "--b", "sfix8_En4"], stdin: input)
     #expect(add.stdout == "1.25\n-0.0625\n")
-    let sub = try run(["eval", "--op", "sub", "--a", "sfix8_En4", "--b", "sfix8_En4"], stdin: input)
+    let sub = try run(
+      ["eval", "--op", "sub", "--a", "sfix8_En4", "--b", "sfix8_En4"], stdin: input)
     #expect(sub.stdout == "1.75\n-15.9375\n")
-    let mul = try run(["eval", "--op", "mul", "--a", "sfix8_En4", "--b", "sfix8_En4"], stdin: input)
+    let mul = try run(
+      ["eval", "--op", "mul", "--a", "sfix8_En4", "--b", "sfix8_En4"], stdin: input)
     #expect(mul.stdout == "-0.375\n-63.5\n")
-    let format = try run(["eval", "--op", "add", "--a", "ufix8_En0", "--b", "sfix8_En4", "--print-format"])
+    let format = try run([
+      "eval", "--op", "add", "--a", "ufix8_En0", "--b", "sfix8_En4", "--print-format",
+    ])
     #expect(format.stdout == "sfix14_En4\n")
-    let mulFormat = try run(["eval", "--op", "mul", "--a", "ufix<8,8>", "--b", "fix<8,2>", "--print-format"])
+    let mulFormat = try run([
+      "eval", "--op", "mul", "--a", "ufix<8,8>", "--b", "fix<8,2>", "--print-format",
+    ])
     #expect(mulFormat.stdout == "sfix16_En6\n")
-    let subFormat = try run(["eval", "--op", "sub", "--a", "ufix8_En0", "--b", "ufix8_En0", "--print-format"])
+    let subFormat = try run([
+      "eval", "--op", "sub", "--a", "ufix8_En0", "--b", "ufix8_En0", "--print-format",
+    ])
     #expect(subFormat.stdout == "sfix9_En0\n")
   }
 
   @Test func evalWithTarget() throws {
     let div = try run(
-      ["eval", "--op", "div", "--a", "sfix8_En0", "--b", "sfix8_En0", "--to", "sfix8_En6", "--round", "RND_CONV"],
+      [
+        "eval", "--op", "div", "--a", "sfix8_En0", "--b", "sfix8_En0", "--to", "sfix8_En6",
+        "--round", "RND_CONV",
+      ],
       stdin: "1,3\n-1,3\n5,-4\n5,-2\n")
     // 5 / −2 = −2.5 lies outside sfix8_En6 [−2, 1.984375]: WRAP gives −160 + 256 = 96 → 1.5.
     #expect(div.stdout == "0.328125\n-0.328125\n-1.25\n1.5\n")
     let sat = try run(
-      ["eval", "--op", "mul", "--a", "sfix8_En4", "--b", "sfix8_En4", "--to", "sfix8_En4", "--overflow", "SAT", "--hex"],
+      [
+        "eval", "--op", "mul", "--a", "sfix8_En4", "--b", "sfix8_En4", "--to", "sfix8_En4",
+        "--overflow", "SAT", "--hex",
+      ],
       stdin: "7.5,7.5\n0.0625,0.5\n")
     #expect(sat.stdout == "0x7f\n0x00\n")
     let rnd = try run(
-      ["eval", "--op", "mul", "--a", "sfix8_En4", "--b", "sfix8_En4", "--to", "sfix8_En4", "--round", "RND", "--raw"],
+      [
+        "eval", "--op", "mul", "--a", "sfix8_En4", "--b", "sfix8_En4", "--to", "sfix8_En4",
+        "--round", "RND", "--raw",
+      ],
       stdin: "0.0625,0.5\n")
     #expect(rnd.stdout == "1\n")
-    let noTarget = try run(["eval", "--op", "div", "--a", "sfix8_En0", "--b", "sfix8_En0"], stdin: "1,3\n")
+    let noTarget = try run(
+      ["eval", "--op", "div", "--a", "sfix8_En0", "--b", "sfix8_En0"], stdin: "1,3\n")
     #expect(noTarget.status != 0 && noTarget.stderr.contains("--op div needs --to"))
   }
 
@@ -157,7 +182,8 @@ import _TestSupport
     let inexact = try run(args, stdin: "1,1\n2,3\n1, 0.01\n")
     #expect(
       inexact.stderr
-        == "Error: <stdin>:3: b: 0.01 is not exactly representable in sfix8_En4 (resolution 0.0625)\n")
+        == "Error: <stdin>:3: b: 0.01 is not exactly representable in sfix8_En4 (resolution 0.0625)\n"
+    )
     let shape = try run(args, stdin: "1;2\n")
     #expect(shape.stderr == "Error: <stdin>:1: expected 'a,b', got '1;2'\n")
   }

@@ -57,8 +57,12 @@ import _TestSupport
     #expect(x.hexBits == "0x3d")
     #expect(x.binaryBits == "0b111101")
     let wide = Fixed(
-      code: BigInt.powerOfTwo(100) + 1, format: FixedFormat(signed: false, width: 101, fractionBits: 100))
-    #expect(wide.description == "1." + "0000000000000000000000000000007888609052210118054117285652827862296732064351090230047702789306640625")
+      code: BigInt.powerOfTwo(100) + 1,
+      format: FixedFormat(signed: false, width: 101, fractionBits: 100))
+    #expect(
+      wide.description == "1."
+        + "0000000000000000000000000000007888609052210118054117285652827862296732064351090230047702789306640625"
+    )
     #expect(wide.hexBits == "0x10000000000000000000000001")
     let tiny = Fixed(code: 1, format: FixedFormat(signed: true, width: 2, fractionBits: 30))
     #expect(tiny.description == "0.000000000931322574615478515625")
@@ -83,9 +87,14 @@ import _TestSupport
       let x = Fixed(code: code, format: format)
       #expect(x.doubleValue == Double(x.description)!, "code \(code.hex) in \(format)")
     }
-    #expect(throws: FixedPointError.notFinite(.infinity)) { try Fixed(Double.infinity, format: wide) }
+    #expect(throws: FixedPointError.notFinite(.infinity)) {
+      try Fixed(Double.infinity, format: wide)
+    }
     #expect(try Fixed(0.1, format: f, rounding: .rndConv).code == 26)  // 25.6000000000000014…
-    #expect(try Fixed(-2.5, format: FixedFormat(signed: true, width: 8, fractionBits: 0), rounding: .rndConv).code == -2)
+    #expect(
+      try Fixed(
+        -2.5, format: FixedFormat(signed: true, width: 8, fractionBits: 0), rounding: .rndConv
+      ).code == -2)
   }
 
   @Test func valueEqualityAcrossFormats() throws {

@@ -115,7 +115,8 @@ import Testing
           if quotients.code(at: i) != wantCode || scalar.code != wantCode {
             let got = "array \(quotients.code(at: i).hex) scalar \(scalar.code.hex)"
             Issue.record(
-              "\(left[i]) / \(right[i]) → \(target) \(rounding) \(overflow): \(got) want \(wantCode.hex)")
+              "\(left[i]) / \(right[i]) → \(target) \(rounding) \(overflow): \(got) want \(wantCode.hex)"
+            )
             return
           }
         }

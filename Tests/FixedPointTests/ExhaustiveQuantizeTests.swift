@@ -49,7 +49,8 @@ import Testing
     let quiet = array.quantized(
       to: target, rounding: rounding, overflow: overflow, random: Self.random,
       firstIndex: Self.firstIndex)
-    #expect(fast == quiet, "events variant differs: \(array.format)→\(target) \(rounding) \(overflow)")
+    #expect(
+      fast == quiet, "events variant differs: \(array.format)→\(target) \(rounding) \(overflow)")
     var expectedEvents = ReferenceEvents()
     for (i, x) in array.enumerated() {
       let index = Self.firstIndex + UInt64(i)

@@ -6,7 +6,8 @@ import Testing
     ("sfix16_En8", true, 16, 8), ("ufix8_En0", false, 8, 0), ("sfix8_E2", true, 8, -2),
     ("ufix8", false, 8, 0), ("fix<16,8>", true, 16, 8), ("ufix<8,8>", false, 8, 0),
     ("fix<8,-2>", true, 8, 10), ("fix<8,12>", true, 8, -4), ("ap_fixed<18,6>", true, 18, 12),
-    ("ap_ufixed<4,1>", false, 4, 3), (" fix< 16 , 8 > ", true, 16, 8), ("sfix1024_En1000", true, 1024, 1000),
+    ("ap_ufixed<4,1>", false, 4, 3), (" fix< 16 , 8 > ", true, 16, 8),
+    ("sfix1024_En1000", true, 1024, 1000),
     ("ufix3_En9", false, 3, 9),
   ])
   func parsesBothNotations(text: String, signed: Bool, width: Int, fractionBits: Int) throws {
@@ -37,7 +38,8 @@ import Testing
     #expect(
       error.description
         == "malformed fixed-point format 'sfix16En8'; accepted forms: sfix<W>_En<F>, ufix<W>_En<F>, "
-        + "sfix<W>_E<-F>, fix<W,I>, ufix<W,I> (e.g. sfix16_En8, ufix8_En0, sfix8_E2, fix<16,8>, ufix<8,8>)")
+        + "sfix<W>_E<-F>, fix<W,I>, ufix<W,I> (e.g. sfix16_En8, ufix8_En0, sfix8_E2, fix<16,8>, ufix<8,8>)"
+    )
     #expect(throws: FixedPointError.malformedFormat("sfix16En8")) {
       try FixedFormat(parsing: "sfix16En8")
     }

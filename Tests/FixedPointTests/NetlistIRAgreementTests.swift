@@ -30,7 +30,9 @@ import _TestSupport
       let word = random.word(at: UInt64(trial))
       // The op's count-bit random operand: the word's top bits, or the word then zeros.
       let randomCode = count <= 64 ? BigInt(word) >> (64 - count) : BigInt(word) << (count - 64)
-      let randomBits = count == 0 ? nil : BitVector(hexDigits: Substring(randomCode.hexDigits(width: count)), width: count)
+      let randomBits =
+        count == 0
+        ? nil : BitVector(hexDigits: Substring(randomCode.hexDigits(width: count)), width: count)
       let hardware = x.roundedShift(
         by: count, mode: mode, signedness, width: newWidth,
         random: mode == .stochastic ? randomBits : nil)
@@ -52,12 +54,15 @@ import _TestSupport
       let x = RandomNetlists.edgyVector(width: width, using: &rng)
       let signedness: Signedness = rng.next() % 2 == 0 ? .signed : .unsigned
       let newWidth = 1 + Int(rng.next() % UInt64(width + 3))
-      let modes = signedness == .signed ? OverflowMode.allCases : OverflowMode.allCases.filter { $0 != .wrapSM }
+      let modes =
+        signedness == .signed
+        ? OverflowMode.allCases : OverflowMode.allCases.filter { $0 != .wrapSM }
       let mode = TestValues.pick(modes, &rng)
       let hardware = x.resized(to: newWidth, overflow: mode, signedness)
       let source = FixedFormat(signed: signedness == .signed, width: width, fractionBits: 0)
       let target = FixedFormat(signed: signedness == .signed, width: newWidth, fractionBits: 0)
-      let q = Fixed(code: Self.code(x, signedness), format: source).quantized(to: target, overflow: mode)
+      let q = Fixed(code: Self.code(x, signedness), format: source).quantized(
+        to: target, overflow: mode)
       #expect(
         q.code.hexDigits(width: newWidth) == hardware.hexDigits,
         "resize(\(mode), \(signedness)) of \(x) to \(newWidth) bits")

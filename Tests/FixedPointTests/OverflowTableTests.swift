@@ -15,15 +15,18 @@ import Testing
   @Test(arguments: table.map(\.0))
   func issueTable(mode: OverflowMode) {
     let expected = Self.table.first { $0.0 == mode }!.1
-    let source = FixedArray(codes: Self.inputs, format: FixedFormat(signed: true, width: 8, fractionBits: 0))
+    let source = FixedArray(
+      codes: Self.inputs, format: FixedFormat(signed: true, width: 8, fractionBits: 0))
     let target = FixedFormat(signed: true, width: 4, fractionBits: 0)
     var events = QuantizationEvents()
     let array = source.quantized(to: target, overflow: mode, events: &events)
     #expect(array.int64Codes == expected)
-    #expect(source.map { $0.quantized(to: target, overflow: mode).code } == expected.map { BigInt($0) })
+    #expect(
+      source.map { $0.quantized(to: target, overflow: mode).code } == expected.map { BigInt($0) })
     // Through a wide (GMP-tier) source as well.
     let wide = FixedArray(
-      codes: Self.inputs.map { BigInt($0) }, format: FixedFormat(signed: true, width: 200, fractionBits: 0))
+      codes: Self.inputs.map { BigInt($0) },
+      format: FixedFormat(signed: true, width: 200, fractionBits: 0))
     #expect(wide.quantized(to: target, overflow: mode).int64Codes == expected)
     // 19, −19, 31 and 9 overflow; −8 fits (but SAT_SYM still moves it to −7).
     #expect(events.overflowed == (mode == .satSym ? 5 : 4))

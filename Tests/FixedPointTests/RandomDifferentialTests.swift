@@ -20,7 +20,8 @@ import _TestSupport
   }
 
   static func randomArray(_ format: FixedFormat, _ rng: inout SeededRandom) -> FixedArray {
-    FixedArray(codes: (0..<elements).map { _ in TestValues.randomCode(format, &rng) }, format: format)
+    FixedArray(
+      codes: (0..<elements).map { _ in TestValues.randomCode(format, &rng) }, format: format)
   }
 
   @Test(arguments: widths)
@@ -92,7 +93,8 @@ import _TestSupport
         OverflowMode.allCases.filter { $0 != .wrapSM || target.isSigned }, &rng)
       let random = CounterRNG(seed: seed, stream: UInt64(trial))
       let divisor = FixedArray(
-        codes: y.codes.map { $0.isZero ? (b.maxCode.isZero ? b.minCode : b.maxCode) : $0 }, format: b)
+        codes: y.codes.map { $0.isZero ? (b.maxCode.isZero ? b.minCode : b.maxCode) : $0 },
+        format: b)
       let quotients = try x.divided(
         by: divisor, to: target, rounding: rounding, overflow: overflow, random: random)
       for i in 0..<x.count {

@@ -15,7 +15,9 @@ import Testing
     }
     #expect(fromDecimals == [0, 2, 2, 0, -2])
     // The same through the array kernel: codes 1, 3, 5, −1, −5 in units of 2^−8.
-    let array = FixedArray(codes: [1, 3, 5, -1, -5] as [Int64], format: FixedFormat(signed: true, width: 16, fractionBits: 8))
+    let array = FixedArray(
+      codes: [1, 3, 5, -1, -5] as [Int64],
+      format: FixedFormat(signed: true, width: 16, fractionBits: 8))
     var events = QuantizationEvents()
     let q = array.quantized(to: grid, rounding: .rndConv, overflow: .wrap, events: &events)
     #expect(q.int64Codes == [0, 2, 2, 0, -2])
@@ -38,7 +40,9 @@ import Testing
     #expect(ShiftScale.exponent(ofMaxMagnitude: 2) == 1)
     #expect(ShiftScale.exponent(ofMaxMagnitude: 3) == 2)  // log2 3 ≈ 1.58
     // A tensor: max |code| = 741455 in units 2^−10 gives R = 2^(19 − 10).
-    let tensor = FixedArray(codes: [3, -741455, 12] as [Int64], format: FixedFormat(signed: true, width: 24, fractionBits: 10))
+    let tensor = FixedArray(
+      codes: [3, -741455, 12] as [Int64],
+      format: FixedFormat(signed: true, width: 24, fractionBits: 10))
     #expect(tensor.shiftScaleExponent == 9)
   }
 

@@ -38,7 +38,8 @@ struct FixedCastCommand: ParsableCommand {
   )
 
   @Option(
-    help: ArgumentHelp("The format the input values are in (each must be exact in it).", valueName: "format"),
+    help: ArgumentHelp(
+      "The format the input values are in (each must be exact in it).", valueName: "format"),
     transform: FixedArguments.format)
   var from: FixedFormat?
 
@@ -47,16 +48,21 @@ struct FixedCastCommand: ParsableCommand {
     transform: FixedArguments.format)
   var to: FixedFormat
 
-  @Option(help: ArgumentHelp("Rounding mode (default TRN).", valueName: "mode"), transform: FixedArguments.rounding)
+  @Option(
+    help: ArgumentHelp("Rounding mode (default TRN).", valueName: "mode"),
+    transform: FixedArguments.rounding)
   var round: RoundingMode = .trn
 
-  @Option(help: ArgumentHelp("Overflow mode (default WRAP).", valueName: "mode"), transform: FixedArguments.overflow)
+  @Option(
+    help: ArgumentHelp("Overflow mode (default WRAP).", valueName: "mode"),
+    transform: FixedArguments.overflow)
   var overflow: OverflowMode = .wrap
 
   @Option(help: ArgumentHelp("Seed of the STOCHASTIC rounding stream.", valueName: "n"))
   var seed: UInt64 = 0
 
-  @Option(help: ArgumentHelp("Read values from this file instead of standard input.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Read values from this file instead of standard input.", valueName: "file"))
   var input: String?
 
   @OptionGroup var printing: ValuePrinting

@@ -47,14 +47,19 @@ struct FixedEvalCommand: ParsableCommand {
   var bFormat: FixedFormat
 
   @Option(
-    help: ArgumentHelp("Round the exact result into this format (required for div).", valueName: "format"),
+    help: ArgumentHelp(
+      "Round the exact result into this format (required for div).", valueName: "format"),
     transform: FixedArguments.format)
   var to: FixedFormat?
 
-  @Option(help: ArgumentHelp("Rounding mode for --to (default TRN).", valueName: "mode"), transform: FixedArguments.rounding)
+  @Option(
+    help: ArgumentHelp("Rounding mode for --to (default TRN).", valueName: "mode"),
+    transform: FixedArguments.rounding)
   var round: RoundingMode = .trn
 
-  @Option(help: ArgumentHelp("Overflow mode for --to (default WRAP).", valueName: "mode"), transform: FixedArguments.overflow)
+  @Option(
+    help: ArgumentHelp("Overflow mode for --to (default WRAP).", valueName: "mode"),
+    transform: FixedArguments.overflow)
   var overflow: OverflowMode = .wrap
 
   @Option(help: ArgumentHelp("Seed of the STOCHASTIC rounding stream.", valueName: "n"))
@@ -63,13 +68,17 @@ struct FixedEvalCommand: ParsableCommand {
   @Flag(help: "Print the result format and exit.")
   var printFormat = false
 
-  @Option(help: ArgumentHelp("Read 'a,b' lines from this file instead of standard input.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Read 'a,b' lines from this file instead of standard input.", valueName: "file"))
   var input: String?
 
   @OptionGroup var printing: ValuePrinting
 
   func validate() throws {
-    if op == .div && to == nil { throw ValidationError("--op div needs --to (the quotient format)") }
+    if op == .div && to == nil {
+      throw ValidationError("--op div needs --to (the quotient format)")
+    }
   }
 
   /// The exact result format of the operation (before any --to).
@@ -96,7 +105,8 @@ struct FixedEvalCommand: ParsableCommand {
       for (name, field, format) in [("a", fields[0], aFormat), ("b", fields[1], bFormat)] {
         let decimal = try input.decimal(field, at: i)
         do {
-          let code = try decimal.exactCode(in: format, text: field.trimmingCharacters(in: .whitespaces))
+          let code = try decimal.exactCode(
+            in: format, text: field.trimmingCharacters(in: .whitespaces))
           if name == "a" { aCodes.append(code) } else { bCodes.append(code) }
         } catch {
           throw input.error(at: i, "\(name): \(error.description)")

@@ -49,9 +49,15 @@ struct GMPRational: ExactRational, CustomStringConvertible {
 
   init(word: UInt64) { self.init { __gmpq_set_ui($0, UInt(word), 1) } }
 
-  static func + (a: Self, b: Self) -> Self { Self { __gmpq_add($0, a.value.pointer, b.value.pointer) } }
-  static func - (a: Self, b: Self) -> Self { Self { __gmpq_sub($0, a.value.pointer, b.value.pointer) } }
-  static func * (a: Self, b: Self) -> Self { Self { __gmpq_mul($0, a.value.pointer, b.value.pointer) } }
+  static func + (a: Self, b: Self) -> Self {
+    Self { __gmpq_add($0, a.value.pointer, b.value.pointer) }
+  }
+  static func - (a: Self, b: Self) -> Self {
+    Self { __gmpq_sub($0, a.value.pointer, b.value.pointer) }
+  }
+  static func * (a: Self, b: Self) -> Self {
+    Self { __gmpq_mul($0, a.value.pointer, b.value.pointer) }
+  }
 
   func divided(by other: Self) -> Self {
     Self { __gmpq_div($0, value.pointer, other.value.pointer) }

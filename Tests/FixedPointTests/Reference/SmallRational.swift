@@ -34,7 +34,8 @@ struct SmallRational: ExactRational, CustomStringConvertible {
 
   init(code: BigInt, fractionBits: Int) {
     let c = Int128(code.int64Value!)
-    self = fractionBits >= 0 ? SmallRational(c, 1 << fractionBits) : SmallRational(c << -fractionBits, 1)
+    self =
+      fractionBits >= 0 ? SmallRational(c, 1 << fractionBits) : SmallRational(c << -fractionBits, 1)
   }
 
   init(word: UInt64) { self.init(Int128(word), 1) }
@@ -57,7 +58,8 @@ struct SmallRational: ExactRational, CustomStringConvertible {
 
   func timesPowerOfTwo(_ exponent: Int) -> Self {
     exponent >= 0
-      ? Self(numerator * (1 << exponent), denominator) : Self(numerator, denominator * (1 << -exponent))
+      ? Self(numerator * (1 << exponent), denominator)
+      : Self(numerator, denominator * (1 << -exponent))
   }
 
   var floor: Self {
