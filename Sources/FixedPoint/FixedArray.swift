@@ -31,7 +31,9 @@ public struct FixedArray: Sendable {
       precondition(codes.allSatisfy { $0 >= low && $0 <= high }, "code outside \(format)")
       storage = .int64(codes)
     } else {
-      storage = .big(codes.map { BigInt($0) })
+      let big = codes.map { BigInt($0) }
+      precondition(big.allSatisfy { format.contains(code: $0) }, "code outside \(format)")
+      storage = .big(big)
     }
   }
 
