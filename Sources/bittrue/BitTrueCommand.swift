@@ -7,7 +7,8 @@ struct BitTrueCommand: ParsableCommand {
     commandName: "bittrue",
     abstract: "Bit-true emulation and hardware generation for quantized and logic-gate networks.",
     subcommands: [
-      DataCommand.self
+      FixedCommand.self,
+      DataCommand.self,
     ]
   )
 }
