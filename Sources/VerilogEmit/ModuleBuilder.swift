@@ -33,6 +33,17 @@ struct ModuleBuilder {
       ports.append(.init(name: name(id), direction: .output, width: width(id), comment: note))
     }
     var items: [Verilog.Item] = []
+    let ordered = netlist.nodes.contains {
+      if case .compare(let kind, _) = $0.op { return kind != .eq && kind != .ne }
+      return false
+    }
+    if ordered {
+      // Verilator folds constants through wires and flags comparisons that become constant;
+      // the netlist may legitimately compare with constants, so those warnings are off here.
+      items.append(.comment("The netlist may compare with constants: such comparisons are intended."))
+      items.append(.comment("verilator lint_off UNSIGNED"))
+      items.append(.comment("verilator lint_off CMPCONST"))
+    }
     var updates: [Verilog.RegisterUpdate] = []
     for id in netlist.registers {
       items.append(.reg(name: name(id), width: width(id)))
@@ -51,6 +62,10 @@ struct ModuleBuilder {
       let parts = [Verilog.Expression.literal(width: 1, hexDigits: "0")] + prepared.partlyRead.map(ref)
       items.append(
         .wire(name: EmitPreparation.unusedCollector, width: 1, value: .unary("&", .concat(parts))))
+    }
+    if ordered {
+      items.append(.comment("verilator lint_on CMPCONST"))
+      items.append(.comment("verilator lint_on UNSIGNED"))
     }
     return (ports, items)
   }

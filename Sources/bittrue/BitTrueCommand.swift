@@ -5,6 +5,7 @@ import BitTrue
 struct BitTrueCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bittrue",
-    abstract: "Bit-true emulation and hardware generation for quantized and logic-gate networks."
+    abstract: "Bit-true emulation and hardware generation for quantized and logic-gate networks.",
+    subcommands: [NetlistCommand.self, CosimCommand.self]
   )
 }

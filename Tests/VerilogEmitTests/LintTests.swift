@@ -56,9 +56,9 @@ struct LintTests {
     var rng = SeededRandom(seed: 0x11E7)
     let widthSets = [[1, 8], [7, 9, 33], [31, 32, 65], [63, 64, 127], [129, 1, 16]]
     for (i, widths) in widthSets.enumerated() {
-      for registers in [false, true] {
+      for (registers, seed) in [false, true].flatMap({ r in (0..<3).map { (r, $0) } }) {
         let netlist = RandomNetlists.mixed(widths: widths, nodes: 40, registers: registers, using: &rng)
-        let design = try VerilogEmitter.emit(netlist, options: EmitOptions(moduleName: "m\(i)"))
+        let design = try VerilogEmitter.emit(netlist, options: EmitOptions(moduleName: "m\(i)_\(seed)"))
         let files = SimulationUnit(design: design).files
         let warnings = try VerilatorLint.warnings(files, top: design.moduleName)
         #expect(warnings.isEmpty, "widths \(widths) registers \(registers):\n\(warnings)")
@@ -74,9 +74,4 @@ struct LintTests {
       SimulationUnit(design: design).files, top: design.moduleName)
     #expect(warnings.isEmpty, "\(warnings)")
   }
-}
-
-extension Tag {
-  /// Tests that run Verilator.
-  @Tag static var verilator: Self
 }
