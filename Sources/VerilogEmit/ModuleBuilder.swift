@@ -51,7 +51,7 @@ struct ModuleBuilder {
       updates.append(
         .init(target: name(id), reset: literal(reset), next: ref(netlist[id].operands[0])))
     }
-    for id in netlist.topologicalOrder()! {
+    for id in emissionOrder() {
       items += node(id)
     }
     if !updates.isEmpty {
@@ -68,6 +68,31 @@ struct ModuleBuilder {
       items.append(.comment("verilator lint_on UNSIGNED"))
     }
     return (ports, items)
+  }
+
+  /// Storage order where it is legal (netlists are usually built operands first), else each
+  /// node right after its last unemitted operand: readable and deterministic.
+  private func emissionOrder() -> [NodeID] {
+    var placed = [Bool](repeating: false, count: netlist.nodes.count)
+    var order: [NodeID] = []
+    order.reserveCapacity(netlist.nodes.count)
+    var stack: [(NodeID, Int)] = []
+    for root in netlist.ids where !placed[root.int] {
+      stack.append((root, 0))
+      while let (id, next) = stack.popLast() {
+        if placed[id.int] { continue }
+        let node = netlist[id]
+        let operands = node.op.isRegister ? [] : node.operands
+        if let pending = operands[next...].firstIndex(where: { !placed[$0.int] }) {
+          stack.append((id, pending + 1))
+          stack.append((operands[pending], 0))
+        } else {
+          placed[id.int] = true
+          order.append(id)
+        }
+      }
+    }
+    return order
   }
 
   // MARK: - One node

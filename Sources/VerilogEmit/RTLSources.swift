@@ -53,7 +53,8 @@ endmodule
 //
 // A balanced adder tree over a heap-ordered array: the WIDTH input bits are the leaves
 // (padded with zeros up to a power of two), every inner node adds its two children.
-// Combinational (latency 0). Specified by `BitVector.popcount` (the netlist `popcount` op).
+// Combinational (latency 0). Specified by `RTLSpecification.popcount(_:width:)`, the meaning
+// of the netlist `popcount` op.
 module popcount #(
     parameter integer WIDTH = 8,     // input bits, >= 1
     parameter integer OUT_WIDTH = 4  // result bits, >= 1; the count wraps modulo 2^OUT_WIDTH

@@ -66,6 +66,22 @@ struct LintTests {
     }
   }
 
+  @Test func goldenDesignsAreLintClean() throws {
+    let arithmetic = try NetlistText.parse(GoldenTests.arithmeticText)
+    var gates = Netlist(name: "gates")
+    let x = gates.input("x", width: 2)
+    let r = gates.register(reset: BitVector(width: 1, truncating: 1 as UInt64))
+    let g = gates.gate(GateFunction(table: 13), gates.bit(x, 1), r)
+    gates.connectRegister(r, to: g)
+    gates.output("y", gates.concat([g, gates.gate(GateFunction(table: 0), r, r)]))
+    for (netlist, lanes) in [(arithmetic, 1), (gates, 1), (gates, 64)] {
+      let design = try VerilogEmitter.emit(netlist, options: EmitOptions(lanes: lanes))
+      let warnings = try VerilatorLint.warnings(
+        SimulationUnit(design: design).files, top: design.moduleName)
+      #expect(warnings.isEmpty, "\(netlist.name), \(lanes) lane(s):\n\(warnings)")
+    }
+  }
+
   @Test func laneFormIsLintClean() throws {
     var rng = SeededRandom(seed: 0x64)
     let netlist = RandomNetlists.gateNetwork(inputs: 12, layers: 4, width: 20, outputs: 5, using: &rng)
