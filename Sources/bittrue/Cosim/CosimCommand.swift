@@ -10,18 +10,18 @@ struct CosimCommand: ParsableCommand {
     commandName: "cosim",
     abstract: "Cosimulate a netlist under Verilator against the Swift evaluators, bit for bit.",
     discussion: """
-      Emits NETLIST as Verilog, builds it with Verilator (cached by content hash under
-      $BITTRUE_CACHE/cosim or .build/cosim), drives N seeded random vectors (a quarter of
-      them edge values) through the reference interpreter (`interp`) and the simulation
+      Emits NETLIST as Verilog, builds it with Verilator (cached by content hash under \
+      $BITTRUE_CACHE/cosim or .build/cosim), drives N seeded random vectors (a quarter of \
+      them edge values) through the reference interpreter (`interp`) and the simulation \
       (`verilator`, and `iverilog` with --icarus), and compares every output bit.
 
-      It prints which sources agree, the build time and vectors/s, and exits 1 on a
-      mismatch after printing the first mismatching vector in hex and the run folder. The run
-      folder holds the seed, the vectors, each source's outputs and replay.sh; it is removed
+      It prints which sources agree, the build time and vectors/s, and exits 1 on a \
+      mismatch after printing the first mismatching vector in hex and the run folder. The run \
+      folder holds the seed, the vectors, each source's outputs and replay.sh; it is removed \
       when all sources agree unless --keep is given.
 
-      Build time is C++ compile time: --opt-level auto uses -O1 below 20000 nodes and -O0
-      with --output-split above; O2/Os simulate faster but build much slower on big nets.
+      Build time is C++ compile time: --opt-level auto uses -O1 below 20000 nodes and -O0 \
+      with --output-split above; O2/Os simulate faster but build much slower on big nets. \
       --lanes 64 (gate-level netlists) evaluates 64 samples per cycle.
 
       Verilator is taken from $VERILATOR, else PATH (Debian: apt-get install verilator).

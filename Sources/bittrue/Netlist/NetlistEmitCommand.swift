@@ -10,15 +10,17 @@ struct NetlistEmitCommand: ParsableCommand {
     abstract: "Write synthesizable Verilog and a port manifest for a netlist.",
     discussion: """
       Reads NETLIST (the IR text form, see `NetlistText`) and writes into DIR:
-        <module>.v               the design (Verilog-2005, lint-clean under verilator -Wall)
-        <primitive>.v            each rtl/ primitive it instantiates (popcount, shift_round, …)
-        <module>.manifest.json   the port manifest: ports, widths, clocking, latency, lanes
-      The module is named after the netlist (legalised). Registers use one rising-edge clock
-      `clk` and a synchronous active-high reset `rst`, present only when the netlist has
-      registers. Files appear complete or not at all (each is written, then renamed).
+        <module>.v              the design (Verilog-2005, verilator -Wall clean)
+        <primitive>.v           each rtl/ primitive it instantiates
+        <module>.manifest.json  ports, widths, clocking, latency, lanes
 
-      --lanes 64 emits the sample-parallel form of a gate-level netlist: every one-bit signal
-      is 64 bits wide, so one clock cycle evaluates 64 samples (bit i of sample j is port bit
+      The module is named after the netlist (legalised). Registers use one rising-edge clock \
+      `clk` and a synchronous active-high reset `rst`, present only when the netlist has \
+      registers. Each file is written under a temporary name and renamed, so none is ever \
+      half-written.
+
+      --lanes 64 emits the sample-parallel form of a gate-level netlist: every one-bit signal \
+      is 64 bits wide, so one clock cycle evaluates 64 samples (bit i of sample j is port bit \
       64*i + j). This is the form `bittrue cosim --lanes 64` simulates fast.
 
       Example:
