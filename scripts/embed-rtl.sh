@@ -14,8 +14,8 @@ out=Sources/VerilogEmit/RTLSources.swift
   for f in rtl/*.v; do
     name=$(basename "$f" .v)
     echo "    \"$name\": #\"\"\""
-    cat "$f"
-    echo "\"\"\"#,"
+    sed -e "s/^\(.\)/    \1/" "$f"
+    echo "    \"\"\"#,"
   done
   echo "  ]"
   echo "}"
@@ -33,8 +33,8 @@ out=Sources/Cosim/HarnessSources.swift
   for f in testbenches/harness.cpp testbenches/common/*.h; do
     rel=${f#testbenches/}
     echo "    \"$rel\": #\"\"\""
-    cat "$f"
-    echo "\"\"\"#,"
+    sed -e "s/^\(.\)/    \1/" "$f"
+    echo "    \"\"\"#,"
   done
   echo "  ]"
   echo "}"

@@ -4,7 +4,8 @@ import Foundation
 /// so a reader never sees a half-written file.
 public enum FileIO {
   /// Writes `text` to `url` atomically, creating parent folders.
-  public static func write(_ text: String, to url: URL, executable: Bool = false) throws(CosimError) {
+  public static func write(_ text: String, to url: URL, executable: Bool = false) throws(CosimError)
+  {
     do {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -4,311 +4,311 @@
 enum HarnessSources {
   static let files: [String: String] = [
     "harness.cpp": #"""
-// The generic BitTrue harness: drives any design emitted by VerilogEmit from its port
-// manifest. The manifest is compiled in as `bt_ports.h` (written by Cosim): the top class,
-// lanes, clocking, latency, port widths and two functions moving port values.
-//
-//   sim INPUTS.hex OUTPUTS.hex [TRACE.vcd]
-//
-// INPUTS has one sample per line (one hex value per input port, see common/vector_io.h);
-// OUTPUTS gets one line per sample in the same form. One lane: sample t is applied in cycle
-// t. 64 lanes: cycle c carries samples 64c .. 64c+63 (lane j = sample 64c + j; port bit
-// 64*i + j is bit i of lane j); a short last cycle is padded with zero samples that are not
-// written. Clocked designs get one reset cycle first; outputs are read after the inputs
-// settle and before the rising edge, `latency` cycles after their inputs.
-#include <chrono>
-#include <cstdio>
-#include <fstream>
-#include <memory>
-#include <string>
-#include <vector>
+    // The generic BitTrue harness: drives any design emitted by VerilogEmit from its port
+    // manifest. The manifest is compiled in as `bt_ports.h` (written by Cosim): the top class,
+    // lanes, clocking, latency, port widths and two functions moving port values.
+    //
+    //   sim INPUTS.hex OUTPUTS.hex [TRACE.vcd]
+    //
+    // INPUTS has one sample per line (one hex value per input port, see common/vector_io.h);
+    // OUTPUTS gets one line per sample in the same form. One lane: sample t is applied in cycle
+    // t. 64 lanes: cycle c carries samples 64c .. 64c+63 (lane j = sample 64c + j; port bit
+    // 64*i + j is bit i of lane j); a short last cycle is padded with zero samples that are not
+    // written. Clocked designs get one reset cycle first; outputs are read after the inputs
+    // settle and before the rising edge, `latency` cycles after their inputs.
+    #include <chrono>
+    #include <cstdio>
+    #include <fstream>
+    #include <memory>
+    #include <string>
+    #include <vector>
 
-#include "bt_ports.h"
-#include "common/clock_reset.h"
-#include "common/vector_io.h"
-#include "verilated.h"
-#ifdef BT_TRACE
-#include "verilated_vcd_c.h"
-#endif
+    #include "bt_ports.h"
+    #include "common/clock_reset.h"
+    #include "common/vector_io.h"
+    #include "verilated.h"
+    #ifdef BT_TRACE
+    #include "verilated_vcd_c.h"
+    #endif
 
-namespace {
+    namespace {
 
-// Packs samples[first ..< first + lanes] (missing ones are zero) into port words.
-void packLanes(const std::vector<std::vector<bt::Words>>& samples, size_t first, int port,
-               int width, bt::Words& out) {
-  out.assign(bt::wordCount(width * BT_LANES), 0);
-  for (int lane = 0; lane < BT_LANES; ++lane) {
-    size_t s = first + lane;
-    if (s >= samples.size()) break;
-    const bt::Words& v = samples[s][port];
-    for (int i = 0; i < width; ++i) {
-      if (bt::getBit(v, i)) bt::setBit(out, i * BT_LANES + lane);
-    }
-  }
-}
-
-// The value of one lane of a port.
-void unpackLane(const bt::Words& port, int width, int lane, bt::Words& out) {
-  out.assign(bt::wordCount(width), 0);
-  for (int i = 0; i < width; ++i) {
-    if (bt::getBit(port, i * BT_LANES + lane)) bt::setBit(out, i);
-  }
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::fprintf(stderr, "usage: %s INPUTS.hex OUTPUTS.hex [TRACE.vcd]\n", argv[0]);
-    return 2;
-  }
-  const std::vector<int> inWidths(BT_INPUT_WIDTHS, BT_INPUT_WIDTHS + BT_INPUT_COUNT);
-  const std::vector<int> outWidths(BT_OUTPUT_WIDTHS, BT_OUTPUT_WIDTHS + BT_OUTPUT_COUNT);
-
-  std::ifstream in(argv[1]);
-  if (!in) {
-    std::fprintf(stderr, "cannot read %s\n", argv[1]);
-    return 2;
-  }
-  std::vector<std::vector<bt::Words>> samples;
-  std::string line;
-  size_t lineNumber = 0;
-  while (std::getline(in, line)) {
-    ++lineNumber;
-    if (BT_INPUT_COUNT == 0) {  // a design without inputs: one (empty) line per sample
-      samples.emplace_back();
-      continue;
-    }
-    if (line.empty()) continue;
-    std::vector<bt::Words> values(BT_INPUT_COUNT);
-    if (!bt::parseLine(line, inWidths, values)) {
-      std::fprintf(stderr, "%s:%zu: malformed vector\n", argv[1], lineNumber);
-      return 2;
-    }
-    samples.push_back(std::move(values));
-  }
-
-  auto context = std::make_unique<VerilatedContext>();
-  context->commandArgs(argc, argv);
-  auto top = std::make_unique<BT_TOP>(context.get());
-#ifdef BT_TRACE
-  std::unique_ptr<VerilatedVcdC> trace;
-  if (argc > 3) {
-    context->traceEverOn(true);
-    trace = std::make_unique<VerilatedVcdC>();
-    top->trace(trace.get(), 99);
-    trace->open(argv[3]);
-  }
-  uint64_t time = 0;
-  auto tick = [&] {
-    if (trace) trace->dump(time);
-    ++time;
-  };
-#else
-  auto tick = [] {};
-#endif
-
-  const auto start = std::chrono::steady_clock::now();
-#if BT_CLOCKED
-  bt::resetCycle(top.get(), tick);
-#endif
-  const size_t cycles = (samples.size() + BT_LANES - 1) / BT_LANES;
-  std::string out;
-  out.reserve(samples.size() * 16);
-  std::vector<bt::Words> ports(BT_INPUT_COUNT);
-  std::vector<bt::Words> results(BT_OUTPUT_COUNT);
-  bt::Words lane;
-  for (size_t c = 0; c < cycles + BT_LATENCY; ++c) {
-    for (int p = 0; p < BT_INPUT_COUNT; ++p) {
-      if (c < cycles) {
-        packLanes(samples, c * BT_LANES, p, inWidths[p], ports[p]);
-      } else {
-        ports[p].assign(bt::wordCount(inWidths[p] * BT_LANES), 0);
+    // Packs samples[first ..< first + lanes] (missing ones are zero) into port words.
+    void packLanes(const std::vector<std::vector<bt::Words>>& samples, size_t first, int port,
+                   int width, bt::Words& out) {
+      out.assign(bt::wordCount(width * BT_LANES), 0);
+      for (int lane = 0; lane < BT_LANES; ++lane) {
+        size_t s = first + lane;
+        if (s >= samples.size()) break;
+        const bt::Words& v = samples[s][port];
+        for (int i = 0; i < width; ++i) {
+          if (bt::getBit(v, i)) bt::setBit(out, i * BT_LANES + lane);
+        }
       }
     }
-    bt_set_inputs(top.get(), ports.data());
-    top->eval();
-    if (c >= static_cast<size_t>(BT_LATENCY)) {
-      bt_get_outputs(top.get(), results.data());
-      const size_t first = (c - BT_LATENCY) * BT_LANES;
-      for (int j = 0; j < BT_LANES && first + j < samples.size(); ++j) {
-        for (int p = 0; p < BT_OUTPUT_COUNT; ++p) {
-          if (p > 0) out.push_back(' ');
-          if (BT_LANES == 1) {
-            bt::appendHex(out, results[p], outWidths[p]);
+
+    // The value of one lane of a port.
+    void unpackLane(const bt::Words& port, int width, int lane, bt::Words& out) {
+      out.assign(bt::wordCount(width), 0);
+      for (int i = 0; i < width; ++i) {
+        if (bt::getBit(port, i * BT_LANES + lane)) bt::setBit(out, i);
+      }
+    }
+
+    }  // namespace
+
+    int main(int argc, char** argv) {
+      if (argc < 3) {
+        std::fprintf(stderr, "usage: %s INPUTS.hex OUTPUTS.hex [TRACE.vcd]\n", argv[0]);
+        return 2;
+      }
+      const std::vector<int> inWidths(BT_INPUT_WIDTHS, BT_INPUT_WIDTHS + BT_INPUT_COUNT);
+      const std::vector<int> outWidths(BT_OUTPUT_WIDTHS, BT_OUTPUT_WIDTHS + BT_OUTPUT_COUNT);
+
+      std::ifstream in(argv[1]);
+      if (!in) {
+        std::fprintf(stderr, "cannot read %s\n", argv[1]);
+        return 2;
+      }
+      std::vector<std::vector<bt::Words>> samples;
+      std::string line;
+      size_t lineNumber = 0;
+      while (std::getline(in, line)) {
+        ++lineNumber;
+        if (BT_INPUT_COUNT == 0) {  // a design without inputs: one (empty) line per sample
+          samples.emplace_back();
+          continue;
+        }
+        if (line.empty()) continue;
+        std::vector<bt::Words> values(BT_INPUT_COUNT);
+        if (!bt::parseLine(line, inWidths, values)) {
+          std::fprintf(stderr, "%s:%zu: malformed vector\n", argv[1], lineNumber);
+          return 2;
+        }
+        samples.push_back(std::move(values));
+      }
+
+      auto context = std::make_unique<VerilatedContext>();
+      context->commandArgs(argc, argv);
+      auto top = std::make_unique<BT_TOP>(context.get());
+    #ifdef BT_TRACE
+      std::unique_ptr<VerilatedVcdC> trace;
+      if (argc > 3) {
+        context->traceEverOn(true);
+        trace = std::make_unique<VerilatedVcdC>();
+        top->trace(trace.get(), 99);
+        trace->open(argv[3]);
+      }
+      uint64_t time = 0;
+      auto tick = [&] {
+        if (trace) trace->dump(time);
+        ++time;
+      };
+    #else
+      auto tick = [] {};
+    #endif
+
+      const auto start = std::chrono::steady_clock::now();
+    #if BT_CLOCKED
+      bt::resetCycle(top.get(), tick);
+    #endif
+      const size_t cycles = (samples.size() + BT_LANES - 1) / BT_LANES;
+      std::string out;
+      out.reserve(samples.size() * 16);
+      std::vector<bt::Words> ports(BT_INPUT_COUNT);
+      std::vector<bt::Words> results(BT_OUTPUT_COUNT);
+      bt::Words lane;
+      for (size_t c = 0; c < cycles + BT_LATENCY; ++c) {
+        for (int p = 0; p < BT_INPUT_COUNT; ++p) {
+          if (c < cycles) {
+            packLanes(samples, c * BT_LANES, p, inWidths[p], ports[p]);
           } else {
-            unpackLane(results[p], outWidths[p], j, lane);
-            bt::appendHex(out, lane, outWidths[p]);
+            ports[p].assign(bt::wordCount(inWidths[p] * BT_LANES), 0);
           }
         }
-        out.push_back('\n');
-      }
-    }
-#if BT_CLOCKED
-    bt::clockCycle(top.get(), tick);
-#else
-    tick();
-#endif
-  }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  top->final();
-#ifdef BT_TRACE
-  if (trace) trace->close();
-#endif
-
-  std::FILE* f = std::fopen(argv[2], "wb");
-  if (!f || std::fwrite(out.data(), 1, out.size(), f) != out.size() || std::fclose(f) != 0) {
-    std::fprintf(stderr, "cannot write %s\n", argv[2]);
-    return 2;
-  }
-  std::printf("bittrue-harness samples=%zu cycles=%zu seconds=%.6f\n", samples.size(),
-              cycles + BT_LATENCY, seconds);
-  return 0;
-}
-"""#,
-    "common/clock_reset.h": #"""
-// Clock and reset sequencing shared by the harnesses: one synchronous active-high reset
-// cycle, then one rising edge per cycle. Works for any Verilated top with `clk` and `rst`.
-#pragma once
-
-namespace bt {
-
-// Holds reset high across one rising edge, then releases it (outputs are not sampled).
-template <typename Top, typename Tick>
-inline void resetCycle(Top* top, Tick tick) {
-  top->rst = 1;
-  top->clk = 0;
-  top->eval();
-  top->clk = 1;
-  top->eval();
-  tick();
-  top->clk = 0;
-  top->rst = 0;
-  top->eval();
-}
-
-// One rising then falling clock edge.
-template <typename Top, typename Tick>
-inline void clockCycle(Top* top, Tick tick) {
-  top->clk = 1;
-  top->eval();
-  tick();
-  top->clk = 0;
-  top->eval();
-}
-
-}  // namespace bt
-"""#,
-    "common/ports.h": #"""
-// Moves values between word vectors and Verilator's port types (CData, SData, IData, QData,
-// VlWide<N>), so generated port bindings can call bt::put / bt::get on any port.
-#pragma once
-
-#include <cstdint>
-
-#include "verilated.h"
-#include "vector_io.h"
-
-namespace bt {
-
-inline void put(CData& port, const Words& w) { port = static_cast<CData>(w[0]); }
-inline void put(SData& port, const Words& w) { port = static_cast<SData>(w[0]); }
-inline void put(IData& port, const Words& w) { port = w[0]; }
-inline void put(QData& port, const Words& w) {
-  port = static_cast<QData>(w[0]) | (w.size() > 1 ? static_cast<QData>(w[1]) << 32 : 0);
-}
-template <std::size_t N>
-inline void put(VlWide<N>& port, const Words& w) {
-  for (std::size_t i = 0; i < N; ++i) port[i] = w[i];
-}
-
-inline void get(CData port, Words& w) { w.assign(1, port); }
-inline void get(SData port, Words& w) { w.assign(1, port); }
-inline void get(IData port, Words& w) { w.assign(1, port); }
-inline void get(QData port, Words& w) {
-  w.assign(2, 0);
-  w[0] = static_cast<uint32_t>(port);
-  w[1] = static_cast<uint32_t>(port >> 32);
-}
-template <std::size_t N>
-inline void get(const VlWide<N>& port, Words& w) {
-  w.assign(N, 0);
-  for (std::size_t i = 0; i < N; ++i) w[i] = port[i];
-}
-
-}  // namespace bt
-"""#,
-    "common/vector_io.h": #"""
-// Vector files of the BitTrue harnesses: one sample per line, one hexadecimal value per port
-// (most significant digit first, ceil(width/4) digits), values separated by one space.
-// Values are held as little-endian 32-bit words, Verilator's own wide-signal layout.
-#pragma once
-
-#include <cstdint>
-#include <cstdio>
-#include <string>
-#include <vector>
-
-namespace bt {
-
-using Words = std::vector<uint32_t>;
-
-inline int wordCount(int bits) { return (bits + 31) / 32; }
-
-inline int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Parses one line into `values` (one entry per port of the given widths). Returns false on a
-// malformed line.
-inline bool parseLine(const std::string& line, const std::vector<int>& widths,
-                      std::vector<Words>& values) {
-  size_t pos = 0;
-  for (size_t port = 0; port < widths.size(); ++port) {
-    while (pos < line.size() && line[pos] == ' ') ++pos;
-    size_t end = pos;
-    while (end < line.size() && line[end] != ' ') ++end;
-    if (end == pos) return false;
-    Words& w = values[port];
-    w.assign(wordCount(widths[port]), 0);
-    int bit = 0;
-    for (size_t i = end; i > pos; --i) {
-      int nibble = hexValue(line[i - 1]);
-      if (nibble < 0) return false;
-      for (int j = 0; j < 4; ++j) {
-        if ((nibble >> j) & 1) {
-          if (bit + j >= widths[port]) return false;
-          w[(bit + j) / 32] |= 1u << ((bit + j) % 32);
+        bt_set_inputs(top.get(), ports.data());
+        top->eval();
+        if (c >= static_cast<size_t>(BT_LATENCY)) {
+          bt_get_outputs(top.get(), results.data());
+          const size_t first = (c - BT_LATENCY) * BT_LANES;
+          for (int j = 0; j < BT_LANES && first + j < samples.size(); ++j) {
+            for (int p = 0; p < BT_OUTPUT_COUNT; ++p) {
+              if (p > 0) out.push_back(' ');
+              if (BT_LANES == 1) {
+                bt::appendHex(out, results[p], outWidths[p]);
+              } else {
+                unpackLane(results[p], outWidths[p], j, lane);
+                bt::appendHex(out, lane, outWidths[p]);
+              }
+            }
+            out.push_back('\n');
+          }
         }
+    #if BT_CLOCKED
+        bt::clockCycle(top.get(), tick);
+    #else
+        tick();
+    #endif
       }
-      bit += 4;
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      top->final();
+    #ifdef BT_TRACE
+      if (trace) trace->close();
+    #endif
+
+      std::FILE* f = std::fopen(argv[2], "wb");
+      if (!f || std::fwrite(out.data(), 1, out.size(), f) != out.size() || std::fclose(f) != 0) {
+        std::fprintf(stderr, "cannot write %s\n", argv[2]);
+        return 2;
+      }
+      std::printf("bittrue-harness samples=%zu cycles=%zu seconds=%.6f\n", samples.size(),
+                  cycles + BT_LATENCY, seconds);
+      return 0;
     }
-    pos = end;
-  }
-  return true;
-}
+    """#,
+    "common/clock_reset.h": #"""
+    // Clock and reset sequencing shared by the harnesses: one synchronous active-high reset
+    // cycle, then one rising edge per cycle. Works for any Verilated top with `clk` and `rst`.
+    #pragma once
 
-// Appends `value` (of `width` bits) as hexadecimal digits.
-inline void appendHex(std::string& out, const Words& value, int width) {
-  static const char digits[] = "0123456789abcdef";
-  for (int d = (width + 3) / 4 - 1; d >= 0; --d) {
-    int bit = d * 4;
-    uint32_t nibble = (value[bit / 32] >> (bit % 32)) & 0xF;
-    out.push_back(digits[nibble]);
-  }
-}
+    namespace bt {
 
-// Bit `index` of a word vector.
-inline bool getBit(const Words& w, int index) { return (w[index / 32] >> (index % 32)) & 1u; }
+    // Holds reset high across one rising edge, then releases it (outputs are not sampled).
+    template <typename Top, typename Tick>
+    inline void resetCycle(Top* top, Tick tick) {
+      top->rst = 1;
+      top->clk = 0;
+      top->eval();
+      top->clk = 1;
+      top->eval();
+      tick();
+      top->clk = 0;
+      top->rst = 0;
+      top->eval();
+    }
 
-// Sets bit `index` of a word vector.
-inline void setBit(Words& w, int index) { w[index / 32] |= 1u << (index % 32); }
+    // One rising then falling clock edge.
+    template <typename Top, typename Tick>
+    inline void clockCycle(Top* top, Tick tick) {
+      top->clk = 1;
+      top->eval();
+      tick();
+      top->clk = 0;
+      top->eval();
+    }
 
-}  // namespace bt
-"""#,
+    }  // namespace bt
+    """#,
+    "common/ports.h": #"""
+    // Moves values between word vectors and Verilator's port types (CData, SData, IData, QData,
+    // VlWide<N>), so generated port bindings can call bt::put / bt::get on any port.
+    #pragma once
+
+    #include <cstdint>
+
+    #include "verilated.h"
+    #include "vector_io.h"
+
+    namespace bt {
+
+    inline void put(CData& port, const Words& w) { port = static_cast<CData>(w[0]); }
+    inline void put(SData& port, const Words& w) { port = static_cast<SData>(w[0]); }
+    inline void put(IData& port, const Words& w) { port = w[0]; }
+    inline void put(QData& port, const Words& w) {
+      port = static_cast<QData>(w[0]) | (w.size() > 1 ? static_cast<QData>(w[1]) << 32 : 0);
+    }
+    template <std::size_t N>
+    inline void put(VlWide<N>& port, const Words& w) {
+      for (std::size_t i = 0; i < N; ++i) port[i] = w[i];
+    }
+
+    inline void get(CData port, Words& w) { w.assign(1, port); }
+    inline void get(SData port, Words& w) { w.assign(1, port); }
+    inline void get(IData port, Words& w) { w.assign(1, port); }
+    inline void get(QData port, Words& w) {
+      w.assign(2, 0);
+      w[0] = static_cast<uint32_t>(port);
+      w[1] = static_cast<uint32_t>(port >> 32);
+    }
+    template <std::size_t N>
+    inline void get(const VlWide<N>& port, Words& w) {
+      w.assign(N, 0);
+      for (std::size_t i = 0; i < N; ++i) w[i] = port[i];
+    }
+
+    }  // namespace bt
+    """#,
+    "common/vector_io.h": #"""
+    // Vector files of the BitTrue harnesses: one sample per line, one hexadecimal value per port
+    // (most significant digit first, ceil(width/4) digits), values separated by one space.
+    // Values are held as little-endian 32-bit words, Verilator's own wide-signal layout.
+    #pragma once
+
+    #include <cstdint>
+    #include <cstdio>
+    #include <string>
+    #include <vector>
+
+    namespace bt {
+
+    using Words = std::vector<uint32_t>;
+
+    inline int wordCount(int bits) { return (bits + 31) / 32; }
+
+    inline int hexValue(char c) {
+      if (c >= '0' && c <= '9') return c - '0';
+      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+      return -1;
+    }
+
+    // Parses one line into `values` (one entry per port of the given widths). Returns false on a
+    // malformed line.
+    inline bool parseLine(const std::string& line, const std::vector<int>& widths,
+                          std::vector<Words>& values) {
+      size_t pos = 0;
+      for (size_t port = 0; port < widths.size(); ++port) {
+        while (pos < line.size() && line[pos] == ' ') ++pos;
+        size_t end = pos;
+        while (end < line.size() && line[end] != ' ') ++end;
+        if (end == pos) return false;
+        Words& w = values[port];
+        w.assign(wordCount(widths[port]), 0);
+        int bit = 0;
+        for (size_t i = end; i > pos; --i) {
+          int nibble = hexValue(line[i - 1]);
+          if (nibble < 0) return false;
+          for (int j = 0; j < 4; ++j) {
+            if ((nibble >> j) & 1) {
+              if (bit + j >= widths[port]) return false;
+              w[(bit + j) / 32] |= 1u << ((bit + j) % 32);
+            }
+          }
+          bit += 4;
+        }
+        pos = end;
+      }
+      return true;
+    }
+
+    // Appends `value` (of `width` bits) as hexadecimal digits.
+    inline void appendHex(std::string& out, const Words& value, int width) {
+      static const char digits[] = "0123456789abcdef";
+      for (int d = (width + 3) / 4 - 1; d >= 0; --d) {
+        int bit = d * 4;
+        uint32_t nibble = (value[bit / 32] >> (bit % 32)) & 0xF;
+        out.push_back(digits[nibble]);
+      }
+    }
+
+    // Bit `index` of a word vector.
+    inline bool getBit(const Words& w, int index) { return (w[index / 32] >> (index % 32)) & 1u; }
+
+    // Sets bit `index` of a word vector.
+    inline void setBit(Words& w, int index) { w[index / 32] |= 1u << (index % 32); }
+
+    }  // namespace bt
+    """#,
   ]
 }

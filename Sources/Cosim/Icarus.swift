@@ -30,13 +30,15 @@ public enum Icarus {
       to: folder.appendingPathComponent("tb_icarus.v"))
     let log = folder.appendingPathComponent("icarus.log")
     try ExternalTool.run(
-      iverilog, ["-g2005", "-o", "sim.vvp", "-s", "tb_icarus", "tb_icarus.v"] + target.files.map(\.name),
+      iverilog,
+      ["-g2005", "-o", "sim.vvp", "-s", "tb_icarus", "tb_icarus.v"] + target.files.map(\.name),
       in: folder, log: log)
     try ExternalTool.run(vvp, ["-n", "sim.vvp"], in: folder, log: log)
     let text = try FileIO.read(folder.appendingPathComponent("iverilog.hex"))
     // The testbench prints all outputs as one concatenated value per line.
     let total = m.outputs.reduce(0) { $0 + $1.width }
-    let lines = try VectorText.parse(text, widths: [total], count: vectors.count, source: "iverilog")
+    let lines = try VectorText.parse(
+      text, widths: [total], count: vectors.count, source: "iverilog")
     return lines.map { line in
       var offset = total
       return m.outputs.map { port in

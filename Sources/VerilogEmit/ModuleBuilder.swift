@@ -40,7 +40,8 @@ struct ModuleBuilder {
     if ordered {
       // Verilator folds constants through wires and flags comparisons that become constant;
       // the netlist may legitimately compare with constants, so those warnings are off here.
-      items.append(.comment("The netlist may compare with constants: such comparisons are intended."))
+      items.append(
+        .comment("The netlist may compare with constants: such comparisons are intended."))
       items.append(.comment("verilator lint_off UNSIGNED"))
       items.append(.comment("verilator lint_off CMPCONST"))
     }
@@ -55,11 +56,14 @@ struct ModuleBuilder {
       items += node(id)
     }
     if !updates.isEmpty {
-      items.append(.clocked(clock: EmitPreparation.clock, reset: EmitPreparation.reset, updates: updates))
+      items.append(
+        .clocked(clock: EmitPreparation.clock, reset: EmitPreparation.reset, updates: updates))
     }
     if !prepared.partlyRead.isEmpty {
-      items.append(.comment("Signals not every bit of which is read (keeps verilator -Wall quiet)."))
-      let parts = [Verilog.Expression.literal(width: 1, hexDigits: "0")] + prepared.partlyRead.map(ref)
+      items.append(
+        .comment("Signals not every bit of which is read (keeps verilator -Wall quiet)."))
+      let parts =
+        [Verilog.Expression.literal(width: 1, hexDigits: "0")] + prepared.partlyRead.map(ref)
       items.append(
         .wire(name: EmitPreparation.unusedCollector, width: 1, value: .unary("&", .concat(parts))))
     }
@@ -269,7 +273,8 @@ struct ModuleBuilder {
   private func shiftRight(_ a: NodeID, by count: Int, _ s: Signedness) -> Verilog.Expression {
     let w = netlist.width(a)
     if count == 0 { return ref(a) }
-    let fill: Verilog.Expression = s == .signed ? .replicate(min(count, w), msb(a)) : zeros(min(count, w))
+    let fill: Verilog.Expression =
+      s == .signed ? .replicate(min(count, w), msb(a)) : zeros(min(count, w))
     if count >= w { return fill }
     return .concat([fill, bits(a, low: count, count: w - count)])
   }

@@ -4,276 +4,276 @@
 enum RTLSources {
   static let text: [String: String] = [
     "argmax": #"""
-// argmax: the index of the largest of N values, the lowest index winning ties -- the class
-// decision of a classifier. Value i is values[i*WIDTH +: WIDTH], read as two's complement when
-// SIGNED is 1. A balanced tournament tree: at every match the left (lower-index) side wins
-// unless the right side is strictly larger. Combinational (latency 0).
-// Specified by `RTLSpecification.argmax(_:signed:)`.
-module argmax #(
-    parameter integer N = 4,        // number of values, >= 1
-    parameter integer WIDTH = 8,    // bits per value, >= 1
-    parameter integer SIGNED = 1,   // 1: two's complement
-    parameter integer INDEX_WIDTH = (N > 1) ? $clog2(N) : 1  // bits of the index
-) (
-    input  wire [N*WIDTH-1:0] values,
-    output wire [INDEX_WIDTH-1:0] index
-);
-  localparam integer LEVELS = $clog2(N);
-  localparam integer LEAVES = 1 << LEVELS;
+    // argmax: the index of the largest of N values, the lowest index winning ties -- the class
+    // decision of a classifier. Value i is values[i*WIDTH +: WIDTH], read as two's complement when
+    // SIGNED is 1. A balanced tournament tree: at every match the left (lower-index) side wins
+    // unless the right side is strictly larger. Combinational (latency 0).
+    // Specified by `RTLSpecification.argmax(_:signed:)`.
+    module argmax #(
+        parameter integer N = 4,        // number of values, >= 1
+        parameter integer WIDTH = 8,    // bits per value, >= 1
+        parameter integer SIGNED = 1,   // 1: two's complement
+        parameter integer INDEX_WIDTH = (N > 1) ? $clog2(N) : 1  // bits of the index
+    ) (
+        input  wire [N*WIDTH-1:0] values,
+        output wire [INDEX_WIDTH-1:0] index
+    );
+      localparam integer LEVELS = $clog2(N);
+      localparam integer LEAVES = 1 << LEVELS;
 
-  // Heap-ordered tree as in popcount.v: node 0 is the root, the children of i are 2i+1, 2i+2.
-  // Padding leaves (index >= N) are invalid and never win.
-  reg [WIDTH-1:0] best[0:2*LEAVES-2];
-  reg [INDEX_WIDTH-1:0] best_index[0:2*LEAVES-2];
-  reg valid[0:2*LEAVES-2];
-  reg right_wins;
-  integer k;
-  always @* begin
-    for (k = 0; k < LEAVES; k = k + 1) begin
-      best[LEAVES-1+k] = {WIDTH{1'b0}};
-      best_index[LEAVES-1+k] = k[INDEX_WIDTH-1:0];
-      valid[LEAVES-1+k] = k < N;
-      if (k < N) best[LEAVES-1+k] = values[k*WIDTH+:WIDTH];
-    end
-    for (k = LEAVES - 2; k >= 0; k = k - 1) begin
-      if (SIGNED != 0) right_wins = $signed(best[2*k+2]) > $signed(best[2*k+1]);
-      else right_wins = best[2*k+2] > best[2*k+1];
-      right_wins = valid[2*k+2] & right_wins;
-      best[k] = right_wins ? best[2*k+2] : best[2*k+1];
-      best_index[k] = right_wins ? best_index[2*k+2] : best_index[2*k+1];
-      valid[k] = valid[2*k+1];
-    end
-  end
-  assign index = best_index[0];
-  wire unused_ok = &{1'b0, best[0], valid[0]};
-endmodule
-"""#,
+      // Heap-ordered tree as in popcount.v: node 0 is the root, the children of i are 2i+1, 2i+2.
+      // Padding leaves (index >= N) are invalid and never win.
+      reg [WIDTH-1:0] best[0:2*LEAVES-2];
+      reg [INDEX_WIDTH-1:0] best_index[0:2*LEAVES-2];
+      reg valid[0:2*LEAVES-2];
+      reg right_wins;
+      integer k;
+      always @* begin
+        for (k = 0; k < LEAVES; k = k + 1) begin
+          best[LEAVES-1+k] = {WIDTH{1'b0}};
+          best_index[LEAVES-1+k] = k[INDEX_WIDTH-1:0];
+          valid[LEAVES-1+k] = k < N;
+          if (k < N) best[LEAVES-1+k] = values[k*WIDTH+:WIDTH];
+        end
+        for (k = LEAVES - 2; k >= 0; k = k - 1) begin
+          if (SIGNED != 0) right_wins = $signed(best[2*k+2]) > $signed(best[2*k+1]);
+          else right_wins = best[2*k+2] > best[2*k+1];
+          right_wins = valid[2*k+2] & right_wins;
+          best[k] = right_wins ? best[2*k+2] : best[2*k+1];
+          best_index[k] = right_wins ? best_index[2*k+2] : best_index[2*k+1];
+          valid[k] = valid[2*k+1];
+        end
+      end
+      assign index = best_index[0];
+      wire unused_ok = &{1'b0, best[0], valid[0]};
+    endmodule
+    """#,
     "popcount": #"""
-// popcount: the number of one bits of `x`, modulo 2^OUT_WIDTH.
-//
-// A balanced adder tree over a heap-ordered array: the WIDTH input bits are the leaves
-// (padded with zeros up to a power of two), every inner node adds its two children.
-// Combinational (latency 0). Specified by `RTLSpecification.popcount(_:width:)`, the meaning
-// of the netlist `popcount` op.
-module popcount #(
-    parameter integer WIDTH = 8,     // input bits, >= 1
-    parameter integer OUT_WIDTH = 4  // result bits, >= 1; the count wraps modulo 2^OUT_WIDTH
-) (
-    input  wire [    WIDTH-1:0] x,
-    output wire [OUT_WIDTH-1:0] count
-);
-  localparam integer LEVELS = $clog2(WIDTH);  // tree depth
-  localparam integer LEAVES = 1 << LEVELS;  // WIDTH rounded up to a power of two
-  localparam integer SUM_WIDTH = LEVELS + 1;  // enough for LEAVES
+    // popcount: the number of one bits of `x`, modulo 2^OUT_WIDTH.
+    //
+    // A balanced adder tree over a heap-ordered array: the WIDTH input bits are the leaves
+    // (padded with zeros up to a power of two), every inner node adds its two children.
+    // Combinational (latency 0). Specified by `RTLSpecification.popcount(_:width:)`, the meaning
+    // of the netlist `popcount` op.
+    module popcount #(
+        parameter integer WIDTH = 8,     // input bits, >= 1
+        parameter integer OUT_WIDTH = 4  // result bits, >= 1; the count wraps modulo 2^OUT_WIDTH
+    ) (
+        input  wire [    WIDTH-1:0] x,
+        output wire [OUT_WIDTH-1:0] count
+    );
+      localparam integer LEVELS = $clog2(WIDTH);  // tree depth
+      localparam integer LEAVES = 1 << LEVELS;  // WIDTH rounded up to a power of two
+      localparam integer SUM_WIDTH = LEVELS + 1;  // enough for LEAVES
 
-  // node[0] is the root; the children of node i are 2i+1 and 2i+2; leaves start at LEAVES-1.
-  // Computed in one process, leaves first, so the tree is ordered and not a combinational loop.
-  reg [SUM_WIDTH-1:0] node[0:2*LEAVES-2];
-  integer k;
-  always @* begin
-    for (k = 0; k < LEAVES; k = k + 1) begin
-      node[LEAVES-1+k] = {SUM_WIDTH{1'b0}};
-      if (k < WIDTH) node[LEAVES-1+k][0] = x[k];
-    end
-    for (k = LEAVES - 2; k >= 0; k = k - 1) begin
-      node[k] = node[2*k+1] + node[2*k+2];
-    end
-  end
+      // node[0] is the root; the children of node i are 2i+1 and 2i+2; leaves start at LEAVES-1.
+      // Computed in one process, leaves first, so the tree is ordered and not a combinational loop.
+      reg [SUM_WIDTH-1:0] node[0:2*LEAVES-2];
+      integer k;
+      always @* begin
+        for (k = 0; k < LEAVES; k = k + 1) begin
+          node[LEAVES-1+k] = {SUM_WIDTH{1'b0}};
+          if (k < WIDTH) node[LEAVES-1+k][0] = x[k];
+        end
+        for (k = LEAVES - 2; k >= 0; k = k - 1) begin
+          node[k] = node[2*k+1] + node[2*k+2];
+        end
+      end
 
-  generate
-    if (OUT_WIDTH > SUM_WIDTH) begin : g_widen
-      assign count = {{(OUT_WIDTH - SUM_WIDTH) {1'b0}}, node[0]};
-    end else if (OUT_WIDTH == SUM_WIDTH) begin : g_same
-      assign count = node[0];
-    end else begin : g_wrap
-      assign count = node[0][OUT_WIDTH-1:0];
-      wire unused_high = &{1'b0, node[0][SUM_WIDTH-1:OUT_WIDTH]};
-    end
-  endgenerate
-endmodule
-"""#,
+      generate
+        if (OUT_WIDTH > SUM_WIDTH) begin : g_widen
+          assign count = {{(OUT_WIDTH - SUM_WIDTH) {1'b0}}, node[0]};
+        end else if (OUT_WIDTH == SUM_WIDTH) begin : g_same
+          assign count = node[0];
+        end else begin : g_wrap
+          assign count = node[0][OUT_WIDTH-1:0];
+          wire unused_high = &{1'b0, node[0][SUM_WIDTH-1:OUT_WIDTH]};
+        end
+      endgenerate
+    endmodule
+    """#,
     "sat_resize": #"""
-// sat_resize: x converted to OUT_WIDTH bits of the same signedness, values that do not fit
-// handled by MODE -- the netlist `resize` op (ap_fixed overflow semantics).
-//
-// MODE numbers follow `OverflowMode`: 0 WRAP, 1 SAT, 2 SAT_ZERO, 3 SAT_SYM, 4 WRAP_SM.
-// SAT_SYM on an unsigned value acts as SAT; WRAP_SM needs SIGNED = 1. Combinational
-// (latency 0). Specified by `BitVector.resized(to:overflow:_:)`.
-module sat_resize #(
-    parameter integer IN_WIDTH = 8,   // bits of x, >= 1
-    parameter integer OUT_WIDTH = 4,  // result bits, >= 1
-    parameter integer MODE = 1,       // overflow mode, 0..4 (see above)
-    parameter integer SIGNED = 1      // 1: x and y are two's complement
-) (
-    input  wire [ IN_WIDTH-1:0] x,
-    output reg  [OUT_WIDTH-1:0] y
-);
-  localparam [OUT_WIDTH-1:0] ONES = {OUT_WIDTH{1'b1}};
-  localparam [OUT_WIDTH-1:0] LSB = ONES ^ (ONES << 1);
-  localparam [OUT_WIDTH-1:0] MIN_VALUE = (SIGNED != 0) ? ~(ONES >> 1) : {OUT_WIDTH{1'b0}};
-  localparam [OUT_WIDTH-1:0] MAX_VALUE = ~MIN_VALUE;
-  localparam [OUT_WIDTH-1:0] SYM_MIN = MIN_VALUE ^ LSB;  // MIN_VALUE + 1
+    // sat_resize: x converted to OUT_WIDTH bits of the same signedness, values that do not fit
+    // handled by MODE -- the netlist `resize` op (ap_fixed overflow semantics).
+    //
+    // MODE numbers follow `OverflowMode`: 0 WRAP, 1 SAT, 2 SAT_ZERO, 3 SAT_SYM, 4 WRAP_SM.
+    // SAT_SYM on an unsigned value acts as SAT; WRAP_SM needs SIGNED = 1. Combinational
+    // (latency 0). Specified by `BitVector.resized(to:overflow:_:)`.
+    module sat_resize #(
+        parameter integer IN_WIDTH = 8,   // bits of x, >= 1
+        parameter integer OUT_WIDTH = 4,  // result bits, >= 1
+        parameter integer MODE = 1,       // overflow mode, 0..4 (see above)
+        parameter integer SIGNED = 1      // 1: x and y are two's complement
+    ) (
+        input  wire [ IN_WIDTH-1:0] x,
+        output reg  [OUT_WIDTH-1:0] y
+    );
+      localparam [OUT_WIDTH-1:0] ONES = {OUT_WIDTH{1'b1}};
+      localparam [OUT_WIDTH-1:0] LSB = ONES ^ (ONES << 1);
+      localparam [OUT_WIDTH-1:0] MIN_VALUE = (SIGNED != 0) ? ~(ONES >> 1) : {OUT_WIDTH{1'b0}};
+      localparam [OUT_WIDTH-1:0] MAX_VALUE = ~MIN_VALUE;
+      localparam [OUT_WIDTH-1:0] SYM_MIN = MIN_VALUE ^ LSB;  // MIN_VALUE + 1
 
-  wire negative = (SIGNED != 0) & x[IN_WIDTH-1];
-  wire [OUT_WIDTH-1:0] wrapped;  // x extended or truncated to OUT_WIDTH bits
-  wire fits;  // x is representable in OUT_WIDTH bits
-  wire flip;  // WRAP_SM: the first dropped bit differs from the kept sign bit
-  generate
-    if (OUT_WIDTH > IN_WIDTH) begin : g_widen
-      assign wrapped = {{(OUT_WIDTH - IN_WIDTH) {negative}}, x};
-      assign fits = 1'b1;
-      assign flip = 1'b0;
-    end else if (OUT_WIDTH == IN_WIDTH) begin : g_same
-      assign wrapped = x;
-      assign fits = 1'b1;
-      assign flip = 1'b0;
-    end else begin : g_narrow
-      assign wrapped = x[OUT_WIDTH-1:0];
-      if (SIGNED != 0) begin : g_signed
-        wire [IN_WIDTH-OUT_WIDTH:0] top = x[IN_WIDTH-1:OUT_WIDTH-1];
-        assign fits = (&top) | ~(|top);
-      end else begin : g_unsigned
-        assign fits = ~(|x[IN_WIDTH-1:OUT_WIDTH]);
+      wire negative = (SIGNED != 0) & x[IN_WIDTH-1];
+      wire [OUT_WIDTH-1:0] wrapped;  // x extended or truncated to OUT_WIDTH bits
+      wire fits;  // x is representable in OUT_WIDTH bits
+      wire flip;  // WRAP_SM: the first dropped bit differs from the kept sign bit
+      generate
+        if (OUT_WIDTH > IN_WIDTH) begin : g_widen
+          assign wrapped = {{(OUT_WIDTH - IN_WIDTH) {negative}}, x};
+          assign fits = 1'b1;
+          assign flip = 1'b0;
+        end else if (OUT_WIDTH == IN_WIDTH) begin : g_same
+          assign wrapped = x;
+          assign fits = 1'b1;
+          assign flip = 1'b0;
+        end else begin : g_narrow
+          assign wrapped = x[OUT_WIDTH-1:0];
+          if (SIGNED != 0) begin : g_signed
+            wire [IN_WIDTH-OUT_WIDTH:0] top = x[IN_WIDTH-1:OUT_WIDTH-1];
+            assign fits = (&top) | ~(|top);
+          end else begin : g_unsigned
+            assign fits = ~(|x[IN_WIDTH-1:OUT_WIDTH]);
+          end
+          assign flip = x[OUT_WIDTH] ^ x[OUT_WIDTH-1];
+        end
+      endgenerate
+      wire unused_ok = &{1'b0, flip};
+
+      always @* begin
+        case (MODE)
+          0: y = wrapped;
+          1: y = fits ? wrapped : (negative ? MIN_VALUE : MAX_VALUE);
+          2: y = fits ? wrapped : {OUT_WIDTH{1'b0}};
+          3:
+          if (SIGNED == 0) y = fits ? wrapped : MAX_VALUE;
+          else if (!fits) y = negative ? SYM_MIN : MAX_VALUE;
+          else y = (wrapped == MIN_VALUE) ? SYM_MIN : wrapped;
+          default: y = flip ? ~wrapped : wrapped;
+        endcase
       end
-      assign flip = x[OUT_WIDTH] ^ x[OUT_WIDTH-1];
-    end
-  endgenerate
-  wire unused_ok = &{1'b0, flip};
-
-  always @* begin
-    case (MODE)
-      0: y = wrapped;
-      1: y = fits ? wrapped : (negative ? MIN_VALUE : MAX_VALUE);
-      2: y = fits ? wrapped : {OUT_WIDTH{1'b0}};
-      3:
-      if (SIGNED == 0) y = fits ? wrapped : MAX_VALUE;
-      else if (!fits) y = negative ? SYM_MIN : MAX_VALUE;
-      else y = (wrapped == MIN_VALUE) ? SYM_MIN : wrapped;
-      default: y = flip ? ~wrapped : wrapped;
-    endcase
-  end
-endmodule
-"""#,
+    endmodule
+    """#,
     "shift_round": #"""
-// shift_round: x / 2^SHIFT rounded with MODE, modulo 2^OUT_WIDTH -- the netlist `round` op.
-//
-// x is read as signed (two's complement) when SIGNED is 1, unsigned otherwise. MODE numbers
-// follow `RoundingMode` (ap_fixed names): 0 TRN, 1 TRN_ZERO, 2 RND, 3 RND_ZERO,
-// 4 RND_MIN_INF, 5 RND_INF, 6 RND_CONV, 7 STOCHASTIC. In STOCHASTIC mode the quotient is
-// rounded up when the uniform random word `r` is below the dropped remainder; other modes
-// ignore `r` (tie it to zero). Combinational (latency 0). Specified by
-// `BitVector.roundedShift(by:mode:_:width:random:)`.
-module shift_round #(
-    parameter integer IN_WIDTH = 8,   // bits of x, >= 1
-    parameter integer SHIFT = 2,      // bits dropped, >= 0
-    parameter integer OUT_WIDTH = 6,  // result bits, >= 1
-    parameter integer MODE = 0,       // rounding mode, 0..7 (see above)
-    parameter integer SIGNED = 0,     // 1: x is two's complement
-    // Derived: width of `r` (at least one bit so the port always exists).
-    parameter integer RAND_WIDTH = (SHIFT > 0) ? SHIFT : 1
-) (
-    input  wire [ IN_WIDTH-1:0] x,
-    input  wire [RAND_WIDTH-1:0] r,
-    output wire [OUT_WIDTH-1:0] y
-);
-  // x extended (by its signedness) far enough to hold the remainder and the whole quotient.
-  localparam integer EXT_WIDTH = (IN_WIDTH > SHIFT + OUT_WIDTH) ? IN_WIDTH : SHIFT + OUT_WIDTH;
-  wire sign = (SIGNED != 0) & x[IN_WIDTH-1];
-  wire [EXT_WIDTH-1:0] xe;
-  generate
-    if (EXT_WIDTH > IN_WIDTH) begin : g_extend
-      assign xe = {{(EXT_WIDTH - IN_WIDTH) {sign}}, x};
-    end else begin : g_keep
-      assign xe = x;
-    end
-  endgenerate
+    // shift_round: x / 2^SHIFT rounded with MODE, modulo 2^OUT_WIDTH -- the netlist `round` op.
+    //
+    // x is read as signed (two's complement) when SIGNED is 1, unsigned otherwise. MODE numbers
+    // follow `RoundingMode` (ap_fixed names): 0 TRN, 1 TRN_ZERO, 2 RND, 3 RND_ZERO,
+    // 4 RND_MIN_INF, 5 RND_INF, 6 RND_CONV, 7 STOCHASTIC. In STOCHASTIC mode the quotient is
+    // rounded up when the uniform random word `r` is below the dropped remainder; other modes
+    // ignore `r` (tie it to zero). Combinational (latency 0). Specified by
+    // `BitVector.roundedShift(by:mode:_:width:random:)`.
+    module shift_round #(
+        parameter integer IN_WIDTH = 8,   // bits of x, >= 1
+        parameter integer SHIFT = 2,      // bits dropped, >= 0
+        parameter integer OUT_WIDTH = 6,  // result bits, >= 1
+        parameter integer MODE = 0,       // rounding mode, 0..7 (see above)
+        parameter integer SIGNED = 0,     // 1: x is two's complement
+        // Derived: width of `r` (at least one bit so the port always exists).
+        parameter integer RAND_WIDTH = (SHIFT > 0) ? SHIFT : 1
+    ) (
+        input  wire [ IN_WIDTH-1:0] x,
+        input  wire [RAND_WIDTH-1:0] r,
+        output wire [OUT_WIDTH-1:0] y
+    );
+      // x extended (by its signedness) far enough to hold the remainder and the whole quotient.
+      localparam integer EXT_WIDTH = (IN_WIDTH > SHIFT + OUT_WIDTH) ? IN_WIDTH : SHIFT + OUT_WIDTH;
+      wire sign = (SIGNED != 0) & x[IN_WIDTH-1];
+      wire [EXT_WIDTH-1:0] xe;
+      generate
+        if (EXT_WIDTH > IN_WIDTH) begin : g_extend
+          assign xe = {{(EXT_WIDTH - IN_WIDTH) {sign}}, x};
+        end else begin : g_keep
+          assign xe = x;
+        end
+      endgenerate
 
-  // Floor quotient (its low OUT_WIDTH bits) and the rounding increment.
-  wire [OUT_WIDTH-1:0] quotient = xe[SHIFT+OUT_WIDTH-1:SHIFT];
-  wire up;
-  generate
-    if (SHIFT == 0) begin : g_exact
-      assign up = 1'b0;
-      wire unused_ok = &{1'b0, r, xe, sign};
-    end else begin : g_round
-      wire [SHIFT-1:0] remainder = xe[SHIFT-1:0];
-      wire half = remainder[SHIFT-1];  // the dropped part is at least one half
-      wire below;  // some dropped bit under the half bit is set
-      if (SHIFT >= 2) begin : g_below
-        assign below = |remainder[SHIFT-2:0];
-      end else begin : g_no_below
-        assign below = 1'b0;
-      end
-      wire odd = quotient[0];
-      wire unused_ok = &{1'b0, r, xe, half, below, odd, sign};
-      case (MODE)
-        0: assign up = 1'b0;
-        1: assign up = sign & (half | below);
-        2: assign up = half;
-        3: assign up = half & (below | sign);
-        4: assign up = half & below;
-        5: assign up = half & (below | ~sign);
-        6: assign up = half & (below | odd);
-        default: assign up = r < remainder;
-      endcase
-    end
-  endgenerate
+      // Floor quotient (its low OUT_WIDTH bits) and the rounding increment.
+      wire [OUT_WIDTH-1:0] quotient = xe[SHIFT+OUT_WIDTH-1:SHIFT];
+      wire up;
+      generate
+        if (SHIFT == 0) begin : g_exact
+          assign up = 1'b0;
+          wire unused_ok = &{1'b0, r, xe, sign};
+        end else begin : g_round
+          wire [SHIFT-1:0] remainder = xe[SHIFT-1:0];
+          wire half = remainder[SHIFT-1];  // the dropped part is at least one half
+          wire below;  // some dropped bit under the half bit is set
+          if (SHIFT >= 2) begin : g_below
+            assign below = |remainder[SHIFT-2:0];
+          end else begin : g_no_below
+            assign below = 1'b0;
+          end
+          wire odd = quotient[0];
+          wire unused_ok = &{1'b0, r, xe, half, below, odd, sign};
+          case (MODE)
+            0: assign up = 1'b0;
+            1: assign up = sign & (half | below);
+            2: assign up = half;
+            3: assign up = half & (below | sign);
+            4: assign up = half & below;
+            5: assign up = half & (below | ~sign);
+            6: assign up = half & (below | odd);
+            default: assign up = r < remainder;
+          endcase
+        end
+      endgenerate
 
-  wire [OUT_WIDTH:0] sum = {1'b0, quotient} + {{OUT_WIDTH{1'b0}}, up};
-  assign y = sum[OUT_WIDTH-1:0];
-  wire unused_carry = sum[OUT_WIDTH];
-endmodule
-"""#,
+      wire [OUT_WIDTH:0] sum = {1'b0, quotient} + {{OUT_WIDTH{1'b0}}, up};
+      assign y = sum[OUT_WIDTH-1:0];
+      wire unused_carry = sum[OUT_WIDTH];
+    endmodule
+    """#,
     "threshold_compare": #"""
-// threshold_compare: the 1-bit activation of a binarized neuron with folded batch norm,
-// y = (x >= t), or y = (x <= t) when FLIP is 1 (a negative batch-norm scale). x and t are
-// read as two's complement when SIGNED is 1. Combinational (latency 0).
-// Specified by `RTLSpecification.thresholdCompare(_:_:signed:flip:)`.
-module threshold_compare #(
-    parameter integer WIDTH = 8,   // bits of x and t, >= 1
-    parameter integer SIGNED = 1,  // 1: two's complement
-    parameter integer FLIP = 0     // 1: compare with <= instead of >=
-) (
-    input  wire [WIDTH-1:0] x,
-    input  wire [WIDTH-1:0] t,
-    output wire             y
-);
-  wire greater_or_equal;
-  wire less_or_equal;
-  generate
-    if (SIGNED != 0) begin : g_signed
-      assign greater_or_equal = $signed(x) >= $signed(t);
-      assign less_or_equal = $signed(x) <= $signed(t);
-    end else begin : g_unsigned
-      assign greater_or_equal = x >= t;
-      assign less_or_equal = x <= t;
-    end
-  endgenerate
-  assign y = (FLIP != 0) ? less_or_equal : greater_or_equal;
-endmodule
-"""#,
+    // threshold_compare: the 1-bit activation of a binarized neuron with folded batch norm,
+    // y = (x >= t), or y = (x <= t) when FLIP is 1 (a negative batch-norm scale). x and t are
+    // read as two's complement when SIGNED is 1. Combinational (latency 0).
+    // Specified by `RTLSpecification.thresholdCompare(_:_:signed:flip:)`.
+    module threshold_compare #(
+        parameter integer WIDTH = 8,   // bits of x and t, >= 1
+        parameter integer SIGNED = 1,  // 1: two's complement
+        parameter integer FLIP = 0     // 1: compare with <= instead of >=
+    ) (
+        input  wire [WIDTH-1:0] x,
+        input  wire [WIDTH-1:0] t,
+        output wire             y
+    );
+      wire greater_or_equal;
+      wire less_or_equal;
+      generate
+        if (SIGNED != 0) begin : g_signed
+          assign greater_or_equal = $signed(x) >= $signed(t);
+          assign less_or_equal = $signed(x) <= $signed(t);
+        end else begin : g_unsigned
+          assign greater_or_equal = x >= t;
+          assign less_or_equal = x <= t;
+        end
+      endgenerate
+      assign y = (FLIP != 0) ? less_or_equal : greater_or_equal;
+    endmodule
+    """#,
     "xnor_popcount": #"""
-// xnor_popcount: the number of positions where `a` and `w` agree, modulo 2^OUT_WIDTH --
-// the dot product of two {-1, +1} vectors coded as bits (1 = +1), before the 2·count − WIDTH
-// correction. The building block of binarized layers. Combinational (latency 0).
-// Specified by `RTLSpecification.xnorPopcount(_:_:width:)`.
-module xnor_popcount #(
-    parameter integer WIDTH = 8,     // vector bits, >= 1
-    parameter integer OUT_WIDTH = 4  // result bits, >= 1; the count wraps modulo 2^OUT_WIDTH
-) (
-    input  wire [    WIDTH-1:0] a,
-    input  wire [    WIDTH-1:0] w,
-    output wire [OUT_WIDTH-1:0] count
-);
-  wire [WIDTH-1:0] agree = ~(a ^ w);
-  popcount #(
-      .WIDTH(WIDTH),
-      .OUT_WIDTH(OUT_WIDTH)
-  ) u_count (
-      .x(agree),
-      .count(count)
-  );
-endmodule
-"""#,
+    // xnor_popcount: the number of positions where `a` and `w` agree, modulo 2^OUT_WIDTH --
+    // the dot product of two {-1, +1} vectors coded as bits (1 = +1), before the 2·count − WIDTH
+    // correction. The building block of binarized layers. Combinational (latency 0).
+    // Specified by `RTLSpecification.xnorPopcount(_:_:width:)`.
+    module xnor_popcount #(
+        parameter integer WIDTH = 8,     // vector bits, >= 1
+        parameter integer OUT_WIDTH = 4  // result bits, >= 1; the count wraps modulo 2^OUT_WIDTH
+    ) (
+        input  wire [    WIDTH-1:0] a,
+        input  wire [    WIDTH-1:0] w,
+        output wire [OUT_WIDTH-1:0] count
+    );
+      wire [WIDTH-1:0] agree = ~(a ^ w);
+      popcount #(
+          .WIDTH(WIDTH),
+          .OUT_WIDTH(OUT_WIDTH)
+      ) u_count (
+          .x(agree),
+          .count(count)
+      );
+    endmodule
+    """#,
   ]
 }

@@ -131,7 +131,8 @@ public enum VerilogEmitter {
         : "Combinational (latency 0)",
     ]
     if builder.lanes > 1 {
-      lines.append("Lanes: \(builder.lanes) samples per port bit; \(PortManifest.laneLayoutDescription)")
+      lines.append(
+        "Lanes: \(builder.lanes) samples per port bit; \(PortManifest.laneLayoutDescription)")
     }
     if !primitives.isEmpty {
       lines.append("Primitives (rtl/): " + primitives.map(\.name).joined(separator: ", "))

@@ -30,7 +30,8 @@ struct CosimCLITests {
     let input = dir.appendingPathComponent("adder.nl")
     try Data(Self.adder.utf8).write(to: input)
     let result = try CLI.run([
-      "cosim", input.path, "--vectors", "500", "--seed", "3", "--opt-level", "O0", "--cache", Self.cache,
+      "cosim", input.path, "--vectors", "500", "--seed", "3", "--opt-level", "O0", "--cache",
+      Self.cache,
     ])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     let lines = result.stdout.split(separator: "\n").map(String.init)

@@ -29,7 +29,8 @@ struct NetlistEmitCLITests {
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       result.stdout
-        == "wrote adder.v, shift_round.v, adder.manifest.json to \(out.path) (5 nodes, combinational, 1 lane)\n")
+        == "wrote adder.v, shift_round.v, adder.manifest.json to \(out.path) (5 nodes, combinational, 1 lane)\n"
+    )
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     #expect(files == ["adder.manifest.json", "adder.v", "shift_round.v"])
     let verilog = try String(contentsOf: out.appendingPathComponent("adder.v"), encoding: .utf8)

@@ -12,7 +12,8 @@ struct FlippingEvaluator: Evaluator {
   var sourceName: String { "liar" }
   func run(_ vectors: [[BitVector]]) throws(SimulationError) -> [[BitVector]] {
     var outputs = try inner.run(vectors)
-    outputs[3][0] = BitVector.bitwise(outputs[3][0], BitVector(width: outputs[3][0].width, truncating: 1), ^)
+    outputs[3][0] = BitVector.bitwise(
+      outputs[3][0], BitVector(width: outputs[3][0].width, truncating: 1), ^)
     return outputs
   }
 }
@@ -31,11 +32,14 @@ struct CosimRunTests {
     let verdict = try Cosim.run(
       netlist, vectors: vectors, seed: 11, evaluators: [try ReferenceInterpreter(netlist)],
       options: CosimOptions(verilator: CosimTestSupport.options, icarus: ToolGate.hasIcarus))
-    #expect(verdict.comparison.agree, "\(verdict.comparison.report(inputNames: [], outputNames: []))")
+    #expect(
+      verdict.comparison.agree, "\(verdict.comparison.report(inputNames: [], outputNames: []))")
     #expect(verdict.comparison.sources.prefix(2) == ["interp", "verilator"])
     #expect(!verdict.kept)
     #expect(!FileManager.default.fileExists(atPath: verdict.runFolder.path))
-    #expect(FileManager.default.fileExists(atPath: verdict.model.folder.appendingPathComponent("build.sh").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: verdict.model.folder.appendingPathComponent("build.sh").path))
   }
 
   @Test func mismatchKeepsAReplayableRunFolder() throws {
@@ -50,11 +54,16 @@ struct CosimRunTests {
     #expect(verdict.comparison.firstMismatch?.index == 3)
     #expect(verdict.kept)
     let run = verdict.runFolder
-    for file in ["seed.txt", "inputs.hex", "interp.hex", "liar.hex", "verilator.hex", "netlist.nl", "replay.sh", "report.txt"] {
-      #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent(file).path), "\(file)")
+    for file in [
+      "seed.txt", "inputs.hex", "interp.hex", "liar.hex", "verilator.hex", "netlist.nl",
+      "replay.sh", "report.txt",
+    ] {
+      #expect(
+        FileManager.default.fileExists(atPath: run.appendingPathComponent(file).path), "\(file)")
     }
     let report = try String(contentsOf: run.appendingPathComponent("report.txt"), encoding: .utf8)
-    #expect(report.hasPrefix("MISMATCH: {interp, verilator} vs {liar}\nfirst mismatching vector #3:"))
+    #expect(
+      report.hasPrefix("MISMATCH: {interp, verilator} vs {liar}\nfirst mismatching vector #3:"))
     let seed = try String(contentsOf: run.appendingPathComponent("seed.txt"), encoding: .utf8)
     #expect(seed == "seed 12\nvectors 100\nlanes 1\n")
     // The replay script reruns the simulation and compares with the interpreter.

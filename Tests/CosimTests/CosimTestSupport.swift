@@ -42,7 +42,8 @@ enum CosimTestSupport {
     return split(try Icarus.simulate(target, joined, in: run), units)
   }
 
-  private static func split(_ outputs: [[BitVector]], _ units: [SimulationUnit]) -> [[[BitVector]]] {
+  private static func split(_ outputs: [[BitVector]], _ units: [SimulationUnit]) -> [[[BitVector]]]
+  {
     var result: [[[BitVector]]] = []
     var offset = 0
     for unit in units {

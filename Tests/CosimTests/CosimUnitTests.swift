@@ -1,4 +1,3 @@
-@testable import Cosim
 import Foundation
 import NetlistIR
 import NetlistSim
@@ -6,10 +5,14 @@ import Testing
 import VerilogEmit
 import _TestSupport
 
+@testable import Cosim
+
 /// Cosim pieces that need no simulator: comparison, vector files, lane streams, tool lookup,
 /// port bindings, the embedded harness, error messages.
 struct CosimUnitTests {
-  static func v(_ value: Int, _ width: Int) -> BitVector { BitVector(width: width, truncating: value) }
+  static func v(_ value: Int, _ width: Int) -> BitVector {
+    BitVector(width: width, truncating: value)
+  }
 
   @Test func comparisonGroupsSourcesAndFindsTheFirstMismatch() {
     let inputs = [[Self.v(1, 4)], [Self.v(2, 4)], [Self.v(3, 4)]]
@@ -36,16 +39,22 @@ struct CosimUnitTests {
 
         """)
     let same = Comparison([ResultSource(name: "interp", outputs: good)], inputs: inputs)
-    #expect(same.agree && same.report(inputNames: ["x"], outputNames: ["y"]) == "agree: interp on 3 vectors")
+    #expect(
+      same.agree
+        && same.report(inputNames: ["x"], outputNames: ["y"]) == "agree: interp on 3 vectors")
   }
 
   @Test func vectorTextRoundTripsAndRejectsBadLines() throws {
     var rng = SeededRandom(seed: 0x7E)
     let widths = [1, 4, 5, 64, 65, 129]
-    let vectors = (0..<20).map { _ in widths.map { RandomNetlists.edgyVector(width: $0, using: &rng) } }
+    let vectors = (0..<20).map { _ in
+      widths.map { RandomNetlists.edgyVector(width: $0, using: &rng) }
+    }
     let text = VectorText.format(vectors)
     #expect(try VectorText.parse(text, widths: widths, count: 20, source: "t") == vectors)
-    #expect(throws: CosimError.badSimulatorOutput(source: "t", line: 1, "expected 2 lines, found 1")) {
+    #expect(
+      throws: CosimError.badSimulatorOutput(source: "t", line: 1, "expected 2 lines, found 1")
+    ) {
       try VectorText.parse("1 2\n", widths: [4, 4], count: 2, source: "t")
     }
     #expect(throws: CosimError.badSimulatorOutput(source: "t", line: 1, "bad value 'x'")) {
@@ -81,13 +90,18 @@ struct CosimUnitTests {
         environment: ["VERILATOR": "/nonexistent/verilator", "PATH": "/usr/bin"])
     }
     #expect(
-      try ExternalTool.locate("verilator", environmentVariable: "VERILATOR", environment: ["PATH": "/nonexistent"])
+      try ExternalTool.locate(
+        "verilator", environmentVariable: "VERILATOR", environment: ["PATH": "/nonexistent"])
         == nil)
     #expect(
       CosimError.verilatorNotFound.description
         == "verilator not found: install the apt package 'verilator' or set VERILATOR to its path")
-    #expect(CosimError.icarusNotFound.description == "iverilog/vvp not found: install the apt package 'iverilog'")
-    #expect(ExternalTool.commandLine("make", ["-C", "obj", "a b", "it's"]) == "make -C obj 'a b' 'it'\\''s'")
+    #expect(
+      CosimError.icarusNotFound.description
+        == "iverilog/vvp not found: install the apt package 'iverilog'")
+    #expect(
+      ExternalTool.commandLine("make", ["-C", "obj", "a b", "it's"])
+        == "make -C obj 'a b' 'it'\\''s'")
   }
 
   @Test func portBindingsNameEveryPort() throws {
@@ -105,7 +119,8 @@ struct CosimUnitTests {
     let folder = Paths.packageRoot.appendingPathComponent("testbenches")
     for (path, text) in HarnessSources.files {
       let file = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-      #expect(file == text + "\n", "\(path) differs from its embedded copy: run scripts/embed-rtl.sh")
+      #expect(
+        file == text + "\n", "\(path) differs from its embedded copy: run scripts/embed-rtl.sh")
     }
     #expect(HarnessSources.files.keys.contains("harness.cpp"))
   }

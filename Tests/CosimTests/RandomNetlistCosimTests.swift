@@ -95,7 +95,8 @@ struct RandomNetlistCosimTests {
     var expected: [[[BitVector]]] = []
     for netlist in netlists {
       #expect(netlist.isGateLevel)
-      units.append(SimulationUnit(design: try VerilogEmitter.emit(netlist, options: EmitOptions(lanes: 64))))
+      units.append(
+        SimulationUnit(design: try VerilogEmitter.emit(netlist, options: EmitOptions(lanes: 64))))
       let v = RandomNetlists.vectors(for: netlist, count: count, using: &rng)
       vectors.append(v)
       expected.append(
@@ -107,7 +108,9 @@ struct RandomNetlistCosimTests {
       units, vectors: vectors, nodes: nodes, name: "lanes_batch")
     for k in netlists.indices {
       let difference = CosimTestSupport.firstDifference(expected[k], actual[k], inputs: vectors[k])
-      #expect(difference == nil, "\(netlists[k].name) interp vs verilator (64 lanes): \(difference ?? "")")
+      #expect(
+        difference == nil, "\(netlists[k].name) interp vs verilator (64 lanes): \(difference ?? "")"
+      )
     }
   }
 
@@ -124,7 +127,10 @@ struct RandomNetlistCosimTests {
         out.connectRegister(r, to: mixed)
         out.output(port, r)
       } else {
-        map[id] = out.append(Node(op: node.op, operands: node.operands.map { map[$0]! }, width: node.width, name: node.name))
+        map[id] = out.append(
+          Node(
+            op: node.op, operands: node.operands.map { map[$0]! }, width: node.width,
+            name: node.name))
       }
     }
     return out

@@ -8,7 +8,8 @@ import _TestSupport
 struct EmitterTests {
   @Test func emissionIsDeterministicAndLeavesTheNetlistAlone() throws {
     var rng = SeededRandom(seed: 0xE1)
-    let netlist = RandomNetlists.mixed(widths: [7, 33, 65], nodes: 60, registers: true, using: &rng)
+    let netlist = RandomNetlists.mixed(
+      widths: [7, 33, 65], nodes: 60, registers: true, using: &rng)
     let before = netlist
     let a = try VerilogEmitter.emit(netlist)
     let b = try VerilogEmitter.emit(netlist)

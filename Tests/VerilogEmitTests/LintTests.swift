@@ -10,8 +10,13 @@ import _TestSupport
 @Suite(.tags(.verilator), .enabled(if: ToolGate.runVerilatorTests, "verilator is not installed"))
 struct LintTests {
   static let rtlParameterSets: [(String, [[(String, Int)]])] = [
-    ("popcount", [[], [("WIDTH", 1), ("OUT_WIDTH", 1)], [("WIDTH", 5), ("OUT_WIDTH", 2)],
-      [("WIDTH", 129), ("OUT_WIDTH", 12)]]),
+    (
+      "popcount",
+      [
+        [], [("WIDTH", 1), ("OUT_WIDTH", 1)], [("WIDTH", 5), ("OUT_WIDTH", 2)],
+        [("WIDTH", 129), ("OUT_WIDTH", 12)],
+      ]
+    ),
     ("xnor_popcount", [[], [("WIDTH", 1), ("OUT_WIDTH", 3)]]),
     ("threshold_compare", [[], [("WIDTH", 1), ("SIGNED", 0), ("FLIP", 1)]]),
     ("argmax", [[], [("N", 1), ("WIDTH", 1)], [("N", 5), ("WIDTH", 65), ("SIGNED", 0)]]),
@@ -20,21 +25,29 @@ struct LintTests {
   @Test func everyRTLFileIsLintClean() throws {
     var sets = Self.rtlParameterSets
     for mode in 0...7 {
-      sets.append(("shift_round", [
-        [("MODE", mode)], [("MODE", mode), ("IN_WIDTH", 1), ("SHIFT", 0), ("OUT_WIDTH", 1)],
-        [("MODE", mode), ("IN_WIDTH", 1), ("SHIFT", 1), ("OUT_WIDTH", 1), ("SIGNED", 1)],
-        [("MODE", mode), ("IN_WIDTH", 70), ("SHIFT", 66), ("OUT_WIDTH", 3), ("SIGNED", 1)],
-        [("MODE", mode), ("IN_WIDTH", 3), ("SHIFT", 5), ("OUT_WIDTH", 9)],
-      ]))
+      sets.append(
+        (
+          "shift_round",
+          [
+            [("MODE", mode)], [("MODE", mode), ("IN_WIDTH", 1), ("SHIFT", 0), ("OUT_WIDTH", 1)],
+            [("MODE", mode), ("IN_WIDTH", 1), ("SHIFT", 1), ("OUT_WIDTH", 1), ("SIGNED", 1)],
+            [("MODE", mode), ("IN_WIDTH", 70), ("SHIFT", 66), ("OUT_WIDTH", 3), ("SIGNED", 1)],
+            [("MODE", mode), ("IN_WIDTH", 3), ("SHIFT", 5), ("OUT_WIDTH", 9)],
+          ]
+        ))
     }
     for mode in 0...4 {
       for signed in mode == 4 ? [1] : [0, 1] {
-        sets.append(("sat_resize", [
-          [("MODE", mode), ("SIGNED", signed)],
-          [("MODE", mode), ("SIGNED", signed), ("IN_WIDTH", 1), ("OUT_WIDTH", 1)],
-          [("MODE", mode), ("SIGNED", signed), ("IN_WIDTH", 70), ("OUT_WIDTH", 1)],
-          [("MODE", mode), ("SIGNED", signed), ("IN_WIDTH", 3), ("OUT_WIDTH", 65)],
-        ]))
+        sets.append(
+          (
+            "sat_resize",
+            [
+              [("MODE", mode), ("SIGNED", signed)],
+              [("MODE", mode), ("SIGNED", signed), ("IN_WIDTH", 1), ("OUT_WIDTH", 1)],
+              [("MODE", mode), ("SIGNED", signed), ("IN_WIDTH", 70), ("OUT_WIDTH", 1)],
+              [("MODE", mode), ("SIGNED", signed), ("IN_WIDTH", 3), ("OUT_WIDTH", 65)],
+            ]
+          ))
       }
     }
     for primitive in RTLPrimitive.all {
@@ -57,8 +70,10 @@ struct LintTests {
     let widthSets = [[1, 8], [7, 9, 33], [31, 32, 65], [63, 64, 127], [129, 1, 16]]
     for (i, widths) in widthSets.enumerated() {
       for (registers, seed) in [false, true].flatMap({ r in (0..<3).map { (r, $0) } }) {
-        let netlist = RandomNetlists.mixed(widths: widths, nodes: 40, registers: registers, using: &rng)
-        let design = try VerilogEmitter.emit(netlist, options: EmitOptions(moduleName: "m\(i)_\(seed)"))
+        let netlist = RandomNetlists.mixed(
+          widths: widths, nodes: 40, registers: registers, using: &rng)
+        let design = try VerilogEmitter.emit(
+          netlist, options: EmitOptions(moduleName: "m\(i)_\(seed)"))
         let files = SimulationUnit(design: design).files
         let warnings = try VerilatorLint.warnings(files, top: design.moduleName)
         #expect(warnings.isEmpty, "widths \(widths) registers \(registers):\n\(warnings)")
@@ -84,7 +99,8 @@ struct LintTests {
 
   @Test func laneFormIsLintClean() throws {
     var rng = SeededRandom(seed: 0x64)
-    let netlist = RandomNetlists.gateNetwork(inputs: 12, layers: 4, width: 20, outputs: 5, using: &rng)
+    let netlist = RandomNetlists.gateNetwork(
+      inputs: 12, layers: 4, width: 20, outputs: 5, using: &rng)
     let design = try VerilogEmitter.emit(netlist, options: EmitOptions(lanes: 64))
     let warnings = try VerilatorLint.warnings(
       SimulationUnit(design: design).files, top: design.moduleName)

@@ -55,7 +55,8 @@ struct CosimCommand: ParsableCommand {
   @Flag(name: .long, help: "Also simulate with Icarus Verilog (small nets; one lane).")
   var icarus = false
 
-  @Option(name: .long, help: "The build cache folder (default $BITTRUE_CACHE/cosim or .build/cosim).")
+  @Option(
+    name: .long, help: "The build cache folder (default $BITTRUE_CACHE/cosim or .build/cosim).")
   var cache: String?
 
   func validate() throws {
@@ -67,9 +68,11 @@ struct CosimCommand: ParsableCommand {
 
   func run() throws {
     let netlist = try NetlistFile.load(self.netlist)
-    var verilator = VerilatorOptions(optimization: OptimizationLevel(rawValue: optLevel)!, trace: trace)
+    var verilator = VerilatorOptions(
+      optimization: OptimizationLevel(rawValue: optLevel)!, trace: trace)
     if let cache { verilator.cacheDirectory = URL(fileURLWithPath: cache) }
-    let options = CosimOptions(verilator: verilator, lanes: lanes, icarus: icarus, keepRun: keep || trace)
+    let options = CosimOptions(
+      verilator: verilator, lanes: lanes, icarus: icarus, keepRun: keep || trace)
     let inputs = VectorGenerator.random(for: netlist, count: vectors, seed: seed)
     let verdict: CosimVerdict
     do throws(CosimError) {

@@ -45,7 +45,8 @@ struct NetlistEmitCommand: ParsableCommand {
     let netlist = try NetlistFile.load(self.netlist)
     let design: EmittedDesign
     do throws(VerilogEmitError) {
-      design = try VerilogEmitter.emit(netlist, options: EmitOptions(lanes: lanes, moduleName: module))
+      design = try VerilogEmitter.emit(
+        netlist, options: EmitOptions(lanes: lanes, moduleName: module))
     } catch {
       throw CommandFailure(description: "\(self.netlist): \(error.description)")
     }
@@ -53,7 +54,8 @@ struct NetlistEmitCommand: ParsableCommand {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       for file in design.files {
-        try Data(file.text.utf8).write(to: folder.appendingPathComponent(file.name), options: .atomic)
+        try Data(file.text.utf8).write(
+          to: folder.appendingPathComponent(file.name), options: .atomic)
       }
     } catch {
       throw CommandFailure(description: "\(out): cannot write: \(error.localizedDescription)")
