@@ -3,7 +3,7 @@ import NetlistIR
 /// The prepare step of emission, run on a copy of the netlist so the IR is never changed:
 /// makes every arithmetic operand as wide as its result (explicit `extend` nodes, so Verilog's
 /// context-dependent width and sign rules never apply), chooses legal unique identifiers and
-/// finds the signals not every bit of which is read (listed in one `unused_bits` wire so
+/// finds the signals not every bit of which is read (listed in `unused_bits…` wires so
 /// `verilator -Wall` stays quiet about deliberate truncation).
 struct EmitPreparation {
   /// The legalised copy: the original nodes keep their IDs, extensions are appended.

@@ -62,10 +62,12 @@ struct ModuleBuilder {
     if !prepared.partlyRead.isEmpty {
       items.append(
         .comment("Signals not every bit of which is read (keeps verilator -Wall quiet)."))
-      let parts =
-        [Verilog.Expression.literal(width: 1, hexDigits: "0")] + prepared.partlyRead.map(ref)
-      items.append(
-        .wire(name: EmitPreparation.unusedCollector, width: 1, value: .unary("&", .concat(parts))))
+      for chunk in stride(from: 0, to: prepared.partlyRead.count, by: 256) {
+        let ids = prepared.partlyRead[chunk..<min(chunk + 256, prepared.partlyRead.count)]
+        let parts = [Verilog.Expression.literal(width: 1, hexDigits: "0")] + ids.map(ref)
+        let name = chunk == 0 ? EmitPreparation.unusedCollector : table.claim("unused_bits")
+        items.append(.wire(name: name, width: 1, value: .unary("&", .concat(parts))))
+      }
     }
     if ordered {
       items.append(.comment("verilator lint_on CMPCONST"))

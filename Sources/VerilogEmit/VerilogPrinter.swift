@@ -64,7 +64,12 @@ public enum VerilogPrinter {
     case .range(let n, let high, let low): return "\(n)[\(high):\(low)]"
     case .bit(let n, let i): return "\(n)[\(i)]"
     case .literal(let width, let digits): return "\(width)'h\(digits)"
-    case .concat(let parts): return "{" + parts.map(print).joined(separator: ", ") + "}"
+    case .concat(let parts):
+      // Long concatenations wrap, 16 parts a line (tools limit tokens per line).
+      let lines = stride(from: 0, to: parts.count, by: 16).map {
+        parts[$0..<min($0 + 16, parts.count)].map(print).joined(separator: ", ")
+      }
+      return "{" + lines.joined(separator: ",\n      ") + "}"
     case .replicate(let count, let part): return "{\(count){\(print(part))}}"
     case .unary(let op, let a): return op + operand(a)
     case .binary(let op, let a, let b): return "\(operand(a)) \(op) \(operand(b))"

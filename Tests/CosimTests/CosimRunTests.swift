@@ -78,6 +78,28 @@ struct CosimRunTests {
   }
 }
 
+extension CosimRunTests {
+  /// A design without inputs (a counter), built with tracing: the harness counts samples by
+  /// lines and writes a VCD.
+  @Test func inputlessDesignWithTrace() throws {
+    var n = Netlist(name: "counter")
+    let count = n.register(reset: BitVector(width: 4, truncating: 9))
+    n.connectRegister(count, to: n.add(count, n.constant(1, width: 4), .unsigned, width: 4))
+    n.output("q", count)
+    var options = CosimTestSupport.options
+    options.trace = true
+    let vectors = [[BitVector]](repeating: [], count: 20)
+    let verdict = try Cosim.run(
+      n, vectors: vectors, seed: 0, evaluators: [try ReferenceInterpreter(n)],
+      options: CosimOptions(verilator: options, keepRun: true))
+    #expect(verdict.comparison.agree)
+    let trace = try #require(verdict.traceFile)
+    let vcd = try String(contentsOf: trace, encoding: .utf8)
+    #expect(vcd.contains("$enddefinitions"))
+    try? FileManager.default.removeItem(at: verdict.runFolder)
+  }
+}
+
 /// Netlists shared by the Cosim and CLI tests.
 enum CosimFixtures {
   /// A small clocked design touching the instantiated primitives.
