@@ -125,6 +125,16 @@ struct CosimUnitTests {
     #expect(HarnessSources.files.keys.contains("harness.cpp"))
   }
 
+  @Test func namedEvaluatorRenamesASource() throws {
+    var n = Netlist(name: "n")
+    n.output("y", n.not(n.input("x", width: 3)))
+    let interp = try ReferenceInterpreter(n)
+    let opt = NamedEvaluator("opt", interp)
+    let vectors = [[Self.v(5, 3)], [Self.v(0, 3)]]
+    #expect(opt.sourceName == "opt")
+    #expect(try opt.run(vectors) == interp.run(vectors))
+  }
+
   @Test func vectorGeneratorIsSeeded() {
     let a = VectorGenerator.random(widths: [3, 70], count: 50, seed: 5)
     #expect(a == VectorGenerator.random(widths: [3, 70], count: 50, seed: 5))
