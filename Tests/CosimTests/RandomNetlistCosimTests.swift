@@ -18,13 +18,24 @@ struct RandomNetlistCosimTests {
     [8, 31, 64, 129], [7, 63, 127],
   ]
 
-  /// The designs: every width set, without and with registers, two seeds each.
+  /// Designs per (width set, registers) shape: 2, or `$BITTRUE_COSIM_FUZZ` for a longer
+  /// local soak run (with `$BITTRUE_COSIM_SEED` choosing the seed).
+  static var perShape: Int {
+    ProcessInfo.processInfo.environment["BITTRUE_COSIM_FUZZ"].flatMap { Int($0) } ?? 2
+  }
+
+  static var seed: UInt64 {
+    ProcessInfo.processInfo.environment["BITTRUE_COSIM_SEED"].flatMap { UInt64($0) }
+      ?? 0xC051_0001
+  }
+
+  /// The designs: every width set, without and with registers, ``perShape`` seeds each.
   static func designs() -> [Netlist] {
-    var rng = SeededRandom(seed: 0xC051_0001)
+    var rng = SeededRandom(seed: seed)
     var result: [Netlist] = []
     for widths in widthSets {
       for registers in [false, true] {
-        for _ in 0..<2 {
+        for _ in 0..<perShape {
           var n = RandomNetlists.mixed(widths: widths, nodes: 30, registers: registers, using: &rng)
           n.name = "mixed\(result.count)"
           result.append(n)
@@ -53,7 +64,7 @@ struct RandomNetlistCosimTests {
       let difference = CosimTestSupport.firstDifference(expected[k], actual[k], inputs: vectors[k])
       #expect(
         difference == nil,
-        "\(netlists[k].name) (seed 0xC0510001) interp vs verilator: \(difference ?? "")\n\(NetlistText.print(netlists[k]))"
+        "\(netlists[k].name) (seed \(Self.seed)) interp vs verilator: \(difference ?? "")\n\(NetlistText.print(netlists[k]))"
       )
     }
   }

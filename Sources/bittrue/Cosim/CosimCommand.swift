@@ -61,6 +61,9 @@ struct CosimCommand: ParsableCommand {
 
   func validate() throws {
     guard vectors >= 1 else { throw ValidationError("--vectors must be at least 1") }
+    guard !(icarus && lanes != 1) else {
+      throw ValidationError("--icarus simulates the one-lane form; drop --lanes")
+    }
     guard OptimizationLevel(rawValue: optLevel) != nil else {
       throw ValidationError("--opt-level must be one of auto, O0, O1, O2, Os")
     }
