@@ -43,7 +43,8 @@ func network() -> Netlist {
   return n
 }
 
-func run(_ executable: String, _ args: [String]) -> (status: Int32, output: String, seconds: Double) {
+func run(_ executable: String, _ args: [String]) -> (status: Int32, output: String, seconds: Double)
+{
   let process = Process()
   process.executableURL = URL(fileURLWithPath: executable)
   process.arguments = args
@@ -54,7 +55,10 @@ func run(_ executable: String, _ args: [String]) -> (status: Int32, output: Stri
   try! process.run()
   let data = pipe.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self), Date().timeIntervalSince(start))
+  return (
+    process.terminationStatus, String(decoding: data, as: UTF8.self),
+    Date().timeIntervalSince(start)
+  )
 }
 
 let dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -78,17 +82,26 @@ try! hex.write(toFile: bigInputs, atomically: true, encoding: .utf8)
 print(
   "network: \(net.nodes.count) nodes (\(gates) gates in \(levels) levels + an XOR fold of the last "
     + "layer into \(outputBits) outputs; \(inputBits) inputs)")
-print("| lanes | C++ opt | cosim (256 vectors vs interp) | build s | vectors/s (\(vectorCount) vectors) |")
+print(
+  "| lanes | C++ opt | cosim (256 vectors vs interp) | build s | vectors/s (\(vectorCount) vectors) |"
+)
 print("|---|---|---|---|---|")
 for (lanes, level) in [(64, "O0"), (64, "O1"), (1, "O0")] {
   let cache = dir.appendingPathComponent("cache-\(lanes)-\(level)").path
   let cosim = run(
     bittrue,
-    ["cosim", netPath, "--vectors", "256", "--lanes", "\(lanes)", "--opt-level", level, "--keep",
-     "--cache", cache])
-  let verdict = cosim.output.split(separator: "\n").first { $0.hasPrefix("agree") || $0.hasPrefix("MISMATCH") } ?? "?"
-  let build = cosim.output.split(separator: "\n").first { $0.hasPrefix("verilator:") }
-    .flatMap { line in line.split(separator: " ").firstIndex(of: "build").map { line.split(separator: " ")[$0 + 1] } }
+    [
+      "cosim", netPath, "--vectors", "256", "--lanes", "\(lanes)", "--opt-level", level, "--keep",
+      "--cache", cache,
+    ])
+  let verdict =
+    cosim.output.split(separator: "\n").first { $0.hasPrefix("agree") || $0.hasPrefix("MISMATCH") }
+    ?? "?"
+  let build =
+    cosim.output.split(separator: "\n").first { $0.hasPrefix("verilator:") }
+    .flatMap { line in
+      line.split(separator: " ").firstIndex(of: "build").map { line.split(separator: " ")[$0 + 1] }
+    }
     ?? "?"
   let runFolder = cosim.output.split(separator: "\n").first { $0.hasPrefix("run folder: ") }
     .map { String($0.dropFirst("run folder: ".count).prefix { $0 != " " }) }
@@ -100,8 +113,10 @@ for (lanes, level) in [(64, "O0"), (64, "O1"), (1, "O0")] {
     .appendingPathComponent("obj/sim").path
   let outputs = dir.appendingPathComponent("big-out.hex").path
   let timed = run(sim, [bigInputs, outputs])
-  let seconds = timed.output.split(separator: " ").first { $0.hasPrefix("seconds=") }
+  let seconds =
+    timed.output.split(separator: " ").first { $0.hasPrefix("seconds=") }
     .flatMap { Double($0.dropFirst(8).prefix { !$0.isNewline }) } ?? 0
   let rate = seconds > 0 ? Double(vectorCount) / seconds : 0
-  print("| \(lanes) | \(level) | \(verdict.prefix(24)) | \(build) | \(String(format: "%.3g", rate)) |")
+  print(
+    "| \(lanes) | \(level) | \(verdict.prefix(24)) | \(build) | \(String(format: "%.3g", rate)) |")
 }
