@@ -79,8 +79,10 @@ struct PrimitiveCosimTests {
         }
       }
     }
+    // Shapes with IN_WIDTH above, at and below SHIFT + OUT_WIDTH.
     let roundShapes = [
-      (4, 2, 3), (5, 0, 5), (3, 5, 4), (6, 1, 6), (2, 2, 1), (70, 33, 40), (129, 64, 66),
+      (4, 2, 3), (5, 0, 5), (3, 5, 4), (6, 1, 6), (2, 2, 1), (6, 2, 2), (70, 33, 40),
+      (129, 64, 66), (10, 2, 3), (130, 3, 64),
     ]
     for mode in RoundingMode.allCases {
       for s in Signedness.allCases {

@@ -15,7 +15,7 @@ import _TestSupport
 struct RandomNetlistCosimTests {
   static let widthSets: [[Int]] = [
     [1, 8], [7, 8, 9], [31, 32, 33], [63, 64, 65], [127, 128, 129], [1, 9, 33, 65],
-    [8, 31, 64, 129], [7, 63, 127],
+    [8, 31, 64, 129], [7, 63, 127], [1023, 1, 1025],
   ]
 
   /// Designs per (width set, registers) shape: 2, or `$BITTRUE_COSIM_FUZZ` for a longer
