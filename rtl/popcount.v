@@ -15,28 +15,32 @@ module popcount #(
   localparam integer LEAVES = 1 << LEVELS;  // WIDTH rounded up to a power of two
   localparam integer SUM_WIDTH = LEVELS + 1;  // enough for LEAVES
 
-  // node[0] is the root; the children of node i are 2i+1 and 2i+2; leaves start at LEAVES-1.
-  // Computed in one process, leaves first, so the tree is ordered and not a combinational loop.
-  reg [SUM_WIDTH-1:0] node[0:2*LEAVES-2];
+  // Node i of a heap-ordered tree is tree[i*SUM_WIDTH +: SUM_WIDTH]: node 0 is the root, the
+  // children of node i are 2i+1 and 2i+2, leaves start at LEAVES-1. Computed in one process,
+  // leaves first, so the tree is ordered and not a combinational loop; one flat vector (not an
+  // array) so synthesis tools see plain logic.
+  reg [SUM_WIDTH*(2*LEAVES-1)-1:0] tree;
   integer k;
   always @* begin
     for (k = 0; k < LEAVES; k = k + 1) begin
-      node[LEAVES-1+k] = {SUM_WIDTH{1'b0}};
-      if (k < WIDTH) node[LEAVES-1+k][0] = x[k];
+      tree[(LEAVES-1+k)*SUM_WIDTH+:SUM_WIDTH] = {SUM_WIDTH{1'b0}};
+      if (k < WIDTH) tree[(LEAVES-1+k)*SUM_WIDTH] = x[k];
     end
     for (k = LEAVES - 2; k >= 0; k = k - 1) begin
-      node[k] = node[2*k+1] + node[2*k+2];
+      tree[k*SUM_WIDTH+:SUM_WIDTH] = tree[(2*k+1)*SUM_WIDTH+:SUM_WIDTH]
+          + tree[(2*k+2)*SUM_WIDTH+:SUM_WIDTH];
     end
   end
+  wire [SUM_WIDTH-1:0] root = tree[SUM_WIDTH-1:0];
 
   generate
     if (OUT_WIDTH > SUM_WIDTH) begin : g_widen
-      assign count = {{(OUT_WIDTH - SUM_WIDTH) {1'b0}}, node[0]};
+      assign count = {{(OUT_WIDTH - SUM_WIDTH) {1'b0}}, root};
     end else if (OUT_WIDTH == SUM_WIDTH) begin : g_same
-      assign count = node[0];
+      assign count = root;
     end else begin : g_wrap
-      assign count = node[0][OUT_WIDTH-1:0];
-      wire unused_high = &{1'b0, node[0][SUM_WIDTH-1:OUT_WIDTH]};
+      assign count = root[OUT_WIDTH-1:0];
+      wire unused_high = &{1'b0, root[SUM_WIDTH-1:OUT_WIDTH]};
     end
   endgenerate
 endmodule

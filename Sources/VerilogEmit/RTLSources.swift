@@ -21,31 +21,40 @@ enum RTLSources {
       localparam integer LEVELS = $clog2(N);
       localparam integer LEAVES = 1 << LEVELS;
 
-      // Heap-ordered tree as in popcount.v: node 0 is the root, the children of i are 2i+1, 2i+2.
+      // Heap-ordered tree as in popcount.v, in flat vectors: node i holds the best value
+      // best[i*WIDTH +: WIDTH], its index best_index[i*INDEX_WIDTH +: INDEX_WIDTH] and whether it
+      // is a real value, valid[i]. Node 0 is the root, the children of i are 2i+1 and 2i+2.
       // Padding leaves (index >= N) are invalid and never win.
-      reg [WIDTH-1:0] best[0:2*LEAVES-2];
-      reg [INDEX_WIDTH-1:0] best_index[0:2*LEAVES-2];
-      reg valid[0:2*LEAVES-2];
+      localparam integer NODES = 2 * LEAVES - 1;
+      reg [WIDTH*NODES-1:0] best;
+      reg [INDEX_WIDTH*NODES-1:0] best_index;
+      reg [NODES-1:0] valid;
       reg right_wins;
       integer k;
       always @* begin
         for (k = 0; k < LEAVES; k = k + 1) begin
-          best[LEAVES-1+k] = {WIDTH{1'b0}};
-          best_index[LEAVES-1+k] = k[INDEX_WIDTH-1:0];
+          best[(LEAVES-1+k)*WIDTH+:WIDTH] = {WIDTH{1'b0}};
+          if (k < N) best[(LEAVES-1+k)*WIDTH+:WIDTH] = values[k*WIDTH+:WIDTH];
+          best_index[(LEAVES-1+k)*INDEX_WIDTH+:INDEX_WIDTH] = k[INDEX_WIDTH-1:0];
           valid[LEAVES-1+k] = k < N;
-          if (k < N) best[LEAVES-1+k] = values[k*WIDTH+:WIDTH];
         end
         for (k = LEAVES - 2; k >= 0; k = k - 1) begin
-          if (SIGNED != 0) right_wins = $signed(best[2*k+2]) > $signed(best[2*k+1]);
-          else right_wins = best[2*k+2] > best[2*k+1];
+          if (SIGNED != 0) begin
+            right_wins = $signed(best[(2*k+2)*WIDTH+:WIDTH]) > $signed(best[(2*k+1)*WIDTH+:WIDTH]);
+          end else begin
+            right_wins = best[(2*k+2)*WIDTH+:WIDTH] > best[(2*k+1)*WIDTH+:WIDTH];
+          end
           right_wins = valid[2*k+2] & right_wins;
-          best[k] = right_wins ? best[2*k+2] : best[2*k+1];
-          best_index[k] = right_wins ? best_index[2*k+2] : best_index[2*k+1];
+          best[k*WIDTH+:WIDTH] =
+              right_wins ? best[(2*k+2)*WIDTH+:WIDTH] : best[(2*k+1)*WIDTH+:WIDTH];
+          best_index[k*INDEX_WIDTH+:INDEX_WIDTH] = right_wins
+              ? best_index[(2*k+2)*INDEX_WIDTH+:INDEX_WIDTH]
+              : best_index[(2*k+1)*INDEX_WIDTH+:INDEX_WIDTH];
           valid[k] = valid[2*k+1];
         end
       end
-      assign index = best_index[0];
-      wire unused_ok = &{1'b0, best[0], valid[0]};
+      assign index = best_index[INDEX_WIDTH-1:0];
+      wire unused_ok = &{1'b0, best[WIDTH-1:0], valid[0]};
     endmodule
     """#,
     "popcount": #"""
@@ -66,28 +75,32 @@ enum RTLSources {
       localparam integer LEAVES = 1 << LEVELS;  // WIDTH rounded up to a power of two
       localparam integer SUM_WIDTH = LEVELS + 1;  // enough for LEAVES
 
-      // node[0] is the root; the children of node i are 2i+1 and 2i+2; leaves start at LEAVES-1.
-      // Computed in one process, leaves first, so the tree is ordered and not a combinational loop.
-      reg [SUM_WIDTH-1:0] node[0:2*LEAVES-2];
+      // Node i of a heap-ordered tree is tree[i*SUM_WIDTH +: SUM_WIDTH]: node 0 is the root, the
+      // children of node i are 2i+1 and 2i+2, leaves start at LEAVES-1. Computed in one process,
+      // leaves first, so the tree is ordered and not a combinational loop; one flat vector (not an
+      // array) so synthesis tools see plain logic.
+      reg [SUM_WIDTH*(2*LEAVES-1)-1:0] tree;
       integer k;
       always @* begin
         for (k = 0; k < LEAVES; k = k + 1) begin
-          node[LEAVES-1+k] = {SUM_WIDTH{1'b0}};
-          if (k < WIDTH) node[LEAVES-1+k][0] = x[k];
+          tree[(LEAVES-1+k)*SUM_WIDTH+:SUM_WIDTH] = {SUM_WIDTH{1'b0}};
+          if (k < WIDTH) tree[(LEAVES-1+k)*SUM_WIDTH] = x[k];
         end
         for (k = LEAVES - 2; k >= 0; k = k - 1) begin
-          node[k] = node[2*k+1] + node[2*k+2];
+          tree[k*SUM_WIDTH+:SUM_WIDTH] = tree[(2*k+1)*SUM_WIDTH+:SUM_WIDTH]
+              + tree[(2*k+2)*SUM_WIDTH+:SUM_WIDTH];
         end
       end
+      wire [SUM_WIDTH-1:0] root = tree[SUM_WIDTH-1:0];
 
       generate
         if (OUT_WIDTH > SUM_WIDTH) begin : g_widen
-          assign count = {{(OUT_WIDTH - SUM_WIDTH) {1'b0}}, node[0]};
+          assign count = {{(OUT_WIDTH - SUM_WIDTH) {1'b0}}, root};
         end else if (OUT_WIDTH == SUM_WIDTH) begin : g_same
-          assign count = node[0];
+          assign count = root;
         end else begin : g_wrap
-          assign count = node[0][OUT_WIDTH-1:0];
-          wire unused_high = &{1'b0, node[0][SUM_WIDTH-1:OUT_WIDTH]};
+          assign count = root[OUT_WIDTH-1:0];
+          wire unused_high = &{1'b0, root[SUM_WIDTH-1:OUT_WIDTH]};
         end
       endgenerate
     endmodule
