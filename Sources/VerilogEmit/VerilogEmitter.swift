@@ -142,6 +142,9 @@ public enum VerilogEmitter {
     if !primitives.isEmpty {
       lines.append("Primitives (rtl/): " + primitives.map(\.name).joined(separator: ", "))
     }
-    return lines
+    // Names come from the netlist: keep each header line a single comment line.
+    return lines.map { line in
+      String(line.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
   }
 }

@@ -46,6 +46,15 @@ struct EmitterTests {
     #expect(table.claim("x_1") == "x_1_1")
   }
 
+  @Test func namesCannotBreakOutOfTheHeaderComment() throws {
+    var n = Netlist(name: "evil\nmodule x;")
+    n.output("y\rz", n.input("a\nb", width: 1))
+    let design = try VerilogEmitter.emit(n)
+    let beforeModule = design.verilog.components(separatedBy: "\nmodule ")[0]
+    #expect(beforeModule.split(separator: "\n").allSatisfy { $0.hasPrefix("//") })
+    #expect(design.moduleName == "evil_module_x")
+  }
+
   @Test func moduleNamesAvoidPrimitives() throws {
     var n = Netlist(name: "shift_round")
     n.output("y", n.input("x", width: 1))
