@@ -1,8 +1,9 @@
 /// Legal, unique Verilog identifiers for netlist names.
 ///
 /// A legal identifier here is `[A-Za-z][A-Za-z0-9_]*` without `__` (Verilator mangles double
-/// underscores) that is not a Verilog or SystemVerilog keyword. Other characters become `_`,
-/// a leading non-letter gets an `s_` prefix, a keyword gets a `_v` suffix.
+/// underscores) that is not a Verilog, SystemVerilog or C++ keyword nor a member of a
+/// Verilated model. Other characters become `_`, a leading non-letter gets an `s_` prefix, a
+/// reserved word gets a `_v` suffix.
 public struct VerilogNames: Sendable {
   private var taken: Set<String>
 
@@ -38,9 +39,16 @@ public struct VerilogNames: Sendable {
       out = "s_" + out.drop { $0 == "_" }
       if out == "s_" { out = "s" }
     }
-    if keywords.contains(out) { out += "_v" }
+    if keywords.contains(out) || verilatorMembers.contains(out) { out += "_v" }
     return out
   }
+
+  /// Members of a Verilated model class: a port of the same name would not compile.
+  public static let verilatorMembers: Set<String> = [
+    "atClone", "contextp", "eval", "eval_end_step", "eval_step", "eventsPending", "final",
+    "hierName", "modelName", "name", "nextTimeSlot", "prepareClone", "rootp", "threads",
+    "trace", "traceBaseModel", "vlSymsp",
+  ]
 
   /// Verilog-2005 and SystemVerilog-2017 reserved words (SystemVerilog too, so that
   /// Verilator and Yosys in SV mode accept the names), plus C++ reserved words (Verilator's

@@ -80,12 +80,13 @@ struct CosimRunTests {
 
 extension CosimRunTests {
   /// A design without inputs (a counter), built with tracing: the harness counts samples by
-  /// lines and writes a VCD.
+  /// lines and writes a VCD. Its output is named like a Verilated model member (`eval`), which
+  /// must be renamed for the C++ to compile.
   @Test func inputlessDesignWithTrace() throws {
     var n = Netlist(name: "counter")
     let count = n.register(reset: BitVector(width: 4, truncating: 9))
     n.connectRegister(count, to: n.add(count, n.constant(1, width: 4), .unsigned, width: 4))
-    n.output("q", count)
+    n.output("eval", count)
     var options = CosimTestSupport.options
     options.trace = true
     let vectors = [[BitVector]](repeating: [], count: 20)
@@ -93,6 +94,7 @@ extension CosimRunTests {
       n, vectors: vectors, seed: 0, evaluators: [try ReferenceInterpreter(n)],
       options: CosimOptions(verilator: options, keepRun: true))
     #expect(verdict.comparison.agree)
+    #expect(verdict.model.manifest.outputs.map(\.name) == ["eval_v"])
     let trace = try #require(verdict.traceFile)
     let vcd = try String(contentsOf: trace, encoding: .utf8)
     #expect(vcd.contains("$enddefinitions"))

@@ -39,6 +39,8 @@ struct EmitterTests {
     #expect(VerilogNames.legalize("Ünïcode") == "s_n_code")
     #expect(VerilogNames.legalize("class") == "class_v")
     #expect(VerilogNames.legalize("delete") == "delete_v")
+    #expect(VerilogNames.legalize("eval") == "eval_v")
+    #expect(VerilogNames.legalize("rootp") == "rootp_v")
     var table = VerilogNames(reserving: ["clk"])
     #expect(table.claim("clk") == "clk_1")
     #expect(table.claim("x") == "x")
