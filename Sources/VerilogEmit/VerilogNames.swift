@@ -1,9 +1,10 @@
 /// Legal, unique Verilog identifiers for netlist names.
 ///
 /// A legal identifier here is `[A-Za-z][A-Za-z0-9_]*` without `__` (Verilator mangles double
-/// underscores) that is not a Verilog, SystemVerilog or C++ keyword nor a member of a
-/// Verilated model. Other characters become `_`, a leading non-letter gets an `s_` prefix, a
-/// reserved word gets a `_v` suffix.
+/// underscores) that is not a Verilog, SystemVerilog or C++ keyword, a member of a Verilated
+/// model or a C macro the Verilated C++ would see. Other characters become `_`, a leading
+/// non-letter gets an `s_` prefix, a reserved word or a name without lower-case letters (it
+/// could be a macro) gets a `_v` suffix.
 public struct VerilogNames: Sendable {
   private var taken: Set<String>
 
@@ -39,9 +40,21 @@ public struct VerilogNames: Sendable {
       out = "s_" + out.drop { $0 == "_" }
       if out == "s_" { out = "s" }
     }
-    if keywords.contains(out) || verilatorMembers.contains(out) { out += "_v" }
+    let allCaps = !out.contains { $0.isLowercase }
+    if keywords.contains(out) || verilatorMembers.contains(out) || cMacros.contains(out)
+      || allCaps
+    {
+      out += "_v"
+    }
     return out
   }
+
+  /// Lower-case C/C++ macros of glibc and gcc that a port name would run into in the
+  /// Verilated C++ (upper-case names are all treated as possible macros).
+  public static let cMacros: Set<String> = [
+    "assert", "errno", "i386", "linux", "offsetof", "setjmp", "stderr", "stdin", "stdout",
+    "unix", "va_arg", "va_copy", "va_end", "va_start",
+  ]
 
   /// Members of a Verilated model class: a port of the same name would not compile.
   public static let verilatorMembers: Set<String> = [

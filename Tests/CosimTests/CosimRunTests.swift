@@ -80,13 +80,14 @@ struct CosimRunTests {
 
 extension CosimRunTests {
   /// A design without inputs (a counter), built with tracing: the harness counts samples by
-  /// lines and writes a VCD. Its output is named like a Verilated model member (`eval`), which
-  /// must be renamed for the C++ to compile.
+  /// lines and writes a VCD. Its outputs are named like a Verilated model member (`eval`) and a
+  /// predefined C macro (`linux`): both must be renamed for the C++ to compile.
   @Test func inputlessDesignWithTrace() throws {
     var n = Netlist(name: "counter")
     let count = n.register(reset: BitVector(width: 4, truncating: 9))
     n.connectRegister(count, to: n.add(count, n.constant(1, width: 4), .unsigned, width: 4))
     n.output("eval", count)
+    n.output("linux", n.not(count))
     var options = CosimTestSupport.options
     options.trace = true
     let vectors = [[BitVector]](repeating: [], count: 20)
@@ -94,7 +95,7 @@ extension CosimRunTests {
       n, vectors: vectors, seed: 0, evaluators: [try ReferenceInterpreter(n)],
       options: CosimOptions(verilator: options, keepRun: true))
     #expect(verdict.comparison.agree)
-    #expect(verdict.model.manifest.outputs.map(\.name) == ["eval_v"])
+    #expect(verdict.model.manifest.outputs.map(\.name) == ["eval_v", "linux_v"])
     let trace = try #require(verdict.traceFile)
     let vcd = try String(contentsOf: trace, encoding: .utf8)
     #expect(vcd.contains("$enddefinitions"))
