@@ -13,6 +13,8 @@ let package = Package(
   dependencies: [.package(path: "..")],
   targets: [
     .executableTarget(
+      name: "cosim-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
+    .executableTarget(
       name: "fixed-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
       name: "gates-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),

@@ -9,6 +9,8 @@ struct BitTrueCommand: ParsableCommand {
     subcommands: [
       FixedCommand.self,
       DataCommand.self,
+      NetlistCommand.self,
+      CosimCommand.self,
     ]
   )
 }
