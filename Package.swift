@@ -20,7 +20,7 @@ let package = Package(
       providers: [.apt(["libgmp-dev"])]
     ),
     .target(name: "FixedPoint", dependencies: ["CGMP"]),
-    .target(name: "Datasets"),
+    .target(name: "Datasets", dependencies: ["FixedPoint"]),
     .target(name: "NetlistIR", dependencies: ["FixedPoint"]),
     .target(name: "NetlistPasses", dependencies: ["FixedPoint", "NetlistIR"]),
     .target(name: "NetlistSim", dependencies: ["NetlistIR"]),
@@ -48,7 +48,10 @@ let package = Package(
       dependencies: ["NetlistIR", "NetlistSim", "Cosim"],
       path: "Tests/_TestSupport"
     ),
-    .testTarget(name: "FixedPointTests", dependencies: ["FixedPoint", "_TestSupport"]),
+    .testTarget(
+      name: "FixedPointTests",
+      // CGMP: the mpq-based exact reference; NetlistIR: agreement with the hardware ops.
+      dependencies: ["FixedPoint", "CGMP", "NetlistIR", "_TestSupport"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "_TestSupport"]),
     .testTarget(name: "NetlistIRTests", dependencies: ["NetlistIR", "_TestSupport"]),
     .testTarget(
@@ -65,6 +68,6 @@ let package = Package(
       name: "ModelLoweringTests",
       dependencies: ["ModelLowering", "NetlistSim", "NetlistPasses", "_TestSupport"]
     ),
-    .testTarget(name: "CLITests", dependencies: ["_TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["bittrue", "FixedPoint", "_TestSupport"]),
   ]
 )

@@ -7,7 +7,10 @@ struct BitTrueCommand: ParsableCommand {
     commandName: "bittrue",
     abstract: "Bit-true emulation and hardware generation for quantized and logic-gate networks.",
     subcommands: [
-      NetlistCommand.self
+      FixedCommand.self,
+      DataCommand.self,
+      NetlistCommand.self,
+      CosimCommand.self,
     ]
   )
 }

@@ -38,19 +38,10 @@ struct NetlistOptCommand: ParsableCommand {
   var pipeline: Int?
 
   func run() throws {
-    do {
-      try optimize()
-    } catch {
-      error.report()
-      throw ExitCode.failure
-    }
-  }
-
-  private func optimize() throws(NetlistCommandError) {
     if let k = pipeline, k < 1 {
-      throw NetlistCommandError("--pipeline must be at least 1, got \(k)")
+      throw CommandFailure(description: "--pipeline must be at least 1, got \(k)")
     }
-    var netlist = try NetlistCommandError.readNetlist(input)
+    var netlist = try NetlistFile.load(input)
     var outcomes: [PassOutcome] = []
     do throws(PassError) {
       if let passes {
@@ -66,11 +57,15 @@ struct NetlistOptCommand: ParsableCommand {
         outcomes += try PassManager.run([Pipelining(every: k)], on: &netlist)
       }
     } catch {
-      throw NetlistCommandError(error.description)
+      throw CommandFailure(description: error.description)
     }
     let text = NetlistText.print(netlist)
     if let out {
-      try NetlistCommandError.writeAtomically(text, to: out)
+      do {
+        try AtomicFileWriter.write(text, to: out)
+      } catch {
+        throw CommandFailure(description: "\(error)")
+      }
     } else {
       FileHandle.standardOutput.write(Data(text.utf8))
     }
