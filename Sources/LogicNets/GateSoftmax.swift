@@ -24,14 +24,14 @@ enum GateSoftmax {
   /// The softmax of 16 logits.
   @inline(__always)
   static func softmax(_ w: SIMD16<Float>) -> SIMD16<Float> {
-    let e = exp(w - SIMD16(repeating: w.max()))
-    return e / SIMD16(repeating: e.sum())
+    let e = exp(w - SIMD16(repeating: w.largestLane))
+    return e / SIMD16(repeating: e.halvingSum)
   }
 
   /// The mixture's bilinear coefficients `(A, B, C, D)`: `Σ p_g · c_g`.
   @inline(__always)
   static func collapse(_ p: SIMD16<Float>) -> SIMD4<Float> {
-    SIMD4((p * column0).sum(), (p * column1).sum(), (p * column2).sum(), (p * column3).sum())
+    SIMD16.sums(p * column0, p * column1, p * column2, p * column3)
   }
 
   /// The gradient w.r.t. the 16 logits, given the softmax `p` and the gradient `s` w.r.t.
@@ -44,7 +44,7 @@ enum GateSoftmax {
     dp += column1 * s[1]
     dp += column2 * s[2]
     dp += column3 * s[3]
-    return p * (dp - SIMD16(repeating: (p * dp).sum()))
+    return p * (dp - SIMD16(repeating: (p * dp).halvingSum))
   }
 
   // Cody–Waite split of ln 2 and a degree-6 minimax polynomial for e^r on [−ln2/2, ln2/2]
@@ -61,7 +61,9 @@ enum GateSoftmax {
   /// e^x per lane, inputs clamped to [−87, 88] (so the smallest result is ≈ 1.6e-38, not 0).
   @inline(__always)
   static func exp(_ x: SIMD16<Float>) -> SIMD16<Float> {
-    let xc = x.clamped(lowerBound: SIMD16(repeating: -87), upperBound: SIMD16(repeating: 88))
+    let low = SIMD16<Float>(repeating: -87)
+    let high = SIMD16<Float>(repeating: 88)
+    let xc = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
     let shifted = xc * log2e + roundingShift  // n rounded to nearest in the low mantissa bits
     let n = shifted - roundingShift
     let r = xc - n * ln2High - n * ln2Low

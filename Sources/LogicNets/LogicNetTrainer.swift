@@ -29,15 +29,7 @@ public final class LogicNetTrainer: @unchecked Sendable {
     self.options = options
     config = model.config
     connections = model.layers.map(\.connections)
-    switch options.tileWidth {
-    case 8: engine = TileTrainingEngine<SIMD8<Float>>(model: model, options: options, adam: adam)
-    case 16:
-      engine = TileTrainingEngine<SIMD16<Float>>(model: model, options: options, adam: adam)
-    case 32:
-      engine = TileTrainingEngine<SIMD32<Float>>(model: model, options: options, adam: adam)
-    default:
-      engine = TileTrainingEngine<SIMD64<Float>>(model: model, options: options, adam: adam)
-    }
+    engine = TileTrainingEngine(model: model, options: options, adam: adam)
     iteration = adam?.step ?? 0
   }
 

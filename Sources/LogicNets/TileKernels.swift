@@ -8,10 +8,10 @@
 enum TileKernels {
   /// `output[j] = A_j + a·(B_j + D_j·b) + C_j·b` with `a = input[a_j]`, `b = input[b_j]`.
   @inline(__always)
-  static func forward<V: SIMD>(
-    input: UnsafePointer<V>, output: UnsafeMutablePointer<V>, count: Int,
+  static func forward<V: TileVector>(
+    input: UnsafeMutablePointer<V>, output: UnsafeMutablePointer<V>, count: Int,
     a: UnsafePointer<Int32>, b: UnsafePointer<Int32>, coefficients: UnsafePointer<SIMD4<Float>>
-  ) where V.Scalar == Float {
+  ) {
     for j in 0..<count {
       let xa = input[Int(a[j])]
       let xb = input[Int(b[j])]
@@ -26,12 +26,12 @@ enum TileKernels {
   /// the caller has zeroed). Neurons are visited in index order, so every sum has a fixed
   /// order.
   @inline(__always)
-  static func backward<V: SIMD>(
-    input: UnsafePointer<V>, outputGradient: UnsafePointer<V>, count: Int,
+  static func backward<V: TileVector>(
+    input: UnsafeMutablePointer<V>, outputGradient: UnsafeMutablePointer<V>, count: Int,
     a: UnsafePointer<Int32>, b: UnsafePointer<Int32>, coefficients: UnsafePointer<SIMD4<Float>>,
     sums: UnsafeMutablePointer<SIMD4<Float>>, inputGradient: UnsafeMutablePointer<V>?,
     factor: Float
-  ) where V.Scalar == Float {
+  ) {
     for j in 0..<count {
       let ia = Int(a[j])
       let ib = Int(b[j])
@@ -40,7 +40,7 @@ enum TileKernels {
       let g = outputGradient[j]
       let ga = g * xa
       let gb = g * xb
-      sums[j] += SIMD4(g.sum(), ga.sum(), gb.sum(), (ga * xb).sum())
+      sums[j] += V.sums(g, ga, gb, ga * xb)
       if let gIn = inputGradient {
         let c = coefficients[j] * factor
         gIn[ia] += g * (c[1] + c[3] * xb)

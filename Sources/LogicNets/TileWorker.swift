@@ -4,26 +4,32 @@ import Foundation
 ///
 /// A worker owns all its scratch memory (allocated once, 64-byte aligned), so workers run
 /// in parallel without sharing anything writable; the engine reduces their `sums` in a fixed
-/// order afterwards.
-final class TileWorker<V: SIMD>: @unchecked Sendable where V.Scalar == Float {
+/// order afterwards. Rows are `lanes` floats; `run` switches once on the lane count and the
+/// whole pass is compiled for that concrete vector type.
+final class TileWorker: @unchecked Sendable {
   private let shape: NetShape
+  private let lanes: Int
   /// This worker's input tile: one row per network input.
-  private let inputRows: UnsafeMutablePointer<V>
-  /// Every layer's outputs for the current tile, layer `l` from `shape.offsets[l]`.
-  private let activations: UnsafeMutablePointer<V>
+  private let inputRows: UnsafeMutableRawPointer
+  /// Every layer's outputs for the current tile, layer `l` from row `shape.offsets[l]`.
+  private let activations: UnsafeMutableRawPointer
   /// Two gradient buffers of `shape.maxWidth` rows each, used alternately.
-  private let gradients: (UnsafeMutablePointer<V>, UnsafeMutablePointer<V>)
+  private let gradients: (UnsafeMutableRawPointer, UnsafeMutableRawPointer)
   /// Per neuron, `Σ (g, g·a, g·b, g·a·b)` over this worker's samples.
   let sums: UnsafeMutablePointer<SIMD4<Float>>
   /// The summed cross-entropy of this worker's samples in the last run.
   private(set) var loss: Double = 0
 
-  init(shape: NetShape) {
+  init(shape: NetShape, lanes: Int) {
+    precondition([8, 16, 32, 64].contains(lanes), "tile width 8, 16, 32 or 64")
     self.shape = shape
-    inputRows = Self.allocate(V.self, shape.inputs)
-    activations = Self.allocate(V.self, shape.totalNeurons)
-    gradients = (Self.allocate(V.self, shape.maxWidth), Self.allocate(V.self, shape.maxWidth))
-    sums = Self.allocate(SIMD4<Float>.self, shape.totalNeurons)
+    self.lanes = lanes
+    let row = lanes * MemoryLayout<Float>.stride
+    inputRows = Self.allocate(bytes: shape.inputs * row)
+    activations = Self.allocate(bytes: shape.totalNeurons * row)
+    gradients = (Self.allocate(bytes: shape.maxWidth * row), Self.allocate(bytes: shape.maxWidth * row))
+    sums = Self.allocate(bytes: shape.totalNeurons * MemoryLayout<SIMD4<Float>>.stride)
+      .bindMemory(to: SIMD4<Float>.self, capacity: shape.totalNeurons)
   }
 
   deinit {
@@ -34,11 +40,10 @@ final class TileWorker<V: SIMD>: @unchecked Sendable where V.Scalar == Float {
     sums.deallocate()
   }
 
-  private static func allocate<T>(_ type: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
-    let raw = UnsafeMutableRawPointer.allocate(
-      byteCount: max(count, 1) * MemoryLayout<T>.stride, alignment: 64)
-    raw.initializeMemory(as: UInt8.self, repeating: 0, count: max(count, 1) * MemoryLayout<T>.stride)
-    return raw.bindMemory(to: T.self, capacity: max(count, 1))
+  private static func allocate(bytes: Int) -> UnsafeMutableRawPointer {
+    let raw = UnsafeMutableRawPointer.allocate(byteCount: max(bytes, 64), alignment: 64)
+    raw.initializeMemory(as: UInt8.self, repeating: 0, count: max(bytes, 64))
+    return raw
   }
 
   /// Runs forward and backward over `samples` (indices into `data`), accumulating into
@@ -47,18 +52,39 @@ final class TileWorker<V: SIMD>: @unchecked Sendable where V.Scalar == Float {
   func run(
     samples: ArraySlice<Int>, data: LogicDataset, parameters: SharedParameters, scale: Float
   ) {
+    switch lanes {
+    case 8: run(SIMD8<Float>.self, samples, data, parameters, scale)
+    case 16: run(SIMD16<Float>.self, samples, data, parameters, scale)
+    case 32: run(SIMD32<Float>.self, samples, data, parameters, scale)
+    default: run(SIMD64<Float>.self, samples, data, parameters, scale)
+    }
+  }
+
+  private func run<V: TileVector>(
+    _ type: V.Type, _ samples: ArraySlice<Int>, _ data: LogicDataset, _ p: SharedParameters,
+    _ scale: Float
+  ) {
     sums.update(repeating: SIMD4(), count: shape.totalNeurons)
     loss = 0
-    let lanes = V.scalarCount
+    let input = inputRows.bindMemory(to: V.self, capacity: shape.inputs)
+    let acts = activations.bindMemory(to: V.self, capacity: shape.totalNeurons)
+    let g0 = gradients.0.bindMemory(to: V.self, capacity: shape.maxWidth)
+    let g1 = gradients.1.bindMemory(to: V.self, capacity: shape.maxWidth)
+    var classSums = [V](repeating: V(), count: shape.classes)
+    var z = [Float](repeating: 0, count: shape.classes)
+    var labels: [Int] = []
+    labels.reserveCapacity(V.scalarCount)
     data.values.withUnsafeBufferPointer { values in
       var start = samples.startIndex
       while start < samples.endIndex {
-        let end = min(start + lanes, samples.endIndex)
+        let end = min(start + V.scalarCount, samples.endIndex)
         loadTile(samples[start..<end], values: values)
-        forward(parameters)
-        let labels = samples[start..<end].map { Int(data.labels[$0]) }
-        outputGradient(labels: labels, scale: scale)
-        backward(parameters)
+        labels.removeAll(keepingCapacity: true)
+        for s in samples[start..<end] { labels.append(Int(data.labels[s])) }
+        forward(input: input, acts: acts, p)
+        outputGradient(
+          acts: acts, gradient: g0, labels: labels, scale: scale, classSums: &classSums, z: &z)
+        backward(input: input, acts: acts, g0: g0, g1: g1, p)
         start = end
       }
     }
@@ -66,45 +92,51 @@ final class TileWorker<V: SIMD>: @unchecked Sendable where V.Scalar == Float {
 
   /// Transposes the tile's samples into input rows; unused lanes are zero.
   private func loadTile(_ tile: ArraySlice<Int>, values: UnsafeBufferPointer<Float>) {
-    let lanes = V.scalarCount
     let n = shape.inputs
-    UnsafeMutableRawPointer(inputRows).withMemoryRebound(
-      to: Float.self, capacity: n * lanes
-    ) { rows in
-      rows.update(repeating: 0, count: n * lanes)
-      for (lane, sample) in tile.enumerated() {
-        let base = sample * n
-        for i in 0..<n { rows[i * lanes + lane] = values[base + i] }
-      }
+    let rows = inputRows.assumingMemoryBound(to: Float.self)
+    rows.update(repeating: 0, count: n * lanes)
+    for (lane, sample) in tile.enumerated() {
+      let base = sample * n
+      for i in 0..<n { rows[i * lanes + lane] = values[base + i] }
     }
   }
 
-  private func forward(_ p: SharedParameters) {
+  @inline(__always)
+  private func forward<V: TileVector>(
+    input: UnsafeMutablePointer<V>, acts: UnsafeMutablePointer<V>, _ p: SharedParameters
+  ) {
     for l in 0..<shape.widths.count {
-      let input = l == 0 ? inputRows : activations + shape.offsets[l - 1]
+      let source = l == 0 ? input : acts + shape.offsets[l - 1]
       let o = shape.offsets[l]
       TileKernels.forward(
-        input: input, output: activations + o, count: shape.widths[l], a: p.a + o, b: p.b + o,
+        input: source, output: acts + o, count: shape.widths[l], a: p.a + o, b: p.b + o,
         coefficients: p.coefficients + o)
     }
   }
 
   /// Softmax cross-entropy on GroupSum/tau per valid lane; writes dL/dy of every last-layer
-  /// neuron into `gradients.0` (zero in unused lanes) and adds the lanes' losses to `loss`.
-  private func outputGradient(labels: [Int], scale: Float) {
+  /// neuron into `gradient` (zero in unused lanes) and adds the lanes' losses to `loss`.
+  @inline(__always)
+  private func outputGradient<V: TileVector>(
+    acts: UnsafeMutablePointer<V>, gradient: UnsafeMutablePointer<V>, labels: [Int],
+    scale: Float, classSums: inout [V], z: inout [Float]
+  ) {
     let k = shape.classes
     let group = shape.widths.last! / k
-    let outputs = activations + shape.offsets.last!
+    let outputs = acts + shape.offsets.last!
     let tau = shape.tau
-    var classSums = [V](repeating: V(), count: k)
     for c in 0..<k {
       var sum = V()
       for j in c * group..<(c + 1) * group { sum += outputs[j] }
       classSums[c] = sum
     }
-    var classGradients = [V](repeating: V(), count: k)
-    var z = [Float](repeating: 0, count: k)
-    for (lane, label) in labels.enumerated() {
+    // classSums now turn into the per-class gradient rows, lane by lane.
+    for lane in 0..<V.scalarCount {
+      guard lane < labels.count else {
+        for c in 0..<k { classSums[c][lane] = 0 }
+        continue
+      }
+      let label = labels[lane]
       for c in 0..<k { z[c] = classSums[c][lane] / tau }
       let top = z.max()!
       var total: Float = 0
@@ -112,28 +144,31 @@ final class TileWorker<V: SIMD>: @unchecked Sendable where V.Scalar == Float {
         z[c] = GateSoftmax.exp(z[c] - top)
         total += z[c]
       }
-      let pLabel = z[label] / total
-      loss -= log(Double(max(pLabel, .leastNormalMagnitude)))
+      loss -= log(Double(max(z[label] / total, .leastNormalMagnitude)))
       for c in 0..<k {
         let target: Float = c == label ? 1 : 0
-        classGradients[c][lane] = (z[c] / total - target) * scale / tau
+        classSums[c][lane] = (z[c] / total - target) * scale / tau
       }
     }
-    let g = gradients.0
     for c in 0..<k {
-      for j in c * group..<(c + 1) * group { g[j] = classGradients[c] }
+      let row = classSums[c]
+      for j in c * group..<(c + 1) * group { gradient[j] = row }
     }
   }
 
-  private func backward(_ p: SharedParameters) {
-    var outputGradient = gradients.0
-    var inputGradient = gradients.1
+  @inline(__always)
+  private func backward<V: TileVector>(
+    input: UnsafeMutablePointer<V>, acts: UnsafeMutablePointer<V>,
+    g0: UnsafeMutablePointer<V>, g1: UnsafeMutablePointer<V>, _ p: SharedParameters
+  ) {
+    var outputGradient = g0
+    var inputGradient = g1
     for l in stride(from: shape.widths.count - 1, through: 0, by: -1) {
       let o = shape.offsets[l]
-      let input = l == 0 ? inputRows : activations + shape.offsets[l - 1]
+      let source = l == 0 ? input : acts + shape.offsets[l - 1]
       if l > 0 { inputGradient.update(repeating: V(), count: shape.widths[l - 1]) }
       TileKernels.backward(
-        input: input, outputGradient: outputGradient, count: shape.widths[l], a: p.a + o,
+        input: source, outputGradient: outputGradient, count: shape.widths[l], a: p.a + o,
         b: p.b + o, coefficients: p.coefficients + o, sums: sums + o,
         inputGradient: l > 0 ? inputGradient : nil, factor: shape.gradFactor)
       swap(&outputGradient, &inputGradient)

@@ -26,13 +26,12 @@ public struct AdamState: Sendable, Hashable {
   public var step: Int
 }
 
-/// A ``TrainingEngine`` whose tiles are `V.scalarCount` samples wide.
-final class TileTrainingEngine<V: SIMD & SendableMetatype>: TrainingEngine, @unchecked Sendable
-where V.Scalar == Float {
+/// The ``TrainingEngine`` of ``TileWorker``s.
+final class TileTrainingEngine: TrainingEngine, @unchecked Sendable {
   private let shape: NetShape
   private let options: TrainingOptions
   private let threads: Int
-  private let workers: [TileWorker<V>]
+  private let workers: [TileWorker]
   private let logitRows: UnsafeMutablePointer<SIMD16<Float>>
   private let firstMoments: UnsafeMutablePointer<SIMD16<Float>>
   private let secondMoments: UnsafeMutablePointer<SIMD16<Float>>
@@ -51,7 +50,7 @@ where V.Scalar == Float {
     threads = max(1, options.threads)
     let n = shape.totalNeurons
     workers = (0..<max(1, options.partitions ?? options.threads)).map { _ in
-      TileWorker(shape: shape)
+      TileWorker(shape: shape, lanes: options.tileWidth)
     }
     logitRows = .allocate(capacity: n)
     firstMoments = .allocate(capacity: n)

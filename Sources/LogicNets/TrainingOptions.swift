@@ -18,7 +18,7 @@ public struct TrainingOptions: Sendable, Hashable {
   /// computed separately and the parts are summed in order. Results depend on this, not on
   /// `threads`. `nil` means `threads`.
   public var partitions: Int?
-  /// Samples per SIMD tile: 8, 16, 32 or 64 (a speed knob; it changes float summation order,
+  /// Samples per SIMD tile: 8 or 16 (a speed knob; it changes float summation order,
   /// hence the exact weights).
   public var tileWidth: Int
   /// Evaluate the discretised net every this many iterations (0: only at the end).
@@ -61,7 +61,7 @@ public struct TrainingOptions: Sendable, Hashable {
     try check(epsilon.isFinite && epsilon > 0, "Adam epsilon must be positive")
     try check(threads >= 1, "threads must be at least 1")
     try check((partitions ?? 1) >= 1, "partitions must be at least 1")
-    try check([8, 16, 32, 64].contains(tileWidth), "tile width must be 8, 16, 32 or 64")
+    try check([8, 16].contains(tileWidth), "tile width must be 8 or 16")
     try check(evaluationInterval >= 0, "evaluation interval must not be negative")
     try check(trainEvaluationLimit >= 0, "train evaluation limit must not be negative")
   }
