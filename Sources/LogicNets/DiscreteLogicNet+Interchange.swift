@@ -31,7 +31,8 @@ extension DiscreteLogicNet {
     let version = try root.field("version", at: "").integer(at: "version", in: 0...Int.max)
     guard version == Self.interchangeVersion else {
       throw .invalidField(
-        path: "version", detail: "unsupported version \(version), expected \(Self.interchangeVersion)")
+        path: "version",
+        detail: "unsupported version \(version), expected \(Self.interchangeVersion)")
     }
     let inputs = try root.field("inputs", at: "").integer(at: "inputs", in: 1...Int(Int32.max))
     let layerValues = try root.field("layers", at: "").array(at: "layers")

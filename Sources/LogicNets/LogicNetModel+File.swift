@@ -61,7 +61,8 @@ extension LogicNetModel {
       for (field, values) in [("a", layer.a), ("b", layer.b)] where values.count != width {
         throw .lengthMismatch(layer: l, field: field, expected: width, actual: values.count)
       }
-      let logits = try HexFloats.decode(layer.logits, count: 16 * width, path: "layers[\(l)].logits")
+      let logits = try HexFloats.decode(
+        layer.logits, count: 16 * width, path: "layers[\(l)].logits")
       layers.append(
         LogicLayerParameters(
           inputs: config.inputCount(ofLayer: l),
@@ -191,7 +192,8 @@ enum HexFloats {
     let bytes = Array(text.utf8)
     guard bytes.count == 8 * count else {
       throw .invalidField(
-        path: path, detail: "expected \(8 * count) hex digits (\(count) floats), got \(bytes.count)")
+        path: path, detail: "expected \(8 * count) hex digits (\(count) floats), got \(bytes.count)"
+      )
     }
     var out = [Float]()
     out.reserveCapacity(count)

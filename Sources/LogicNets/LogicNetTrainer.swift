@@ -36,7 +36,8 @@ public final class LogicNetTrainer: @unchecked Sendable {
   /// The model with the current logits.
   public var model: LogicNetModel {
     let layers = zip(engine.logits(), connections).enumerated().map { l, pair in
-      LogicLayerParameters(inputs: config.inputCount(ofLayer: l), connections: pair.1, logits: pair.0)
+      LogicLayerParameters(
+        inputs: config.inputCount(ofLayer: l), connections: pair.1, logits: pair.0)
     }
     return try! LogicNetModel(config: config, layers: layers)
   }

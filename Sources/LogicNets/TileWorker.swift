@@ -27,7 +27,9 @@ final class TileWorker: @unchecked Sendable {
     let row = lanes * MemoryLayout<Float>.stride
     inputRows = Self.allocate(bytes: shape.inputs * row)
     activations = Self.allocate(bytes: shape.totalNeurons * row)
-    gradients = (Self.allocate(bytes: shape.maxWidth * row), Self.allocate(bytes: shape.maxWidth * row))
+    gradients = (
+      Self.allocate(bytes: shape.maxWidth * row), Self.allocate(bytes: shape.maxWidth * row)
+    )
     sums = Self.allocate(bytes: shape.totalNeurons * MemoryLayout<SIMD4<Float>>.stride)
       .bindMemory(to: SIMD4<Float>.self, capacity: shape.totalNeurons)
   }

@@ -48,7 +48,9 @@ public enum TrainingCurveSVG {
       rotate: 90)
 
     let series: [(String, String, [(Double, Double)])] = [
-      ("loss", "#d62728", log.filter { $0.loss.isFinite }.map { (x($0.iteration), yLoss($0.loss)) }),
+      (
+        "loss", "#d62728", log.filter { $0.loss.isFinite }.map { (x($0.iteration), yLoss($0.loss)) }
+      ),
       ("train", "#1f77b4", log.map { (x($0.iteration), yAccuracy($0.trainAccuracy)) }),
       (
         "valid", "#9467bd",

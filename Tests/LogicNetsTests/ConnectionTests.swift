@@ -1,7 +1,7 @@
 import Testing
+import _TestSupport
 
 @testable import LogicNets
-import _TestSupport
 
 @Suite struct ConnectionTests {
   /// The spec's [run] example: difflogic's LogicLayer(10, 12, connections='unique') uses the

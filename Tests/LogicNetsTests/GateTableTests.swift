@@ -1,8 +1,8 @@
 import Foundation
 import Testing
+import _TestSupport
 
 @testable import LogicNets
-import _TestSupport
 
 /// The spec's table (`shared/spec/difflogic.md` §1): outputs for (a,b) = 00, 01, 10, 11.
 private let specTruthTable: [[Int]] = [

@@ -76,7 +76,9 @@ private func referenceLoss(_ model: LogicNetModel, logits: [[Double]], data: Log
             - referenceLoss(model, logits: minus, data: data)) / (2 * h)
         let error = abs(Double(grads[l][i]) - numeric)
         worst = max(worst, error)
-        #expect(error < 2e-6 + 1e-3 * abs(numeric), "seed 0x\(String(seed, radix: 16)) layer \(l) logit \(i)")
+        #expect(
+          error < 2e-6 + 1e-3 * abs(numeric),
+          "seed 0x\(String(seed, radix: 16)) layer \(l) logit \(i)")
       }
     }
     #expect(worst < 1e-5, "worst \(worst)")

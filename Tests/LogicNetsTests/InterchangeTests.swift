@@ -52,12 +52,15 @@ import _TestSupport
   @Test func errorsNameTheFieldLayerAndNeuron() {
     #expect(message("\"inputs\":4,", "") == "missing field 'inputs'")
     #expect(
-      message("{\"gates\":[7,8],\"a\":[0,2],", "{\"a\":[0,2],") == "missing field 'layers[1].gates'")
+      message("{\"gates\":[7,8],\"a\":[0,2],", "{\"a\":[0,2],") == "missing field 'layers[1].gates'"
+    )
     #expect(message("\"tau\":10", "\"t\":10") == "missing field 'group_sum.tau'")
     #expect(
-      message("[1,6,14,3]", "[1,6,16,3]") == "layer 0, neuron 2: 'gates' = 16 is not a gate id 0…15")
+      message("[1,6,14,3]", "[1,6,16,3]") == "layer 0, neuron 2: 'gates' = 16 is not a gate id 0…15"
+    )
     #expect(
-      message("[1,6,14,3]", "[1,-6,14,3]") == "layer 0, neuron 1: 'gates' = -6 is not a gate id 0…15")
+      message("[1,6,14,3]", "[1,-6,14,3]")
+        == "layer 0, neuron 1: 'gates' = -6 is not a gate id 0…15")
     #expect(
       message("\"b\":[1,3]", "\"b\":[1,4]")
         == "layer 1, neuron 1: 'b' = 4 is outside 0..<4")
@@ -69,15 +72,20 @@ import _TestSupport
     #expect(
       message("\"b\":[1,2,3,0]", "\"b\":[1,2,3]") == "layer 0: 'b' has 3 entries, expected 4")
     #expect(message("[7,8]", "[7,8.5]") == "field 'layers[1].gates[1]': expected an integer")
-    #expect(message("\"a\":[0,2]", "\"a\":[0,\"2\"]") == "field 'layers[1].a[1]': expected an integer")
+    #expect(
+      message("\"a\":[0,2]", "\"a\":[0,\"2\"]") == "field 'layers[1].a[1]': expected an integer")
     #expect(
       message("\"k\":2", "\"k\":3")
         == "group_sum: last layer has 2 neurons, not a multiple of k = 3")
-    #expect(message("\"tau\":10", "\"tau\":0") == "field 'group_sum.tau': must be a finite positive number")
+    #expect(
+      message("\"tau\":10", "\"tau\":0")
+        == "field 'group_sum.tau': must be a finite positive number")
     #expect(
       message("difflogic-net", "torch-net")
         == "field 'format': expected \"difflogic-net\", got \"torch-net\"")
-    #expect(message("\"version\":1", "\"version\":2") == "field 'version': unsupported version 2, expected 1")
+    #expect(
+      message("\"version\":1", "\"version\":2")
+        == "field 'version': unsupported version 2, expected 1")
     #expect(message("\"layers\":[", "\"layers\":[[],") == "field 'layers[0]': expected an object")
     #expect(message("\"inputs\":4", "\"inputs\":\"4\"") == "field 'inputs': expected an integer")
     #expect(message("}}", "}") == "malformed JSON: not a JSON document")

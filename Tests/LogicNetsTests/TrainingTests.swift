@@ -45,14 +45,16 @@ private func synthetic() throws -> LogicDataset {
     }
     #expect(Set(digests).count == 1, "\(digests)")
     let otherSeed = try LogicNetTrainer(
-      model: LogicNetModel(config: LogicNetConfig(
-        inputs: 8, layerWidths: [40, 24], classes: 2, tau: 2, connections: .random, seed: 6)),
+      model: LogicNetModel(
+        config: LogicNetConfig(
+          inputs: 8, layerWidths: [40, 24], classes: 2, tau: 2, connections: .random, seed: 6)),
       options: TrainingOptions(iterations: 30, batchSize: 50, partitions: 3))
     #expect(try await otherSeed.train(on: data).finalModel.weightsDigest != digests[0])
   }
 
   @Test func rejectsDataThatDoesNotFitTheModel() async throws {
-    let config = LogicNetConfig(inputs: 3, layerWidths: [4], classes: 2, tau: 1, connections: .random)
+    let config = LogicNetConfig(
+      inputs: 3, layerWidths: [4], classes: 2, tau: 1, connections: .random)
     let trainer = try LogicNetTrainer(
       model: LogicNetModel(config: config), options: TrainingOptions(iterations: 1))
     let wrongWidth = try LogicDataset(bits: [0, 1], inputs: 2, labels: [0])

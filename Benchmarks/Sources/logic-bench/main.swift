@@ -84,7 +84,8 @@ case "throughput":
   let data = try LogicDataset(
     bits: (0..<n * c.inputs).map { _ in UInt8(rng.next() & 1) }, inputs: c.inputs,
     labels: (0..<n).map { _ in Int32(rng.next() % UInt64(c.classes)) })
-  let trainer = try LogicNetTrainer(model: LogicNetModel(config: c), options: trainingOptions(iterations: 0))
+  let trainer = try LogicNetTrainer(
+    model: LogicNetModel(config: c), options: trainingOptions(iterations: 0))
   let batches = (0..<4).map { b in Array(b * batch..<(b + 1) * batch) }
   _ = try await trainer.step(batch: batches[0], data: data)  // warm-up
   let clock = ContinuousClock()
