@@ -2,9 +2,10 @@ import ArgumentParser
 import BitTrue
 
 @main
-struct BitTrueCommand: ParsableCommand {
+struct BitTrueCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bittrue",
-    abstract: "Bit-true emulation and hardware generation for quantized and logic-gate networks."
+    abstract: "Bit-true emulation and hardware generation for quantized and logic-gate networks.",
+    subcommands: [LogicCommand.self]
   )
 }
