@@ -33,6 +33,8 @@ final class TileTrainingEngine: TrainingEngine, @unchecked Sendable {
   private let threads: Int
   private let workers: [TileWorker]
   private let logitRows: UnsafeMutablePointer<SIMD16<Float>>
+  /// The softmax of each neuron's current logits (kept so each step computes it once).
+  private let probabilities: UnsafeMutablePointer<SIMD16<Float>>
   private let firstMoments: UnsafeMutablePointer<SIMD16<Float>>
   private let secondMoments: UnsafeMutablePointer<SIMD16<Float>>
   private let coefficients: UnsafeMutablePointer<SIMD4<Float>>
@@ -53,6 +55,7 @@ final class TileTrainingEngine: TrainingEngine, @unchecked Sendable {
       TileWorker(shape: shape, lanes: options.tileWidth)
     }
     logitRows = .allocate(capacity: n)
+    probabilities = .allocate(capacity: n)
     firstMoments = .allocate(capacity: n)
     secondMoments = .allocate(capacity: n)
     coefficients = .allocate(capacity: n)
@@ -64,7 +67,8 @@ final class TileTrainingEngine: TrainingEngine, @unchecked Sendable {
         logitRows[o + j] = Self.row(layer.logits, j)
         firstMoments[o + j] = adam.map { Self.row($0.m[l], j) } ?? SIMD16()
         secondMoments[o + j] = adam.map { Self.row($0.v[l], j) } ?? SIMD16()
-        coefficients[o + j] = GateSoftmax.collapse(GateSoftmax.softmax(logitRows[o + j]))
+        probabilities[o + j] = GateSoftmax.softmax(logitRows[o + j])
+        coefficients[o + j] = GateSoftmax.collapse(probabilities[o + j])
         a[o + j] = layer.connections.a[j]
         b[o + j] = layer.connections.b[j]
       }
@@ -80,6 +84,7 @@ final class TileTrainingEngine: TrainingEngine, @unchecked Sendable {
 
   deinit {
     logitRows.deallocate()
+    probabilities.deallocate()
     firstMoments.deallocate()
     secondMoments.deallocate()
     coefficients.deallocate()
@@ -134,7 +139,7 @@ final class TileTrainingEngine: TrainingEngine, @unchecked Sendable {
         var s = SIMD4<Float>()
         for worker in workers { s += worker.sums[n] }
         let g = GateSoftmax.logitGradient(
-          GateSoftmax.softmax(logitRows[n]), coefficientGradient: s)
+          probabilities[n], coefficientGradient: s)
         for k in 0..<16 { out.append(g[k]) }
       }
       return out
@@ -154,14 +159,16 @@ final class TileTrainingEngine: TrainingEngine, @unchecked Sendable {
       var s = SIMD4<Float>()
       for worker in workers { s += worker.sums[n] }
       let w = logitRows[n]
-      let g = GateSoftmax.logitGradient(GateSoftmax.softmax(w), coefficientGradient: s)
+      let g = GateSoftmax.logitGradient(probabilities[n], coefficientGradient: s)
       let m = firstMoments[n] + (g - firstMoments[n]) * (1 - b1)
       let v = secondMoments[n] * b2 + g * g * (1 - b2)
       let updated = w - stepSize * m / (v.squareRoot() / correction2 + eps)
       firstMoments[n] = m
       secondMoments[n] = v
       logitRows[n] = updated
-      coefficients[n] = GateSoftmax.collapse(GateSoftmax.softmax(updated))
+      let p = GateSoftmax.softmax(updated)
+      probabilities[n] = p
+      coefficients[n] = GateSoftmax.collapse(p)
     }
   }
 
