@@ -21,14 +21,17 @@ import _TestSupport
     let data = try writeData(in: dir)
     let model = dir.appendingPathComponent("m.logicnet.json").path
     let net = dir.appendingPathComponent("m.net.json").path
+    let log = dir.appendingPathComponent("train.log").path
     let train = try CLI.run([
       "logic", "train", "--train", data, "--test", data, "--layers", "16,8", "--iterations", "200",
-      "--batch", "16", "--out", model, "--net", net, "--quiet",
+      "--batch", "16", "--out", model, "--net", net, "--quiet", "--eval-every", "100", "--log", log,
     ])
     #expect(train.status == 0, "\(train.stderr)")
     let lines = train.stdout.split(separator: "\n")
     #expect(lines.contains { $0.hasPrefix("test accuracy: ") })
     #expect(lines.last?.hasPrefix("weights digest: ") == true)
+    let logLines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+    #expect(logLines.count == 2 && logLines[1].hasPrefix("iter 200 epoch "))
     let scores = dir.appendingPathComponent("scores.csv").path
     let eval = try CLI.run([
       "logic", "eval", "--model", net, "--inputs", data, "--labels", "--scores", scores,

@@ -42,6 +42,8 @@ struct LogicTrainCommand: AsyncParsableCommand {
   var net: String?
   @Option(help: "Write the training curve (SVG) here.")
   var svg: String?
+  @Option(help: "Write the training log (one line per evaluation) here.")
+  var log: String?
   @Flag(help: "No progress output on stderr.")
   var quiet = false
 
@@ -75,6 +77,9 @@ struct LogicTrainCommand: AsyncParsableCommand {
         try Data(best.fileData()).write(to: URL(fileURLWithPath: out), options: .atomic)
       }
       if let net { try writeAtomically(best.discretized().interchangeJSON(), to: net) }
+      if let log {
+        try writeAtomically(report.log.map { $0.line + "\n" }.joined(), to: log)
+      }
       if let svg {
         try writeAtomically(TrainingCurveSVG.render(report.log, title: train), to: svg)
       }
