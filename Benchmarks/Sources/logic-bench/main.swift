@@ -51,7 +51,7 @@ func trainingOptions(iterations: Int) -> TrainingOptions {
   TrainingOptions(
     iterations: iterations, batchSize: int("batch", 100),
     learningRate: Float(option("lr", "0.01"))!, threads: int("threads", 1),
-    partitions: options["partitions"].map { Int($0)! }, tileWidth: int("tile", 16),
+    partitions: options["partitions"].map { Int($0)! }, tileWidth: int("tile", 8),
     evaluationInterval: int("eval-every", 0), trainEvaluationLimit: int("train-eval", 10_000))
 }
 
@@ -95,7 +95,7 @@ case "throughput":
   let elapsed = seconds(clock.now - start)
   let cpu = cpuSeconds() - cpuStart
   say(
-    "gates \(c.gateCount) batch \(batch) tile \(int("tile", 16)) threads \(int("threads", 1)): "
+    "gates \(c.gateCount) batch \(batch) tile \(int("tile", 8)) threads \(int("threads", 1)): "
       + "\(String(format: "%.1f", elapsed / Double(steps) * 1000)) ms/step wall, "
       + "\(String(format: "%.0f", Double(steps * batch) / elapsed)) samples/s wall, "
       + "\(String(format: "%.0f", Double(steps * batch) / cpu)) samples/CPU-s")
