@@ -54,6 +54,24 @@ func randomDiscreteNet(
     }
   }
 
+  @Test func validatedNamesTheFirstProblem() {
+    let layer = DiscreteLogicNet.Layer(gates: [1, 2], a: [0, 1], b: [1, 2])
+    let net = DiscreteLogicNet(inputs: 2, layers: [layer], classes: 2, tau: 1)
+    #expect(
+      throws: LogicNetsError.indexOutOfRange(layer: 0, neuron: 1, field: "b", value: 2, limit: 2)
+    ) {
+      try net.validated()
+    }
+    var odd = net
+    odd.layers = [DiscreteLogicNet.Layer(gates: [1, 2], a: [0, 1], b: [1, 0])]
+    odd.classes = 3
+    #expect(throws: LogicNetsError.groupSumNotDivisible(neurons: 2, classes: 3)) {
+      try odd.validated()
+    }
+    odd.classes = 2
+    #expect(throws: Never.self) { try odd.validated() }
+  }
+
   @Test func argmaxTiesGoToTheLowestClass() {
     #expect(DiscreteLogicNet.firstArgmax([3, 5, 5, 1, 2, 2, 2, 2], classes: 4) == [1, 0])
   }
