@@ -3,13 +3,14 @@
 /// and best-checkpoint keeping.
 ///
 /// Deterministic: for a given model, options (in particular `partitions` and `tileWidth`)
-/// and data, every run produces bit-identical weights, whatever `threads` is.
+/// and data, every run produces bit-identical weights, whatever `threads` is. One trainer
+/// runs one call at a time (it uses its cores internally); do not call it concurrently.
 public final class LogicNetTrainer: @unchecked Sendable {
   /// The options in use.
   public let options: TrainingOptions
   private let config: LogicNetConfig
   private let connections: [LayerConnections]
-  private let engine: any TrainingEngine
+  private let engine: TileTrainingEngine
   /// Steps taken since the model was created (continues across `train` calls).
   public private(set) var iteration = 0
   private var epoch = 0

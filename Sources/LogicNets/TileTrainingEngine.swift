@@ -1,21 +1,3 @@
-/// The mutable training state of one model and the step that advances it.
-///
-/// A step splits the mini-batch into `partitions` contiguous parts, runs one ``TileWorker``
-/// per part (spread over `threads` tasks), sums the workers' per-neuron coefficient
-/// gradients in partition order, then updates every neuron's logits with Adam and
-/// re-collapses its softmax to `(A, B, C, D)`. The result depends on the partition count,
-/// never on the thread count or on scheduling.
-protocol TrainingEngine: AnyObject, Sendable {
-  /// One Adam step on the samples `batch` of `data`; returns the batch-mean loss.
-  func step(batch: [Int], data: LogicDataset) async -> Double
-  /// The current logits, layer by layer.
-  func logits() -> [[Float]]
-  /// The Adam state (moments per layer, step count).
-  func adamState() -> AdamState
-  /// The batch-mean loss and the gradient w.r.t. every logit, without a step.
-  func gradients(batch: [Int], data: LogicDataset) async -> (loss: Double, logits: [[Float]])
-}
-
 /// Adam's moments and step count: everything needed, with the logits, to resume training.
 public struct AdamState: Sendable, Hashable {
   /// First moments, laid out like the logits.
@@ -26,8 +8,14 @@ public struct AdamState: Sendable, Hashable {
   public var step: Int
 }
 
-/// The ``TrainingEngine`` of ``TileWorker``s.
-final class TileTrainingEngine: TrainingEngine, @unchecked Sendable {
+/// The mutable training state of one model and the step that advances it.
+///
+/// A step splits the mini-batch into `partitions` contiguous parts, runs one ``TileWorker``
+/// per part (spread over `threads` tasks), sums the workers' per-neuron coefficient
+/// gradients in partition order, then updates every neuron's logits with Adam and
+/// re-collapses its softmax to `(A, B, C, D)`. The result depends on the partition count,
+/// never on the thread count or on scheduling.
+final class TileTrainingEngine: @unchecked Sendable {
   private let shape: NetShape
   private let options: TrainingOptions
   private let threads: Int
@@ -96,6 +84,7 @@ final class TileTrainingEngine: TrainingEngine, @unchecked Sendable {
     SIMD16(values[16 * j..<16 * j + 16])
   }
 
+  /// One Adam step on the samples `batch` of `data`; returns the batch-mean loss.
   func step(batch: [Int], data: LogicDataset) async -> Double {
     let loss = await accumulate(batch: batch, data: data)
     stepCount += 1
@@ -183,10 +172,12 @@ final class TileTrainingEngine: TrainingEngine, @unchecked Sendable {
     }
   }
 
+  /// The current logits, layer by layer.
   func logits() -> [[Float]] {
     export(logitRows)
   }
 
+  /// The Adam state (moments per layer, step count).
   func adamState() -> AdamState {
     AdamState(m: export(firstMoments), v: export(secondMoments), step: stepCount)
   }
