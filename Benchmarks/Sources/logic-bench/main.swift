@@ -132,6 +132,33 @@ case "train":
       toFile: path, atomically: true, encoding: .utf8)
   }
 
+case "layout":
+  // Feature-major SIMD tiles (the trainer, via `gradients`: forward + backward, no Adam)
+  // against a plain batch-major loop (one sample at a time, neurons contiguous).
+  let c = config()
+  let batch = int("batch", 100)
+  let steps = int("steps", 10)
+  var rng = CounterRNG(seed: 7).sequential()
+  let data = try LogicDataset(
+    bits: (0..<batch * c.inputs).map { _ in UInt8(rng.next() & 1) }, inputs: c.inputs,
+    labels: (0..<batch).map { _ in Int32(rng.next() % UInt64(c.classes)) })
+  let model = try LogicNetModel(config: c)
+  let trainer = try LogicNetTrainer(model: model, options: trainingOptions(iterations: 0))
+  let all = Array(0..<batch)
+  _ = try await trainer.gradients(batch: all, data: data)
+  var cpu = cpuSeconds()
+  for _ in 0..<steps { _ = try await trainer.gradients(batch: all, data: data) }
+  let tiled = (cpuSeconds() - cpu) / Double(steps)
+  let batchMajor = BatchMajorReference(model: model)
+  batchMajor.pass(data)
+  cpu = cpuSeconds()
+  for _ in 0..<steps { batchMajor.pass(data) }
+  let plain = (cpuSeconds() - cpu) / Double(steps)
+  say(
+    "gates \(c.gateCount) batch \(batch): feature-major tiles (tile \(int("tile", 8))) "
+      + "\(String(format: "%.1f", tiled * 1000)) CPU-ms, batch-major scalar "
+      + "\(String(format: "%.1f", plain * 1000)) CPU-ms per forward+backward")
+
 default:
-  say("usage: logic-bench throughput|train [--option value …]")
+  say("usage: logic-bench throughput|train|layout [--option value …]")
 }
