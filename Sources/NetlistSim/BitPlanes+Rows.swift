@@ -13,6 +13,7 @@ extension BitPlanes {
       "\(rowWords.count) words is not \(sampleCount) rows of \(rowLength)")
     self.init(bitCount: bitCount, sampleCount: sampleCount)
     let stride = wordsPerPlane
+    let tileLength = wordsPerTile
     var block = [UInt64](repeating: 0, count: 64)
     block.withUnsafeMutableBufferPointer { block in
       words.withUnsafeMutableBufferPointer { planes in
@@ -24,7 +25,8 @@ extension BitPlanes {
             }
             Self.transpose64(block.baseAddress!)
             for i in 0..<min(64, bitCount - 64 * column) {
-              planes[(64 * column + i) * stride + group] = block[i]
+              let plane = 64 * column + i
+              planes[(group >> 3) * tileLength + (plane << 3) + (group & 7)] = block[i]
             }
           }
         }
@@ -85,7 +87,7 @@ extension BitPlanes {
             let planes = min(64, bits.count - 64 * column)
             for i in 0..<64 {
               block[i] =
-                i < planes ? words[(bits.lowerBound + 64 * column + i) * stride + group] : 0
+                i < planes ? words[index(bit: bits.lowerBound + 64 * column + i, word: group)] : 0
             }
             Self.transpose64(block.baseAddress!)
             for r in 0..<samples { rows[(64 * group + r) * rowLength + column] = block[r] }

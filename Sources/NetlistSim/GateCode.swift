@@ -35,62 +35,86 @@ final class GateCode: @unchecked Sendable {
   }
 }
 
-/// Where one evaluation reads and writes its bit planes: each plane holds `stride` words,
-/// planes follow one another. `state` (register values, one plane per register) is read at
-/// the start of a pass and replaced by the next state at its end.
+/// Where one evaluation reads and writes its bit planes, each in the tiled layout of
+/// ``BitPlanes`` (`…Tile` is the number of words in one tile). `state` (register values, one
+/// plane per register) is read at the start of a pass and replaced by the next state at its
+/// end.
 struct PassIO: @unchecked Sendable {
   var inputs: UnsafePointer<UInt64>?
   var outputs: UnsafeMutablePointer<UInt64>?
   var state: UnsafeMutablePointer<UInt64>?
-  var stride: Int
+  var inputTile: Int
+  var outputTile: Int
+  var stateTile: Int
+
+  /// Where plane 0 of word `word` is; plane `b` is `8·b` words further.
+  @inline(__always)
+  static func base<P: Strideable<Int>>(_ pointer: P, tile: Int, word: Int) -> P {
+    pointer.advanced(by: (word >> 3) &* tile &+ (word & 7))
+  }
 }
 
 extension GateCode {
-  /// Evaluates words `words` of every plane: 512-sample passes, then 256-, 128- and 64-sample
-  /// passes for what is left.
-  func evaluate(words: Range<Int>, _ io: PassIO) {
+  /// Evaluates words `words` of every plane: passes of `passWords` words (8, 4, 2 or 1), then
+  /// narrower passes for what is left.
+  func evaluate(words: Range<Int>, passWords: Int, _ io: PassIO) {
     var word = words.lowerBound
     let end = words.upperBound
-    if end - word >= 8 {
-      let slots = UnsafeMutablePointer<SIMD8<UInt64>>.allocate(capacity: slotCount)
-      defer { slots.deallocate() }
-      while end - word >= 8 {
-        pass(slots, word: word, io)
-        word += 8
+    if passWords >= 8 && end - word >= 8 {
+      withSlots(SIMD8<UInt64>.self) { slots in
+        while end - word >= 8 {
+          pass(slots, word: word, io)
+          word += 8
+        }
       }
     }
-    if end - word >= 4 {
-      let slots = UnsafeMutablePointer<SIMD4<UInt64>>.allocate(capacity: slotCount)
-      defer { slots.deallocate() }
-      pass(slots, word: word, io)
-      word += 4
+    if passWords >= 4 && end - word >= 4 {
+      withSlots(SIMD4<UInt64>.self) { slots in
+        while end - word >= 4 {
+          pass(slots, word: word, io)
+          word += 4
+        }
+      }
     }
-    if end - word >= 2 {
-      let slots = UnsafeMutablePointer<SIMD2<UInt64>>.allocate(capacity: slotCount)
-      defer { slots.deallocate() }
-      pass(slots, word: word, io)
-      word += 2
+    if passWords >= 2 && end - word >= 2 {
+      withSlots(SIMD2<UInt64>.self) { slots in
+        while end - word >= 2 {
+          pass(slots, word: word, io)
+          word += 2
+        }
+      }
     }
     if end - word >= 1 {
-      let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: slotCount)
-      defer { slots.deallocate() }
-      pass(slots, word: word, io)
+      withSlots(UInt64.self) { slots in
+        while end - word >= 1 {
+          pass(slots, word: word, io)
+          word += 1
+        }
+      }
     }
+  }
+
+  /// Scratch slots for one pass, aligned to a cache line so no slot straddles two.
+  private func withSlots<L: LaneWord>(_: L.Type, _ body: (UnsafeMutablePointer<L>) -> Void) {
+    let raw = UnsafeMutableRawPointer.allocate(
+      byteCount: slotCount * MemoryLayout<L>.stride, alignment: 64)
+    defer { raw.deallocate() }
+    body(raw.bindMemory(to: L.self, capacity: slotCount))
   }
 
   /// One pass over the `L.wordCount` words starting at `word` of every plane.
   func pass<L: LaneWord>(_ slots: UnsafeMutablePointer<L>, word: Int, _ io: PassIO) {
     slots[0] = L(repeating: 0)
     if let inputs = io.inputs {
+      let base = PassIO.base(inputs, tile: io.inputTile, word: word)
       for load in inputLoads {
-        slots[load.slot] = UnsafeRawPointer(inputs + (load.plane &* io.stride &+ word))
-          .loadUnaligned(as: L.self)
+        slots[load.slot] = UnsafeRawPointer(base + load.plane &<< 3).loadUnaligned(as: L.self)
       }
     }
     if let state = io.state {
+      let base = PassIO.base(UnsafePointer(state), tile: io.stateTile, word: word)
       for load in registerLoads {
-        slots[load.slot] = UnsafeRawPointer(state + (load.plane &* io.stride &+ word))
-          .loadUnaligned(as: L.self)
+        slots[load.slot] = UnsafeRawPointer(base + load.plane &<< 3).loadUnaligned(as: L.self)
       }
     }
     var instruction = UnsafePointer(operands.baseAddress!)
@@ -104,14 +128,16 @@ extension GateCode {
       instruction += run.count
     }
     if let planes = io.outputs {
+      let base = PassIO.base(planes, tile: io.outputTile, word: word)
       for (bit, read) in outputs.enumerated() {
-        UnsafeMutableRawPointer(planes + (bit &* io.stride &+ word))
+        UnsafeMutableRawPointer(base + bit &<< 3)
           .storeBytes(of: slots[read.slot] ^ L(repeating: read.mask), as: L.self)
       }
     }
     if let state = io.state {
+      let base = PassIO.base(state, tile: io.stateTile, word: word)
       for (register, read) in registerNext.enumerated() {
-        UnsafeMutableRawPointer(state + (register &* io.stride &+ word))
+        UnsafeMutableRawPointer(base + register &<< 3)
           .storeBytes(of: slots[read.slot] ^ L(repeating: read.mask), as: L.self)
       }
     }
@@ -123,9 +149,13 @@ extension GateCode {
     _ instructions: UnsafePointer<GateOperands>, _ count: Int, _ slots: UnsafeMutablePointer<L>,
     _ kernel: (L, L) -> L
   ) {
+    let base = UnsafeMutableRawPointer(slots)
+    let shift = L.offsetShift
     for i in 0..<count {
       let o = instructions[i]
-      slots[Int(o.d)] = kernel(slots[Int(o.a)], slots[Int(o.b)])
+      let a = base.load(fromByteOffset: Int(o.a &>> shift), as: L.self)
+      let b = base.load(fromByteOffset: Int(o.b &>> shift), as: L.self)
+      base.storeBytes(of: kernel(a, b), toByteOffset: Int(o.d &>> shift), as: L.self)
     }
   }
 }

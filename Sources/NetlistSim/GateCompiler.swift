@@ -166,29 +166,18 @@ struct GateCompiler {
     }
 
     var level = [Int](repeating: 0, count: count)
-    var order: [Int] = []
+    var readers = [Int](repeating: 0, count: count)
+    var levels: [[Int]] = []
     for v in 0..<count where live[v] {
       if case .instruction(_, let a, let b) = definitions[v] {
         level[v] = 1 + max(level[Int(a)], level[Int(b)])
-        order.append(v)
+        if level[v] > levels.count { levels.append([]) }
+        levels[level[v] - 1].append(v)
+        readers[Int(a)] += 1
+        readers[Int(b)] += 1
       }
     }
-    order.sort { x, y in
-      if level[x] != level[y] { return level[x] < level[y] }
-      let kx = kernel(x).rawValue
-      let ky = kernel(y).rawValue
-      return kx != ky ? kx < ky : x < y
-    }
-
-    let never = Int.max
-    var lastUse = [Int](repeating: -1, count: count)
-    for (position, v) in order.enumerated() {
-      if case .instruction(_, let a, let b) = definitions[v] {
-        lastUse[Int(a)] = position
-        lastUse[Int(b)] = position
-      }
-    }
-    for root in roots where !root.isConstant { lastUse[Int(root.value)] = never }
+    for root in roots where !root.isConstant { readers[Int(root.value)] = Int.max }
 
     var allocator = SlotAllocator()
     var slot = [Int](repeating: 0, count: count)
@@ -207,20 +196,37 @@ struct GateCompiler {
       }
     }
 
+    // Level by level (operands are in earlier levels, so their slots are known): group by
+    // kernel, and within a kernel read the operand slots in ascending order, which the
+    // hardware prefetcher can follow.
     var operands: [GateOperands] = []
-    operands.reserveCapacity(order.count)
     var runs: [KernelRun] = []
-    for (position, v) in order.enumerated() {
-      guard case .instruction(let k, let a, let b) = definitions[v] else { continue }
-      if lastUse[Int(a)] == position { allocator.release(slot[Int(a)]) }
-      if lastUse[Int(b)] == position { allocator.release(slot[Int(b)]) }
-      slot[v] = allocator.take()
-      operands.append(
-        GateOperands(a: UInt32(slot[Int(a)]), b: UInt32(slot[Int(b)]), d: UInt32(slot[v])))
-      if runs.last?.kernel == k {
-        runs[runs.count - 1].count += 1
-      } else {
-        runs.append(KernelRun(kernel: k, count: 1))
+    for members in levels {
+      var batch = members.map { v -> (kernel: GateKernel, a: Int, b: Int, v: Int) in
+        guard case .instruction(let k, let a, let b) = definitions[v] else {
+          preconditionFailure("value \(v) is not an instruction")
+        }
+        let swap = k != .andNot && slot[Int(b)] < slot[Int(a)]
+        return (k, Int(swap ? b : a), Int(swap ? a : b), v)
+      }
+      batch.sort { x, y in
+        x.kernel != y.kernel
+          ? x.kernel.rawValue < y.kernel.rawValue
+          : (slot[x.a], slot[x.b]) < (slot[y.a], slot[y.b])
+      }
+      for (k, a, b, v) in batch {
+        for operand in [a, b] {
+          readers[operand] -= 1
+          if readers[operand] == 0 { allocator.release(slot[operand]) }
+        }
+        slot[v] = allocator.take()
+        operands.append(
+          GateOperands(a: UInt32(slot[a] << 6), b: UInt32(slot[b] << 6), d: UInt32(slot[v] << 6)))
+        if runs.last?.kernel == k {
+          runs[runs.count - 1].count += 1
+        } else {
+          runs.append(KernelRun(kernel: k, count: 1))
+        }
       }
     }
 
@@ -233,14 +239,7 @@ struct GateCompiler {
       slotCount: allocator.count, inputLoads: inputLoads, registerLoads: registerLoads,
       runs: runs, operands: operands, outputs: outputs.map(read),
       registerNext: registerNext.map(read), registerReset: registerReset,
-      levelCount: order.last.map { level[$0] } ?? 0)
-  }
-
-  private func kernel(_ v: Int) -> GateKernel {
-    guard case .instruction(let k, _, _) = definitions[v] else {
-      preconditionFailure("value \(v) is not an instruction")
-    }
-    return k
+      levelCount: levels.count)
   }
 }
 

@@ -29,6 +29,8 @@ public struct GateEvaluator: Evaluator, Sendable {
   private let registerReset: [Bool]
   private let inputPorts: [Range<Int>]
   private let outputPorts: [Range<Int>]
+  /// Words per plane one pass evaluates: 8 (512 samples, `SIMD8<UInt64>`), 4, 2 or 1.
+  public var passWords = 8
 
   /// `gates64`.
   public var sourceName: String { "gates64" }
@@ -77,20 +79,27 @@ public struct GateEvaluator: Evaluator, Sendable {
   /// Evaluates every sample of `inputs` (one plane per input bit) with the registers at
   /// their reset values, and returns one plane per output bit.
   ///
-  /// With `threads > 1` the 512-sample blocks are split into that many contiguous parts
+  /// With `threads > 1` the 512-sample tiles are split into that many contiguous parts
   /// evaluated concurrently; the result does not depend on `threads`.
   public func evaluate(_ inputs: BitPlanes, threads: Int = 1) -> BitPlanes {
+    var outputs = BitPlanes(bitCount: outputBitCount, sampleCount: inputs.sampleCount)
+    evaluate(inputs, into: &outputs, threads: threads)
+    return outputs
+  }
+
+  /// ``evaluate(_:threads:)`` into existing planes (``outputBitCount`` planes of
+  /// `inputs.sampleCount` samples), so repeated calls allocate nothing.
+  public func evaluate(_ inputs: BitPlanes, into outputs: inout BitPlanes, threads: Int = 1) {
     var state = resetState(streams: inputs.sampleCount)
-    return step(inputs, state: &state, threads: threads)
+    step(inputs, state: &state, into: &outputs, threads: threads)
   }
 
   /// The register state of `streams` independent streams just after reset: one plane per
   /// register (``NetlistIR/Netlist/registers`` order), one lane per stream.
   public func resetState(streams: Int) -> BitPlanes {
     var state = BitPlanes(bitCount: registerCount, sampleCount: streams)
-    let stride = state.wordsPerPlane
     for (r, bit) in registerReset.enumerated() where bit {
-      for w in 0..<stride { state.words[r * stride + w] = ~0 }
+      for w in 0..<state.wordsPerPlane { state.words[state.index(bit: r, word: w)] = ~0 }
     }
     state.clearPadding()
     return state
@@ -100,30 +109,45 @@ public struct GateEvaluator: Evaluator, Sendable {
   /// then replaces `state` with the registers' next values. Sample lane `j` of `inputs`,
   /// `state` and the result belong to stream `j`.
   public func step(_ inputs: BitPlanes, state: inout BitPlanes, threads: Int = 1) -> BitPlanes {
+    var outputs = BitPlanes(bitCount: outputBitCount, sampleCount: inputs.sampleCount)
+    step(inputs, state: &state, into: &outputs, threads: threads)
+    return outputs
+  }
+
+  /// ``step(_:state:threads:)`` into existing planes (``outputBitCount`` planes of
+  /// `inputs.sampleCount` samples).
+  public func step(
+    _ inputs: BitPlanes, state: inout BitPlanes, into outputs: inout BitPlanes, threads: Int = 1
+  ) {
     precondition(
       inputs.bitCount == inputBitCount,
       "\(inputs.bitCount) input planes, the netlist has \(inputBitCount) input bits")
     precondition(
       state.bitCount == registerCount && state.sampleCount == inputs.sampleCount,
       "the state must hold \(registerCount) planes of \(inputs.sampleCount) streams")
-    var outputs = BitPlanes(bitCount: outputBitCount, sampleCount: inputs.sampleCount)
+    precondition(
+      outputs.bitCount == outputBitCount && outputs.sampleCount == inputs.sampleCount,
+      "the outputs must hold \(outputBitCount) planes of \(inputs.sampleCount) samples")
     let stride = inputs.wordsPerPlane
+    let (inputTile, outputTile, stateTile) =
+      (inputs.wordsPerTile, outputs.wordsPerTile, state.wordsPerTile)
     let code = self.code
+    let passWords = self.passWords
     inputs.words.withUnsafeBufferPointer { input in
       outputs.words.withUnsafeMutableBufferPointer { output in
         state.words.withUnsafeMutableBufferPointer { state in
           let io = PassIO(
             inputs: input.baseAddress, outputs: output.baseAddress, state: state.baseAddress,
-            stride: stride)
-          let blocks = (stride + 7) / 8
-          let parts = max(1, min(threads, blocks))
+            inputTile: inputTile, outputTile: outputTile, stateTile: stateTile)
+          let tiles = (stride + 7) / 8
+          let parts = max(1, min(threads, tiles))
           if parts == 1 {
-            code.evaluate(words: 0..<stride, io)
+            code.evaluate(words: 0..<stride, passWords: passWords, io)
           } else {
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-              let low = blocks * part / parts * 8
-              let high = min(stride, blocks * (part + 1) / parts * 8)
-              code.evaluate(words: low..<high, io)
+              let low = tiles * part / parts * 8
+              let high = min(stride, tiles * (part + 1) / parts * 8)
+              code.evaluate(words: low..<high, passWords: passWords, io)
             }
           }
         }
@@ -131,7 +155,6 @@ public struct GateEvaluator: Evaluator, Sendable {
     }
     outputs.clearPadding()
     state.clearPadding()
-    return outputs
   }
 
   /// Runs one clock cycle per vector from reset (see ``Evaluator``).

@@ -11,7 +11,8 @@ enum GateKernel: UInt8, CaseIterable, Sendable {
   case xor
 }
 
-/// The slots one instruction reads (`a`, `b`) and writes (`d`).
+/// The slots one instruction reads (`a`, `b`) and writes (`d`), as byte offsets of 64-byte
+/// slots (`64 · slot`), so the hot loop needs no index arithmetic in 512-sample passes.
 struct GateOperands: Sendable {
   var a: UInt32
   var b: UInt32

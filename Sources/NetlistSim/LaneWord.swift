@@ -4,6 +4,9 @@
 protocol LaneWord {
   /// The number of 64-bit words in one value.
   static var wordCount: Int { get }
+  /// `log2(8 / wordCount)`: shifting a 64-byte slot offset right by this gives the offset of
+  /// the same slot in an array of `Self`.
+  static var offsetShift: UInt32 { get }
   /// Every word equal to `word`.
   init(repeating word: UInt64)
   /// Bitwise and.
@@ -18,17 +21,21 @@ protocol LaneWord {
 
 extension UInt64: LaneWord {
   static var wordCount: Int { 1 }
+  static var offsetShift: UInt32 { 3 }
   init(repeating word: UInt64) { self = word }
 }
 
 extension SIMD2: LaneWord where Scalar == UInt64 {
   static var wordCount: Int { 2 }
+  static var offsetShift: UInt32 { 2 }
 }
 
 extension SIMD4: LaneWord where Scalar == UInt64 {
   static var wordCount: Int { 4 }
+  static var offsetShift: UInt32 { 1 }
 }
 
 extension SIMD8: LaneWord where Scalar == UInt64 {
   static var wordCount: Int { 8 }
+  static var offsetShift: UInt32 { 0 }
 }

@@ -65,9 +65,26 @@ import _TestSupport
     #expect(wide[2].width == 67 && wide[2].words == [values[2], 0])
   }
 
-  @Test func wordsInitializerChecksTheCountAndClearsPadding() {
-    #expect(BitPlanes(bitCount: 2, sampleCount: 65, words: [1, 2, 3]) == nil)
-    let planes = BitPlanes(bitCount: 2, sampleCount: 65, words: [~0, ~0, ~0, ~0])!
-    #expect(planes.words == [~0, 1, ~0, 1])
+  @Test func planeWordsInitializerChecksTheCountAndClearsPadding() {
+    #expect(BitPlanes(bitCount: 2, sampleCount: 65, planeWords: [1, 2, 3]) == nil)
+    let planes = BitPlanes(bitCount: 2, sampleCount: 65, planeWords: [~0, ~0, ~0, ~0])!
+    #expect(planes.plane(0) == [~0, 1])
+    #expect(planes.plane(1) == [~0, 1])
+    #expect(planes.words.count == 16)
+    #expect(planes.words.filter { $0 != 0 } == [~0, 1, ~0, 1])
+  }
+
+  /// Tiles of 512 samples: within a tile, plane after plane, 8 words each.
+  @Test func tiledLayout() {
+    let planeWords = (0..<(3 * 20)).map { UInt64($0 + 1) }
+    let planes = BitPlanes(bitCount: 3, sampleCount: 20 * 64 - 5, planeWords: planeWords)!
+    #expect(planes.tileCount == 3)
+    #expect(planes.wordsPerTile == 24)
+    #expect(planes.words.count == 72)
+    #expect(planes.index(bit: 2, word: 9) == 24 + 16 + 1)
+    #expect(planes.words[24 + 16 + 1] == planeWords[2 * 20 + 9])
+    #expect(planes.words[0..<8] == planeWords[0..<8])
+    #expect(planes.plane(1) == Array(planeWords[20..<39]) + [planeWords[39] & ((1 << 59) - 1)])
+    #expect(planes.words[(48 + 4)..<(48 + 8)].allSatisfy { $0 == 0 }, "padding words are zero")
   }
 }
