@@ -35,7 +35,8 @@ import _TestSupport
     let netlist = RandomNetlists.gateNetwork(
       inputs: inputs, layers: layers, width: width, outputs: min(width, 40), using: &rng)
     let vectors = RandomNetlists.vectors(for: netlist, count: samples, using: &rng)
-    #expect(try Self.firstMismatch(netlist, vectors, seed: seed) == nil)
+    let mismatch = try Self.firstMismatch(netlist, vectors, seed: seed)
+    #expect(mismatch == nil, "\(mismatch ?? "")")
   }
 
   @Test(arguments: [1, 2, 10, 100, 700, 2000])
@@ -48,18 +49,21 @@ import _TestSupport
       #expect(netlist.isGateLevel)
       let samples = gates >= 700 ? 130 : Self.sampleCounts[Int(seed) + 3]
       let vectors = RandomNetlists.vectors(for: netlist, count: samples, using: &rng)
-      #expect(try Self.firstMismatch(netlist, vectors, seed: 1000 * UInt64(gates) + seed) == nil)
+      let mismatch = try Self.firstMismatch(netlist, vectors, seed: 1000 * UInt64(gates) + seed)
+      #expect(mismatch == nil, "\(mismatch ?? "")")
     }
   }
 
   @Test(arguments: [1, 5, 40])
   func sequentialNetlistsRunAsOneStream(registers: Int) throws {
     for seed in UInt64(0)..<4 {
-      var rng = SeededRandom(seed: 7000 + 100 * UInt64(registers) + seed)
+      let fullSeed = 7000 + 100 * UInt64(registers) + seed
+      var rng = SeededRandom(seed: fullSeed)
       let netlist = RandomNetlists.gateLevel(
         inputWidths: [1, 3, 9], gates: 300, registers: registers, outputs: 5, using: &rng)
       let vectors = RandomNetlists.vectors(for: netlist, count: 60, using: &rng)
-      #expect(try Self.firstMismatch(netlist, vectors, seed: seed) == nil)
+      let mismatch = try Self.firstMismatch(netlist, vectors, seed: fullSeed)
+      #expect(mismatch == nil, "\(mismatch ?? "")")
     }
   }
 
@@ -93,7 +97,7 @@ import _TestSupport
     }
   }
 
-  @Test func threadsDoNotChangeResults() throws {
+  @Test func threadsAndPassWidthsDoNotChangeResults() throws {
     var rng = SeededRandom(seed: 99)
     let netlist = RandomNetlists.gateNetwork(
       inputs: 30, layers: 4, width: 200, outputs: 50, using: &rng)
@@ -105,6 +109,13 @@ import _TestSupport
     let single = evaluator.evaluate(inputs)
     for threads in [2, 3, 8] {
       #expect(evaluator.evaluate(inputs, threads: threads) == single, "threads \(threads)")
+    }
+    for passWords in [4, 2, 1] {
+      var narrow = evaluator
+      narrow.passWords = passWords
+      var outputs = BitPlanes(bitCount: evaluator.outputBitCount, sampleCount: inputs.sampleCount)
+      narrow.evaluate(inputs, into: &outputs, threads: 2)
+      #expect(outputs == single, "passWords \(passWords)")
     }
   }
 

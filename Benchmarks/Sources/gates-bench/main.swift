@@ -1,7 +1,8 @@
 // gates-bench: the bit-parallel gate evaluator (gates64) against straight-line C versions of
 // the same networks (the CompiledLogicNet approach), generated, compiled and timed in the
 // same run. Usage:
-//   gates-bench [--quick] [--samples N] [--repeats N] [--networks a,b] [--no-c] [--out FILE.md]
+//   gates-bench [--quick] [--samples N] [--repeats N] [--networks a,b] [--no-c]
+//     [--clnet-max-gates N] [--pass-words W] [--native-binary PATH] [--out FILE.md]
 import BitTrue
 import Foundation
 
@@ -14,6 +15,9 @@ let sampleCount = option("--samples").flatMap(Int.init) ?? 4096
 let outputPath = option("--out")
 let repeats = option("--repeats").flatMap(Int.init) ?? (quick ? 5 : 15)
 let skipC = arguments.contains("--no-c")
+// gcc -O1 on CompiledLogicNet's single function took 15 minutes for the 50k-gate net whose
+// gates all survive folding, so by default that variant runs on the difflogic-sized nets only.
+let clnetMaxGates = option("--clnet-max-gates").flatMap(Int.init) ?? 48_000
 let nativeBinary = option("--native-binary")
 let nativeLabel = option("--native-label") ?? "-target-cpu native"
 let only = option("--networks").map { Set($0.split(separator: ",").map(String.init)) }
@@ -32,6 +36,8 @@ let allNetworks: [BenchmarkNetwork] =
     Networks.difflogic(name: "difflogic48k", inputs: 400, layers: 6, width: 8000, seed: 48),
   ]
 
+// Probes for the analysis, run only when named with --networks: a deep narrow net whose
+// signals fit in L1 and a shallow wide one whose signals need L2.
 let probes = [
   Networks.difflogic(
     name: "narrow", inputs: 100, layers: 200, width: 100, seed: 3,
@@ -40,7 +46,9 @@ let probes = [
     name: "wide", inputs: 100, layers: 5, width: 4000, seed: 3,
     functions: Networks.twoInputFunctions),
 ]
-let networks = (allNetworks + probes).filter { only?.contains($0.name) ?? true }
+let networks =
+  only.map { names in (allNetworks + probes).filter { names.contains($0.name) } }
+  ?? allNetworks
 
 let variants =
   skipC
@@ -153,7 +161,7 @@ for network in networks {
 
   var outputs = [UInt64](repeating: 0, count: expected.words.count)
   let tiles = inputs.tileCount
-  for variant in variants {
+  for variant in variants where !variant.singleFunction || network.gates <= clnetMaxGates {
     let compiled = try CBaseline.compile(netlist, variant, in: temporary)
     print(
       "   \(variant.name): gcc \(variant.flags.joined(separator: " ")) took \(compiled.compileSeconds) s"
