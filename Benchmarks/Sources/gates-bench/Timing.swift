@@ -6,6 +6,7 @@ struct Timing {
   var bestCPU: Double
   var medianCPU: Double
   var bestWall: Double
+  var medianWall: Double
 
   /// Runs `body` `repeats` times after one warm-up call.
   static func measure(repeats: Int, _ body: () -> Void) -> Timing {
@@ -20,7 +21,10 @@ struct Timing {
       cpu.append(now(CLOCK_THREAD_CPUTIME_ID) - c0)
     }
     cpu.sort()
-    return Timing(bestCPU: cpu[0], medianCPU: cpu[cpu.count / 2], bestWall: wall.min()!)
+    wall.sort()
+    return Timing(
+      bestCPU: cpu[0], medianCPU: cpu[cpu.count / 2], bestWall: wall[0],
+      medianWall: wall[wall.count / 2])
   }
 
   static func now(_ clock: clockid_t) -> Double {

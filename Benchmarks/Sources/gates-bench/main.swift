@@ -205,7 +205,8 @@ for network in networks {
     let line =
       String(
         format: "| %@ | %.2f | %.3f | %.3f | %.3g | %.3g | ", row.engine, row.compileSeconds,
-        t * 1e3, row.timing.medianCPU * 1e3, evaluations / t, Double(sampleCount) / t)
+        t * 1e3, (row.threads == 1 ? row.timing.medianCPU : row.timing.medianWall) * 1e3,
+        evaluations / t, Double(sampleCount) / t)
       + "\(ratio(c64, t)) | \(ratio(clnet, t)) |\n"
     report += line
     print("   " + line, terminator: "")
@@ -246,5 +247,6 @@ func nativeTiming(_ binary: String, network: String, samples: Int, repeats: Int)
   guard process.terminationStatus == 0, numbers.count == 3 else {
     throw BenchmarkError("\(binary) gave no timing for \(network)")
   }
-  return Timing(bestCPU: numbers[0], medianCPU: numbers[1], bestWall: numbers[2])
+  return Timing(
+    bestCPU: numbers[0], medianCPU: numbers[1], bestWall: numbers[2], medianWall: numbers[2])
 }
