@@ -28,7 +28,8 @@ let package = Package(
     .target(name: "Reports", dependencies: ["NetlistIR", "NetlistPasses"]),
     .target(name: "Cosim", dependencies: ["NetlistSim", "VerilogEmit"]),
     .target(name: "LogicNets", dependencies: ["FixedPoint", "Datasets"]),
-    .target(name: "ModelLowering", dependencies: ["LogicNets", "NetlistIR"]),
+    .target(
+      name: "ModelLowering", dependencies: ["LogicNets", "NetlistIR", "NetlistPasses", "NetlistSim"]),
     .target(
       name: "BitTrue",
       dependencies: [

@@ -1,3 +1,4 @@
+import Datasets
 /// One trainable layer: fixed connections and 16 logits per neuron.
 public struct LogicLayerParameters: Sendable, Hashable {
   /// The number of values the layer reads.
@@ -92,31 +93,16 @@ public struct LogicNetModel: Sendable, Hashable {
       classes: config.classes, tau: config.tau)
   }
 
-  /// A 64-bit FNV-1a hash of every layer's connections and logit bit patterns, in hex; equal
-  /// digests mean (barring collisions) bit-identical parameters.
-  public var weightsDigest: String {
-    var hash = FNV1a()
-    for layer in layers {
-      for index in layer.connections.a { hash.add(UInt32(bitPattern: index)) }
-      for index in layer.connections.b { hash.add(UInt32(bitPattern: index)) }
-      for logit in layer.logits { hash.add(logit.bitPattern) }
+  /// The project-wide parameter digest (``Datasets/WeightsDigest``, SHA-256) over, per
+  /// layer `L`: `layer<L>.a`, `layer<L>.b` (Int32 connections) and `layer<L>.logits` (the
+  /// Float bit patterns, neuron-major); equal digests mean bit-identical parameters.
+  public var weightsDigest: WeightsDigest {
+    var digest = WeightsDigest()
+    for (l, layer) in layers.enumerated() {
+      digest.append("layer\(l).a", layer.connections.a)
+      digest.append("layer\(l).b", layer.connections.b)
+      digest.append("layer\(l).logits", floats: layer.logits)
     }
-    return hash.hex
-  }
-}
-
-/// 64-bit FNV-1a over little-endian 32-bit words.
-struct FNV1a {
-  private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-  mutating func add(_ word: UInt32) {
-    for shift in stride(from: 0, to: 32, by: 8) {
-      value = (value ^ UInt64((word >> UInt32(shift)) & 0xFF)) &* 0x0000_0100_0000_01B3
-    }
-  }
-
-  var hex: String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
+    return digest
   }
 }

@@ -19,12 +19,14 @@ import _TestSupport
     let dir = Paths.temporaryDirectory("logic-cli")
     defer { try? FileManager.default.removeItem(at: dir) }
     let data = try writeData(in: dir)
-    let model = dir.appendingPathComponent("m.logicnet.json").path
-    let net = dir.appendingPathComponent("m.net.json").path
-    let log = dir.appendingPathComponent("train.log").path
+    let out = dir.appendingPathComponent("run").path
+    let model = out + "/model.json"
+    let net = out + "/net.json"
+    let log = out + "/train.log"
     let train = try CLI.run([
-      "logic", "train", "--train", data, "--test", data, "--layers", "16,8", "--iterations", "200",
-      "--batch", "16", "--out", model, "--net", net, "--quiet", "--eval-every", "100", "--log", log,
+      "logic", "train", "--dataset", data, "--layers", "16,8", "--iterations", "200",
+      "--batch", "16", "--out", out, "--quiet", "--eval-every", "100", "--tau", "1",
+      "--connections", "random",
     ])
     #expect(train.status == 0, "\(train.stderr)")
     let lines = train.stdout.split(separator: "\n")
@@ -34,26 +36,30 @@ import _TestSupport
     #expect(logLines.count == 2 && logLines[1].hasPrefix("iter 200 epoch "))
     let scores = dir.appendingPathComponent("scores.csv").path
     let eval = try CLI.run([
-      "logic", "eval", "--model", net, "--inputs", data, "--labels", "--scores", scores,
+      "logic", "eval", "--model", net, "--dataset", data, "--scores", scores, "--check",
     ])
     #expect(eval.status == 0, "\(eval.stderr)")
     let accuracyLine = lines.first { $0.hasPrefix("test accuracy: ") }!
-    #expect(eval.stdout.contains(accuracyLine.replacingOccurrences(of: "test ", with: "")))
+    #expect(eval.stdout.split(separator: "\n").contains(accuracyLine))
+    #expect(eval.stdout.contains("check: gates64 equals the model on every sample"))
     let rows = try String(contentsOfFile: scores, encoding: .utf8).split(separator: "\n")
-    #expect(rows.first == "count0,count1,class" && rows.count == 33)
-    let fromModel = try CLI.run(["logic", "eval", "--model", model, "--inputs", data, "--labels"])
+    #expect(rows.first == "count0,count1,class" && rows.count == 8)
+    let fromModel = try CLI.run(["logic", "eval", "--model", model, "--dataset", data, "--check"])
     #expect(fromModel.stdout == eval.stdout)
+    let all = try CLI.run(["logic", "eval", "--model", net, "--inputs", data, "--labels"])
+    #expect(all.status == 0, "\(all.stderr)")
+    #expect(all.stdout.contains("samples: 32 (\(data))"))
   }
 
   @Test func badInputGivesOneLineAndNoOutputFile() throws {
     let dir = Paths.temporaryDirectory("logic-cli")
     defer { try? FileManager.default.removeItem(at: dir) }
     let bad = dir.appendingPathComponent("bad.csv").path
-    try "a,b,label\n0,1,0\n0,2,1\n".write(toFile: bad, atomically: true, encoding: .utf8)
+    try "a,b,label\n0,1,0\n0,x,1\n".write(toFile: bad, atomically: true, encoding: .utf8)
     let out = dir.appendingPathComponent("m.json").path
-    let result = try CLI.run(["logic", "train", "--train", bad, "--out", out])
+    let result = try CLI.run(["logic", "train", "--dataset", bad, "--out", out])
     #expect(result.status != 0)
-    #expect(result.stderr.contains("\(bad):3: '2' is not 0 or 1"))
+    #expect(result.stderr.contains("\(bad):3: column 'b': 'x' is not a number"))
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 }

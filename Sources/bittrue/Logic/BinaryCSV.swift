@@ -15,7 +15,7 @@ struct BinaryCSV {
 
   init(path: String, hasLabels: Bool) throws {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw ValidationError("cannot read '\(path)'")
+      throw CommandFailure(description: "cannot read '\(path)'")
     }
     let lines = String(decoding: data, as: UTF8.self).split(
       omittingEmptySubsequences: false, whereSeparator: \.isNewline)
@@ -28,33 +28,28 @@ struct BinaryCSV {
       let width = cells.count - (hasLabels ? 1 : 0)
       if features == 0 { features = width }
       guard width == features, width >= 1 else {
-        throw ValidationError(
+        throw CommandFailure(description: 
           "\(path):\(number + 1): \(cells.count) columns, expected \(features + (hasLabels ? 1 : 0))"
         )
       }
       for cell in cells.prefix(width) {
         guard cell == "0" || cell == "1" else {
-          throw ValidationError("\(path):\(number + 1): '\(cell)' is not 0 or 1")
+          throw CommandFailure(description: "\(path):\(number + 1): '\(cell)' is not 0 or 1")
         }
         bits.append(cell == "1" ? 1 : 0)
       }
       if hasLabels {
         guard let label = Int32(cells[width]), label >= 0 else {
-          throw ValidationError("\(path):\(number + 1): label '\(cells[width])' is not a class")
+          throw CommandFailure(description: "\(path):\(number + 1): label '\(cells[width])' is not a class")
         }
         labels.append(label)
       }
     }
-    guard count > 0 else { throw ValidationError("\(path): no samples") }
+    guard count > 0 else { throw CommandFailure(description: "\(path): no samples") }
   }
 
   /// The samples as a training data set.
   func dataset() throws -> LogicDataset {
     try LogicDataset(bits: bits, inputs: features, labels: labels)
   }
-}
-
-/// Writes `text` to `path` atomically (temporary file, then rename): never a partial file.
-func writeAtomically(_ text: String, to path: String) throws {
-  try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
 }

@@ -2,106 +2,169 @@ import ArgumentParser
 import BitTrue
 import Foundation
 
-/// `bittrue logic train`: trains a logic-gate network on 0/1 CSV data.
+/// `bittrue logic train`: trains a difflogic-style logic-gate network on a data set.
 struct LogicTrainCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "train",
-    abstract: "Train a logic-gate network (difflogic relaxation, Adam) on 0/1 CSV data.")
+    abstract: "Train a logic-gate network (difflogic relaxation, Adam) on a data set.",
+    discussion: """
+      Every neuron learns which of the 16 two-input gates it is: a softmax over 16 logits \
+      mixes the gates' real-valued relaxations during training; the discretised net uses \
+      each neuron's most likely gate. The last layer is split into one contiguous block per \
+      class; a class's score is the number of true outputs in its block (GroupSum), divided \
+      by --tau for the softmax cross-entropy loss.
 
-  @Option(help: "Training CSV: 0/1 feature columns, then the integer label.")
-  var train: String
-  @Option(help: "Test CSV (same columns); reported, never used to pick the checkpoint.")
-  var test: String?
+      Inputs must be bits: use --encoding thermometer (k thresholds per feature, fitted on \
+      the training split) or --encoding raw (each integer's two's-complement bits; 0/1 \
+      features stay one bit).
+
+      The discretised net is evaluated every --eval-every steps; the best checkpoint is \
+      chosen by training accuracy (the test split is reported, never used to choose). With \
+      --out DIR it writes:
+        DIR/model.json   all logits, connections and config (bittrue-logicnet, exact floats)
+        DIR/net.json     the discretised net (difflogic-net interchange JSON)
+        DIR/curve.svg    loss and accuracy over training
+        DIR/train.log    one line per evaluation
+
+      Results depend on --seed and --partitions, never on --threads. The last two lines are \
+      `test accuracy: NN.NN%` (discretised net, test split) and `weights digest: <hex>`.
+
+      Examples:
+        bittrue logic train --dataset digits --encoding thermometer --thresholds 3 \\
+            --layers 1000x4 --tau 10 --iterations 3000 --out out/digits
+        bittrue logic train --dataset mnist --data-dir ../shared/data \\
+            --encoding thermometer --layers 8000x6 --tau 10 --iterations 20000 --out out/mnist
+      """)
+
+  @OptionGroup(title: "Data set") var data: DatasetOptions
+  @OptionGroup(title: "Run") var run: RunOptions
+
   @Option(help: "Neurons per layer, e.g. 64,64,64 or 8000x6.")
-  var layers: String = "64x4"
-  @Option(help: "Number of classes (default: largest training label + 1).")
-  var classes: Int?
-  @Option(help: "GroupSum temperature.")
-  var tau: Float = 1
-  @Option(help: "Connection scheme: unique or random.")
-  var connections: String = "random"
+  var layers: String = "1000x4"
+  @Option(help: "GroupSum temperature (softmax temperature of the loss).")
+  var tau: Float = 10
+  @Option(help: "Connection scheme: unique (a < b, distinct pairs) or random.")
+  var connections: String = "unique"
   @Option(help: "Logit initialisation: gaussian or residual (z = 5 on the pass-through gate).")
   var initialization: String = "gaussian"
-  @Option(help: "Adam steps.")
-  var iterations: Int = 1000
+  @Option(help: "Adam steps (mini-batches).")
+  var iterations: Int = 2000
   @Option(help: "Mini-batch size.")
   var batch: Int = 100
   @Option(help: "Adam learning rate.")
   var lr: Float = 0.01
-  @Option(help: "Seed of connections, initial logits and shuffles.")
-  var seed: UInt64 = 0
-  @Option(help: "Concurrent tasks (results do not depend on it).")
-  var threads: Int = 1
-  @Option(help: "Fixed batch partitions (results depend on it; default 2).")
+  @Option(help: "Fixed parts each batch is split into; results depend on it (default 2).")
   var partitions: Int = 2
-  @Option(help: "Evaluate the discretised net every N steps (0: at the end).")
-  var evalEvery: Int = 0
-  @Option(help: "Write the best model (all logits) here.")
-  var out: String?
-  @Option(help: "Write the best discretised net (interchange JSON) here.")
-  var net: String?
-  @Option(help: "Write the training curve (SVG) here.")
-  var svg: String?
-  @Option(help: "Write the training log (one line per evaluation) here.")
-  var log: String?
-  @Flag(help: "No progress output on stderr.")
-  var quiet = false
+  @Option(help: "Evaluate the discretised net every N steps (0: only at the end).")
+  var evalEvery: Int = 250
 
-  func run() async throws {
-    let trainData = try BinaryCSV(path: train, hasLabels: true)
-    let testData = try test.map { try BinaryCSV(path: $0, hasLabels: true) }
+  mutating func run() async throws {
+    let loaded = try LogicData(data)
+    let widths = try parseLayers(layers)
     let config = LogicNetConfig(
-      inputs: trainData.features, layerWidths: try parseLayers(layers),
-      classes: classes ?? Int(trainData.labels.max()!) + 1, tau: tau,
-      connections: try parseScheme(connections), initialization: try parseInit(initialization),
-      seed: seed)
+      inputs: loaded.inputBits, layerWidths: widths, classes: loaded.dataset.classCount,
+      tau: tau, connections: try parseScheme(connections),
+      initialization: try parseInit(initialization), seed: run.seed)
     let options = TrainingOptions(
-      iterations: iterations, batchSize: batch, learningRate: lr, threads: threads,
+      iterations: iterations, batchSize: batch, learningRate: lr, threads: run.threads,
       partitions: partitions, evaluationInterval: evalEvery)
-    do {
-      let trainer = try LogicNetTrainer(model: LogicNetModel(config: config), options: options)
-      let showProgress = !quiet && isatty(2) != 0
-      let report = try await trainer.train(
-        on: trainData.dataset(), test: testData?.dataset()
-      ) { progress in
-        if let entry = progress.entry, !quiet {
-          FileHandle.standardError.write(
-            Data(((showProgress ? "\r" : "") + entry.line + "\n").utf8))
-        } else if showProgress && progress.iteration % 50 == 0 {
-          let line = "\r[\(progress.iteration)/\(progress.iterations)] loss \(progress.loss)"
-          FileHandle.standardError.write(Data(line.utf8))
-        }
-      }
-      let best = report.bestModel
-      if let out {
-        try Data(best.fileData()).write(to: URL(fileURLWithPath: out), options: .atomic)
-      }
-      if let net { try writeAtomically(best.discretized().interchangeJSON(), to: net) }
-      if let log {
-        try writeAtomically(report.log.map { $0.line + "\n" }.joined(), to: log)
-      }
-      if let svg {
-        try writeAtomically(TrainingCurveSVG.render(report.log, title: train), to: svg)
-      }
-      let accuracy = report.best.testAccuracy ?? report.best.trainAccuracy
-      let percent = (accuracy * 10000).rounded() / 100
+    if !run.json && !run.quiet {
+      FileHandle.standardError.write(Data("data: \(loaded.description)\n".utf8))
+      let gates = widths.reduce(0, +)
+      FileHandle.standardError.write(
+        Data("net: \(widths.count) layers, \(gates) gates, tau \(tau)\n".utf8))
+    }
+    let report = try await train(loaded, config: config, options: options)
+    let best = report.bestModel
+    let digest = best.weightsDigest
+    if let out = run.out { try writeOutputs(report, to: out) }
+    let testAccuracy = Accuracy(
+      predictions: best.discretized().predict(
+        PackedBits(sampleMajor: loaded.test.bits, features: loaded.inputBits)),
+      labels: loaded.test.labels.map { Int($0) })
+    if run.json {
+      try RunSummary.printJSON(
+        TrainSummary(
+          dataset: loaded.dataset.name, inputBits: loaded.inputBits, layers: widths, tau: tau,
+          iterations: iterations, bestIteration: report.best.iteration,
+          trainAccuracy: report.best.trainAccuracy, testAccuracy: Double(testAccuracy.correct) / Double(max(testAccuracy.total, 1)),
+          samplesPerSecond: report.samplesPerSecond, weightsDigest: digest.hexDigest,
+          out: run.out))
+    } else {
       print("best checkpoint: iteration \(report.best.iteration)")
-      print("\(report.best.testAccuracy == nil ? "train" : "test") accuracy: \(percent)%")
-      print("weights digest: \(best.weightsDigest)")
-    } catch let error as LogicNetsError {
-      throw ValidationError(error.description)
+      print(String(format: "training: %.0f samples/s", report.samplesPerSecond))
+      if let out = run.out { print("wrote \(out)/model.json, net.json, curve.svg, train.log") }
+      RunSummary.printFinalLines(accuracy: testAccuracy, digest: digest)
     }
   }
+
+  /// Runs the trainer with a progress bar; evaluation lines go to stderr.
+  private func train(
+    _ loaded: LogicData, config: LogicNetConfig, options: TrainingOptions
+  ) async throws -> TrainingReport {
+    let bar = run.progressBar("train", total: iterations)
+    let echoLog = !run.json && !run.quiet
+    let result: Result<TrainingReport, LogicNetsError>
+    do throws(LogicNetsError) {
+      let train = try LogicDataset(
+        bits: loaded.train.bits, inputs: loaded.inputBits, labels: loaded.train.labels)
+      let test = try LogicDataset(
+        bits: loaded.test.bits, inputs: loaded.inputBits, labels: loaded.test.labels)
+      let trainer = try LogicNetTrainer(model: LogicNetModel(config: config), options: options)
+      result = .success(
+        try await trainer.train(on: train, test: test) { progress in
+          if let entry = progress.entry, echoLog {
+            bar.clearLine()
+            FileHandle.standardError.write(Data((entry.line + "\n").utf8))
+          }
+          bar.update(to: progress.iteration, status: String(format: "loss %.4f", progress.loss))
+        })
+    } catch {
+      result = .failure(error)
+    }
+    bar.finish()
+    switch result {
+    case .success(let report): return report
+    case .failure(let error): throw CommandFailure(description: error.description)
+    }
+  }
+
+  private func writeOutputs(_ report: TrainingReport, to out: String) throws {
+    try FileManager.default.createDirectory(
+      atPath: out, withIntermediateDirectories: true)
+    let best = report.bestModel
+    try AtomicFileWriter.write(Data(best.fileData()), to: "\(out)/model.json")
+    try AtomicFileWriter.write(best.discretized().interchangeJSON(), to: "\(out)/net.json")
+    try AtomicFileWriter.write(
+      TrainingCurveSVG.render(report.log, title: "logic net, \(layers)"), to: "\(out)/curve.svg")
+    try AtomicFileWriter.write(report.log.map { $0.line + "\n" }.joined(), to: "\(out)/train.log")
+  }
+}
+
+/// The `--json` summary of `bittrue logic train`.
+struct TrainSummary: Encodable {
+  var dataset: String
+  var inputBits: Int
+  var layers: [Int]
+  var tau: Float
+  var iterations: Int
+  var bestIteration: Int
+  var trainAccuracy: Double
+  var testAccuracy: Double
+  var samplesPerSecond: Double
+  var weightsDigest: String
+  var out: String?
 }
 
 /// "64,64,32" or "8000x6".
 func parseLayers(_ text: String) throws -> [Int] {
   let parts = text.split(separator: "x")
-  if parts.count == 2, let width = Int(parts[0]), let count = Int(parts[1]), count >= 1 {
+  if parts.count == 2, let width = Int(parts[0]), let count = Int(parts[1]), count >= 1, width >= 1 {
     return Array(repeating: width, count: count)
   }
   let widths = text.split(separator: ",").compactMap { Int($0) }
-  guard !widths.isEmpty, widths.count == text.split(separator: ",").count else {
+  guard !widths.isEmpty, widths.count == text.split(separator: ",").count, widths.allSatisfy({ $0 >= 1 })
+  else {
     throw ValidationError("--layers: expected e.g. 64,64,32 or 8000x6, got '\(text)'")
   }
   return widths
