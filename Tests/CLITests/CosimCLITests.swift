@@ -35,8 +35,8 @@ struct CosimCLITests {
     ])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.first == "cosim adder: 500 vectors, seed 3, 1 lane(s)")
-    #expect(lines.dropFirst().first == "agree: interp, verilator on 500 vectors")
+    #expect(lines.first == "cosim adder: 500 vectors (random), seed 3, 1 lane(s)")
+    #expect(lines.dropFirst().first == "agree: interp, opt, gates64, verilator on 500 vectors")
     #expect(lines.last?.hasPrefix("verilator: ") == true)
     #expect(lines.last?.contains(" vectors/s") == true)
   }

@@ -5,6 +5,8 @@ struct LogicCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "logic",
     abstract: "Train, discretise and evaluate difflogic-style logic-gate networks.",
-    subcommands: [LogicTrainCommand.self, LogicEvalCommand.self, LogicExportCommand.self]
+    subcommands: [
+      LogicTrainCommand.self, LogicEvalCommand.self, LogicEmitCommand.self, LogicExportCommand.self,
+    ]
   )
 }

@@ -9,7 +9,8 @@ struct NetlistEmitCommand: ParsableCommand {
     commandName: "emit",
     abstract: "Write synthesizable Verilog and a port manifest for a netlist.",
     discussion: """
-      Reads NETLIST (the IR text form, see `NetlistText`) and writes into DIR:
+      Reads DESIGN — the IR text form (see `NetlistText`) or a logic-net model, which is \
+      lowered and optimised — and writes into DIR:
         <module>.v              the design (Verilog-2005, verilator -Wall clean)
         <primitive>.v           each rtl/ primitive it instantiates
         <module>.manifest.json  ports, widths, clocking, latency, lanes
@@ -29,40 +30,28 @@ struct NetlistEmitCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The netlist text file.")
+  @Argument(help: ArgumentHelp("The netlist or model file.", valueName: "design"))
   var netlist: String
 
   @Option(name: .long, help: "The output folder (created if missing).")
   var out: String
 
-  @Option(name: .long, help: "Samples per port bit: 1, or 64 for gate-level netlists.")
+  @Option(name: .long, help: "Samples per port bit: 1, or 64 (the gate-level form).")
   var lanes: Int = 1
+
+  @Option(name: .long, help: "Insert registers every K gate levels (gate-level form).")
+  var pipeline: Int?
 
   @Option(name: .long, help: "The module name (default: the netlist's name).")
   var module: String?
 
+  func validate() throws {
+    if let pipeline, pipeline < 1 { throw ValidationError("--pipeline must be at least 1") }
+  }
+
   func run() throws {
-    let netlist = try NetlistFile.load(self.netlist)
-    let design: EmittedDesign
-    do throws(VerilogEmitError) {
-      design = try VerilogEmitter.emit(
-        netlist, options: EmitOptions(lanes: lanes, moduleName: module))
-    } catch {
-      throw CommandFailure(description: "\(self.netlist): \(error.description)")
-    }
-    let folder = URL(fileURLWithPath: out)
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      for file in design.files {
-        try Data(file.text.utf8).write(
-          to: folder.appendingPathComponent(file.name), options: .atomic)
-      }
-    } catch {
-      throw CommandFailure(description: "\(out): cannot write: \(error.localizedDescription)")
-    }
-    print(
-      "wrote \(design.files.map(\.name).joined(separator: ", ")) to \(out) "
-        + "(\(netlist.nodes.count) nodes, \(design.manifest.clocked ? "clocked" : "combinational"), "
-        + "\(lanes) lane\(lanes == 1 ? "" : "s"))")
+    let hw = try HardwareDesign(path: netlist, gateLevel: lanes > 1, pipeline: pipeline)
+    let design = try DesignWriter.write(hw, lanes: lanes, module: module, to: out, source: netlist)
+    print(DesignWriter.summary(design, hw, lanes: lanes, out: out))
   }
 }
