@@ -58,7 +58,8 @@ let package = Package(
     .testTarget(
       name: "NetlistPassesTests", dependencies: ["NetlistPasses", "NetlistSim", "_TestSupport"]),
     .testTarget(name: "NetlistSimTests", dependencies: ["NetlistSim", "_TestSupport"]),
-    .testTarget(name: "VerilogEmitTests", dependencies: ["VerilogEmit", "_TestSupport"]),
+    .testTarget(
+      name: "VerilogEmitTests", dependencies: ["VerilogEmit", "_TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "_TestSupport"]),
     .testTarget(
       name: "CosimTests",
