@@ -22,13 +22,14 @@ let package = Package(
     .target(name: "FixedPoint", dependencies: ["CGMP"]),
     .target(name: "Datasets", dependencies: ["FixedPoint"]),
     .target(name: "NetlistIR", dependencies: ["FixedPoint"]),
-    .target(name: "NetlistPasses", dependencies: ["NetlistIR"]),
+    .target(name: "NetlistPasses", dependencies: ["FixedPoint", "NetlistIR"]),
     .target(name: "NetlistSim", dependencies: ["NetlistIR"]),
     .target(name: "VerilogEmit", dependencies: ["NetlistIR"]),
     .target(name: "Reports", dependencies: ["NetlistIR", "NetlistPasses"]),
     .target(name: "Cosim", dependencies: ["NetlistSim", "VerilogEmit"]),
     .target(name: "LogicNets", dependencies: ["FixedPoint", "Datasets"]),
-    .target(name: "ModelLowering", dependencies: ["LogicNets", "NetlistIR"]),
+    .target(
+      name: "ModelLowering", dependencies: ["LogicNets", "NetlistIR", "NetlistPasses", "NetlistSim"]),
     .target(
       name: "BitTrue",
       dependencies: [

@@ -13,11 +13,15 @@ let package = Package(
   dependencies: [.package(path: "..")],
   targets: [
     .executableTarget(
+      name: "cosim-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
+    .executableTarget(
       name: "fixed-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
       name: "gates-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
       name: "datasets-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
+    .executableTarget(
+      name: "passes-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
       name: "logic-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
   ]

@@ -76,10 +76,12 @@ public enum NetlistVerifier {
       try requireWidth(w[2], node.width, "mux operand 1")
     case .shiftLeft(let n), .shiftRight(let n, _):
       if n < 0 { throw fail("negative shift \(n)") }
+      if n > maximumWidth { throw fail("shift \(n) is above \(maximumWidth)") }
       try requireWidth(node.width, w[0], "result")
     case .concat:
       try requireWidth(node.width, w.reduce(0, +), "concat")
     case .slice(let low):
+      if low > maximumWidth { throw fail("slice offset \(low) is above \(maximumWidth)") }
       if low < 0 || low + node.width > w[0] {
         throw fail("slice [\(low + node.width - 1):\(low)] is outside a \(w[0])-bit operand")
       }
@@ -90,6 +92,7 @@ public enum NetlistVerifier {
       if node.width < needed { throw fail("popcount width \(node.width) is below \(needed)") }
     case .round(let n, let mode, _):
       if n < 0 { throw fail("negative shift \(n)") }
+      if n > maximumWidth { throw fail("shift \(n) is above \(maximumWidth)") }
       if mode == .stochastic {
         if n == 0 { throw fail("stochastic round by 0 bits") }
         try requireWidth(w[1], n, "random operand")

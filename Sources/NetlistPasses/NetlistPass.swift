@@ -10,9 +10,52 @@ public protocol NetlistPass: Sendable {
 
   /// Transforms the netlist in place; returns whether anything changed.
   func run(_ netlist: inout Netlist) throws(PassError) -> Bool
+
+  /// Transforms the netlist in place and returns what the pass did, with pass-specific
+  /// counters (adders built, registers inserted, …). The default calls ``run(_:)`` and
+  /// reports no counters.
+  func runReporting(_ netlist: inout Netlist) throws(PassError) -> PassReport
 }
 
-/// What one pass did.
+extension NetlistPass {
+  /// Runs ``run(_:)`` and reports no counters.
+  public func runReporting(_ netlist: inout Netlist) throws(PassError) -> PassReport {
+    PassReport(changed: try run(&netlist))
+  }
+}
+
+/// A named count that a pass reports, such as `full adders: 12`.
+public struct PassCounter: Sendable, Equatable, CustomStringConvertible {
+  /// What is counted, in words (`full adders`, `latency (cycles)`).
+  public var name: String
+  /// The count.
+  public var value: Int
+
+  /// A counter.
+  public init(_ name: String, _ value: Int) {
+    self.name = name
+    self.value = value
+  }
+
+  /// `name: value`.
+  public var description: String { "\(name): \(value)" }
+}
+
+/// What one run of a pass did.
+public struct PassReport: Sendable, Equatable {
+  /// Whether the netlist changed.
+  public var changed: Bool
+  /// Pass-specific counters, in a fixed order.
+  public var counters: [PassCounter]
+
+  /// A report.
+  public init(changed: Bool, counters: [PassCounter] = []) {
+    self.changed = changed
+    self.counters = counters
+  }
+}
+
+/// What one pass did, as recorded by ``PassManager``.
 public struct PassOutcome: Sendable, Equatable {
   /// The pass's ``NetlistPass/name``.
   public var name: String
@@ -22,45 +65,43 @@ public struct PassOutcome: Sendable, Equatable {
   public var nodesBefore: Int
   /// Node count after the pass.
   public var nodesAfter: Int
+  /// Pass-specific counters (see ``PassReport/counters``).
+  public var counters: [PassCounter] = []
 }
 
 /// The errors of the NetlistPasses target.
 public enum PassError: Error, Equatable, CustomStringConvertible, Sendable {
+  /// The netlist handed to ``PassManager`` fails verification (passes need a valid input).
+  case invalidInput(NetlistError)
   /// A pass produced (or was given) a netlist that fails verification — a bug in the pass
   /// when the input was valid.
   case verificationFailed(pass: String, NetlistError)
   /// A pass cannot handle this netlist.
   case unsupported(pass: String, String)
+  /// A pass name that ``Optimizer/pass(named:)`` does not know.
+  case unknownPass(String)
 
   /// The message shown to users.
   public var description: String {
     switch self {
+    case .invalidInput(let e): return "invalid input netlist: \(e.description)"
     case .verificationFailed(let pass, let e): return "after pass \(pass): \(e.description)"
     case .unsupported(let pass, let m): return "pass \(pass): \(m)"
+    case .unknownPass(let name):
+      return "unknown pass '\(name)' (known: \(Optimizer.passNames.joined(separator: ", ")))"
     }
   }
 }
 
-/// Runs passes in order, verifying the netlist after each.
+/// Runs passes in order, verifying the netlist before the first and after each.
 public enum PassManager {
   /// Runs each pass once, in order.
   @discardableResult
   public static func run(
     _ passes: [any NetlistPass], on netlist: inout Netlist
   ) throws(PassError) -> [PassOutcome] {
-    var outcomes: [PassOutcome] = []
-    for pass in passes {
-      let before = netlist.nodes.count
-      let changed = try pass.run(&netlist)
-      do throws(NetlistError) {
-        try NetlistVerifier.verify(netlist)
-      } catch {
-        throw .verificationFailed(pass: pass.name, error)
-      }
-      outcomes.append(
-        PassOutcome(name: pass.name, changed: changed, nodesBefore: before, nodesAfter: netlist.nodes.count))
-    }
-    return outcomes
+    try verifyInput(netlist)
+    return try runVerified(passes, on: &netlist)
   }
 
   /// Runs the passes repeatedly until none changes anything (at most `maxRounds` rounds).
@@ -68,12 +109,42 @@ public enum PassManager {
   public static func runToFixpoint(
     _ passes: [any NetlistPass], on netlist: inout Netlist, maxRounds: Int = 16
   ) throws(PassError) -> [PassOutcome] {
+    try verifyInput(netlist)
     var all: [PassOutcome] = []
     for _ in 0..<maxRounds {
-      let outcomes = try run(passes, on: &netlist)
+      let outcomes = try runVerified(passes, on: &netlist)
       all += outcomes
       if !outcomes.contains(where: \.changed) { break }
     }
     return all
+  }
+
+  private static func verifyInput(_ netlist: Netlist) throws(PassError) {
+    do throws(NetlistError) {
+      try NetlistVerifier.verify(netlist)
+    } catch {
+      throw .invalidInput(error)
+    }
+  }
+
+  /// Runs each pass once on a verified netlist, verifying after each.
+  private static func runVerified(
+    _ passes: [any NetlistPass], on netlist: inout Netlist
+  ) throws(PassError) -> [PassOutcome] {
+    var outcomes: [PassOutcome] = []
+    for pass in passes {
+      let before = netlist.nodes.count
+      let report = try pass.runReporting(&netlist)
+      do throws(NetlistError) {
+        try NetlistVerifier.verify(netlist)
+      } catch {
+        throw .verificationFailed(pass: pass.name, error)
+      }
+      outcomes.append(
+        PassOutcome(
+          name: pass.name, changed: report.changed, nodesBefore: before,
+          nodesAfter: netlist.nodes.count, counters: report.counters))
+    }
+    return outcomes
   }
 }

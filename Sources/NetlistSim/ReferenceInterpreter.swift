@@ -7,6 +7,7 @@ public struct ReferenceInterpreter: Evaluator {
   /// The netlist being evaluated.
   public let netlist: Netlist
   private let order: [NodeID]
+  private let registers: [NodeID]
 
   /// `interp`.
   public var sourceName: String { "interp" }
@@ -20,13 +21,14 @@ public struct ReferenceInterpreter: Evaluator {
     }
     self.netlist = netlist
     self.order = netlist.topologicalOrder()!
+    self.registers = netlist.registers
   }
 
   /// Runs one clock cycle per vector from reset.
   public func run(_ vectors: [[BitVector]]) throws(SimulationError) -> [[BitVector]] {
     try Self.validate(vectors, for: netlist)
     var values = [BitVector?](repeating: nil, count: netlist.nodes.count)
-    for id in netlist.registers {
+    for id in registers {
       if case .register(let reset) = netlist[id].op { values[id.int] = reset }
     }
     var results: [[BitVector]] = []
@@ -43,60 +45,15 @@ public struct ReferenceInterpreter: Evaluator {
         }
       }
       results.append(netlist.outputs.map { values[$0.int]! })
-      let next = netlist.registers.map { values[netlist[$0].operands[0].int]! }
-      for (id, value) in zip(netlist.registers, next) { values[id.int] = value }
+      let next = registers.map { values[netlist[$0].operands[0].int]! }
+      for (id, value) in zip(registers, next) { values[id.int] = value }
     }
     return results
   }
 
   /// The value of a combinational node given its operand values — the executable meaning
-  /// of each op in ``Op``.
+  /// of each op in ``Op``, defined once in NetlistIR as ``Node/evaluate(_:)``.
   public static func evaluate(_ node: Node, _ x: [BitVector]) -> BitVector {
-    let w = node.width
-    switch node.op {
-    case .input, .register:
-      preconditionFailure("sources have no combinational value")
-    case .output, .buf:
-      return x[0]
-    case .constant(let c):
-      return c
-    case .gate(let g):
-      return BitVector(width: 1, truncating: g(x[0][bit: 0], x[1][bit: 0]) ? 1 : 0 as UInt64)
-    case .not:
-      return ~x[0]
-    case .and:
-      return BitVector.bitwise(x[0], x[1], &)
-    case .or:
-      return BitVector.bitwise(x[0], x[1], |)
-    case .xor:
-      return BitVector.bitwise(x[0], x[1], ^)
-    case .add(let s):
-      return BitVector.sum(x[0], x[1], width: w, s)
-    case .sub(let s):
-      return BitVector.sum(x[0], x[1], width: w, s, subtract: true)
-    case .mul(let s):
-      return BitVector.product(x[0], x[1], width: w, s)
-    case .compare(let kind, let s):
-      let holds = kind.holds(BitVector.compare(x[0], x[1], s))
-      return BitVector(width: 1, truncating: holds ? 1 : 0 as UInt64)
-    case .mux:
-      return x[0][bit: 0] ? x[2] : x[1]
-    case .shiftLeft(let n):
-      return x[0].shiftedLeft(by: n)
-    case .shiftRight(let n, let s):
-      return x[0].shiftedRight(by: n, s)
-    case .concat:
-      return BitVector.concatenate(x)
-    case .slice(let low):
-      return x[0].slice(low: low, count: w)
-    case .extend(let s):
-      return x[0].resized(to: w, s)
-    case .popcount:
-      return BitVector(width: w, truncating: UInt64(x.reduce(0) { $0 + $1.popcount }))
-    case .round(let n, let mode, let s):
-      return x[0].roundedShift(by: n, mode: mode, s, width: w, random: x.count > 1 ? x[1] : nil)
-    case .resize(let mode, let s):
-      return x[0].resized(to: w, overflow: mode, s)
-    }
+    node.evaluate(x)
   }
 }

@@ -1,0 +1,138 @@
+/// A small Verilog-2005 syntax tree: just what BitTrue emits. Built by ``VerilogEmitter``
+/// (and by Cosim for test wrappers), printed by ``VerilogPrinter``; never parsed.
+public enum Verilog {
+  /// An expression. Every operand width is made explicit by the builder, so the printer
+  /// needs no width rules.
+  public indirect enum Expression: Hashable, Sendable {
+    /// A signal by name.
+    case name(String)
+    /// A part select `name[high:low]`.
+    case range(String, high: Int, low: Int)
+    /// A bit select `name[index]`.
+    case bit(String, Int)
+    /// A sized hexadecimal literal, `width'hdigits`.
+    case literal(width: Int, hexDigits: String)
+    /// Concatenation `{a, b, …}`, first part most significant.
+    case concat([Expression])
+    /// Replication `{count{e}}` (count ≥ 1).
+    case replicate(Int, Expression)
+    /// A prefix operator: `~`, `&`, `|`, `^`.
+    case unary(String, Expression)
+    /// An infix operator: `&`, `|`, `^`, `+`, `-`, `*`, `==`, `!=`, `<`, `<=`, `>`, `>=`.
+    case binary(String, Expression, Expression)
+    /// `condition ? whenTrue : whenFalse`.
+    case conditional(Expression, Expression, Expression)
+    /// `$signed(e)`, for signed comparisons.
+    case signed(Expression)
+  }
+
+  /// The direction of a port.
+  public enum Direction: String, Hashable, Sendable, Codable {
+    /// Driven from outside.
+    case input
+    /// Driven by the module.
+    case output
+  }
+
+  /// A module port.
+  public struct Port: Hashable, Sendable {
+    /// Identifier.
+    public var name: String
+    /// Direction.
+    public var direction: Direction
+    /// Width in bits (≥ 1); width 1 is declared without a range.
+    public var width: Int
+    /// A one-line comment printed after the declaration, if any.
+    public var comment: String?
+
+    /// A port.
+    public init(name: String, direction: Direction, width: Int, comment: String? = nil) {
+      self.name = name
+      self.direction = direction
+      self.width = width
+      self.comment = comment
+    }
+  }
+
+  /// An integer parameter override of an instance, `.name(value)`.
+  public struct ParameterValue: Hashable, Sendable {
+    /// Parameter name.
+    public var name: String
+    /// Its value.
+    public var value: Int
+
+    /// A parameter override.
+    public init(_ name: String, _ value: Int) {
+      self.name = name
+      self.value = value
+    }
+  }
+
+  /// A port connection of an instance, `.port(expression)`.
+  public struct Connection: Hashable, Sendable {
+    /// The instantiated module's port.
+    public var port: String
+    /// What it connects to.
+    public var value: Expression
+
+    /// A port connection.
+    public init(_ port: String, _ value: Expression) {
+      self.port = port
+      self.value = value
+    }
+  }
+
+  /// One register update in the clocked process: `target <= rst ? reset : next`.
+  public struct RegisterUpdate: Hashable, Sendable {
+    /// The `reg` being written.
+    public var target: String
+    /// Its value after reset.
+    public var reset: Expression
+    /// Its value after a normal clock edge.
+    public var next: Expression
+
+    /// A register update.
+    public init(target: String, reset: Expression, next: Expression) {
+      self.target = target
+      self.reset = reset
+      self.next = next
+    }
+  }
+
+  /// One item of a module body, printed in order.
+  public enum Item: Hashable, Sendable {
+    /// A comment line (without the `//`).
+    case comment(String)
+    /// `wire [w-1:0] name;` or, with a value, `wire [w-1:0] name = value;`.
+    case wire(name: String, width: Int, value: Expression?)
+    /// `reg [w-1:0] name;`.
+    case reg(name: String, width: Int)
+    /// `assign target = value;`.
+    case assign(target: String, value: Expression)
+    /// `module #(.P(v), …) name (.port(e), …);`.
+    case instance(
+      module: String, name: String, parameters: [ParameterValue], connections: [Connection])
+    /// `always @(posedge clock)` with a synchronous active-high reset.
+    case clocked(clock: String, reset: String, updates: [RegisterUpdate])
+  }
+
+  /// A module: header comment, ports and body.
+  public struct Module: Hashable, Sendable {
+    /// Identifier.
+    public var name: String
+    /// Comment lines printed above `module` (without the `//`).
+    public var header: [String]
+    /// Ports in declaration order.
+    public var ports: [Port]
+    /// Body items in order.
+    public var items: [Item]
+
+    /// A module.
+    public init(name: String, header: [String] = [], ports: [Port], items: [Item]) {
+      self.name = name
+      self.header = header
+      self.ports = ports
+      self.items = items
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import NetlistIR
+
+/// What to emit.
+public struct EmitOptions: Hashable, Sendable {
+  /// Samples per port bit: 1 (the normal form) or 64 (gate-level netlists only: every
+  /// one-bit signal becomes 64 bits wide, so one clock cycle evaluates 64 samples).
+  public var lanes: Int
+  /// The module name; `nil` uses the netlist's name (legalised either way).
+  public var moduleName: String?
+
+  /// Options; the defaults give the normal one-lane form named after the netlist.
+  public init(lanes: Int = 1, moduleName: String? = nil) {
+    self.lanes = lanes
+    self.moduleName = moduleName
+  }
+}
+
+/// An emitted design: the top module's text, the primitives it instantiates and the port
+/// manifest. Write ``files`` into one folder to get a complete, lint-clean design.
+public struct EmittedDesign: Hashable, Sendable {
+  /// The top module name (also the file stem).
+  public let moduleName: String
+  /// The top module as syntax.
+  public let module: Verilog.Module
+  /// The top module's text.
+  public let verilog: String
+  /// The `rtl/` primitives the design needs (dependencies included), in catalogue order.
+  public let primitives: [RTLPrimitive]
+  /// The port manifest.
+  public let manifest: PortManifest
+
+  /// `<module>.v`.
+  public var verilogFileName: String { moduleName + ".v" }
+  /// `<module>.manifest.json`.
+  public var manifestFileName: String { moduleName + ".manifest.json" }
+
+  /// Every file of the design as (file name, text): the top module, each primitive, the
+  /// manifest.
+  public var files: [(name: String, text: String)] {
+    [(verilogFileName, verilog)] + primitives.map { ($0.fileName, $0.source) }
+      + [(manifestFileName, manifest.json())]
+  }
+}
+
+/// Turns a netlist into synthesizable Verilog-2005: prepare on a copy (``EmitPreparation``),
+/// build a ``Verilog/Module``, print it with ``VerilogPrinter``. Deterministic; keeps the
+/// netlist's node names; round, resize and popcount become instances of `rtl/` primitives.
+///
+/// Registers share one rising-edge clock `clk` and a synchronous active-high reset `rst`,
+/// both present only when the netlist has registers. Outputs are read in the same cycle as
+/// the inputs that produce them (latency 0), exactly as ``Evaluator`` defines a cycle.
+public enum VerilogEmitter {
+  /// The generator version written into headers and manifests.
+  public static let version = "0.1.0"
+
+  /// Emits `netlist`.
+  public static func emit(
+    _ netlist: Netlist, options: EmitOptions = EmitOptions()
+  ) throws(VerilogEmitError) -> EmittedDesign {
+    do throws(NetlistError) {
+      try NetlistVerifier.verify(netlist)
+    } catch {
+      throw .invalidNetlist(error.description)
+    }
+    guard options.lanes == 1 || options.lanes == 64 else {
+      throw .unsupportedLanes(options.lanes)
+    }
+    if options.lanes > 1, let bad = netlist.firstNonGateLevelNode {
+      throw .notGateLevel(bad, NetlistText.line(for: bad, in: netlist))
+    }
+    var builder = ModuleBuilder(
+      EmitPreparation(netlist, moduleName: options.moduleName), lanes: options.lanes)
+    let sourceHash = ContentHash.sha256(NetlistText.print(netlist))
+    let body = builder.build()
+    let primitives = RTLPrimitive.all.filter { builder.usedPrimitives.contains($0.name) }
+    let manifest = makeManifest(netlist, builder, primitives, sourceHash)
+    let module = Verilog.Module(
+      name: builder.prepared.moduleName,
+      header: header(netlist, builder, primitives, sourceHash),
+      ports: body.ports, items: body.items)
+    return EmittedDesign(
+      moduleName: module.name, module: module, verilog: VerilogPrinter.print(module),
+      primitives: primitives, manifest: manifest)
+  }
+
+  private static func makeManifest(
+    _ netlist: Netlist, _ builder: ModuleBuilder, _ primitives: [RTLPrimitive],
+    _ sourceHash: String
+  ) -> PortManifest {
+    let lanes = builder.lanes
+    func port(_ id: NodeID) -> PortManifest.Port {
+      PortManifest.Port(
+        name: builder.prepared.names[id.int], netlistName: netlist.portName(id)!,
+        width: netlist.width(id), portWidth: netlist.width(id) * lanes)
+    }
+    let clocked = netlist.isSequential
+    return PortManifest(
+      format: "bittrue-port-manifest", version: 1, generator: "bittrue VerilogEmit \(version)",
+      module: builder.prepared.moduleName,
+      sources: [builder.prepared.moduleName + ".v"] + primitives.map(\.fileName),
+      sourceHash: sourceHash, lanes: lanes,
+      laneLayout: lanes > 1 ? PortManifest.laneLayoutDescription : nil,
+      clocked: clocked, clock: clocked ? EmitPreparation.clock : nil,
+      reset: clocked
+        ? PortManifest.Reset(name: EmitPreparation.reset, synchronous: true, active: "high") : nil,
+      latency: 0, inputs: netlist.inputs.map(port), outputs: netlist.outputs.map(port))
+  }
+
+  /// `1 node`, `2 nodes`.
+  private static func count(_ n: Int, _ noun: String) -> String {
+    "\(n) \(noun)\(n == 1 ? "" : "s")"
+  }
+
+  private static func header(
+    _ netlist: Netlist, _ builder: ModuleBuilder, _ primitives: [RTLPrimitive],
+    _ sourceHash: String
+  ) -> [String] {
+    func ports(_ ids: [NodeID]) -> String {
+      let shown = ids.prefix(8).map { "\(netlist.portName($0)!)[\(netlist.width($0))]" }
+      let more = ids.count > 8 ? ", … (\(ids.count - 8) more)" : ""
+      return shown.joined(separator: ", ") + more
+    }
+    let registers = netlist.registers.count
+    var lines = [
+      "\(builder.prepared.moduleName): generated by bittrue VerilogEmit \(version) from netlist "
+        + "\"\(netlist.name)\". Do not edit.",
+      "Source sha256 \(sourceHash)",
+      "Summary: \(count(netlist.nodes.count, "node")), \(count(registers, "register")); "
+        + "\(count(netlist.inputs.count, "input")) (\(count(netlist.inputBits, "bit"))), "
+        + "\(count(netlist.outputs.count, "output")) (\(count(netlist.outputBits, "bit")))",
+      "Inputs: \(ports(netlist.inputs))",
+      "Outputs: \(ports(netlist.outputs))",
+      netlist.isSequential
+        ? "Clocked: rising edge of \(EmitPreparation.clock), synchronous active-high reset "
+          + "\(EmitPreparation.reset); outputs in the same cycle (latency 0)"
+        : "Combinational (latency 0)",
+    ]
+    if builder.lanes > 1 {
+      lines.append(
+        "Lanes: \(builder.lanes) samples per port bit; \(PortManifest.laneLayoutDescription)")
+    }
+    if !primitives.isEmpty {
+      lines.append("Primitives (rtl/): " + primitives.map(\.name).joined(separator: ", "))
+    }
+    // Names come from the netlist: keep each header line a single comment line.
+    return lines.map { line in
+      String(line.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+  }
+}
