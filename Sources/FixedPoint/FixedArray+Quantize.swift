@@ -68,6 +68,7 @@ extension FixedArray {
     destination.storage = quantizedStorage(request, reusing: &reuse, &events)
   }
 }
+
 extension FixedArray {
   /// The quantized codes in the storage of the request's format: the `Int64` kernel when
   /// both formats fit `Int64`, else the `Int128` kernel when both fit `Int128`, else the
