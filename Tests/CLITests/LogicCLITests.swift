@@ -51,6 +51,20 @@ import _TestSupport
     #expect(all.stdout.contains("samples: 32 (\(data))"))
   }
 
+  /// Fixed-point codes reach the net as their two's-complement bits: 4 features × 3 bits.
+  @Test func fixedPointEncodingGivesCodeBits() throws {
+    let dir = Paths.temporaryDirectory("logic-cli")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = try writeData(in: dir)
+    let train = try CLI.run([
+      "logic", "train", "--dataset", data, "--encoding", "fixed", "--format", "sfix3_En1",
+      "--layers", "8", "--iterations", "20", "--batch", "8", "--out",
+      dir.appendingPathComponent("run").path,
+    ])
+    #expect(train.status == 0, "\(train.stderr)")
+    #expect(train.stderr.contains("fixed-point sfix3_En1 codes as bits → 12 input bits"))
+  }
+
   @Test func badInputGivesOneLineAndNoOutputFile() throws {
     let dir = Paths.temporaryDirectory("logic-cli")
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Thermometer encoding gives bits directly. Raw encoding gives each feature's integer in
 /// two's complement at the width the raw encoder reports, least significant bit first, so
-/// binary (0/1) features stay one bit each.
+/// binary (0/1) features stay one bit each. Fixed-point encoding gives each feature's code in
+/// two's complement at the format's width, least significant bit first.
 struct LogicData {
   /// A split: sample-major bits and labels.
   struct Split {
@@ -47,8 +48,13 @@ struct LogicData {
       switch encoder.encode(samples.inputs) {
       case .bits(let matrix): bits = matrix.sampleMajorBytes()
       case .integers(let matrix):
-        guard case .raw(let raw) = encoder else { preconditionFailure("integers come from raw") }
-        bits = LogicData.binary(matrix, widths: raw.bitWidths)
+        switch encoder {
+        case .raw(let raw): bits = LogicData.binary(matrix, widths: raw.bitWidths)
+        case .fixedPoint(let fixed):
+          let widths = [Int](repeating: fixed.scaling.format.width, count: fixed.featureCount)
+          bits = LogicData.binary(matrix, widths: widths)
+        case .thermometer: preconditionFailure("thermometer inputs are bits")
+        }
       }
       return Split(bits: bits, labels: samples.labels.map { Int32($0) })
     }
@@ -59,6 +65,7 @@ struct LogicData {
     case .raw: encodingText = "raw integers as bits"
     case .thermometer(let k, let placement):
       encodingText = "thermometer, \(k) \(placement.rawValue) threshold(s) per feature"
+    case .fixedPoint(let scaling): encodingText = "fixed-point \(scaling.format) codes as bits"
     }
     description =
       "\(dataset.name): \(train.count) train / \(test.count) test samples, \(dataset.classCount) "
