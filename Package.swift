@@ -29,7 +29,8 @@ let package = Package(
     .target(name: "Cosim", dependencies: ["NetlistSim", "VerilogEmit"]),
     .target(name: "LogicNets", dependencies: ["FixedPoint", "Datasets"]),
     .target(
-      name: "ModelLowering", dependencies: ["LogicNets", "NetlistIR", "NetlistPasses", "NetlistSim"]),
+      name: "ModelLowering",
+      dependencies: ["LogicNets", "NetlistIR", "NetlistPasses", "NetlistSim"]),
     .target(
       name: "BitTrue",
       dependencies: [

@@ -1,4 +1,5 @@
 import Datasets
+
 /// One trainable layer: fixed connections and 16 logits per neuron.
 public struct LogicLayerParameters: Sendable, Hashable {
   /// The number of values the layer reads.

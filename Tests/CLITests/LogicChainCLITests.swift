@@ -55,7 +55,8 @@ struct LogicChainCLITests {
       ])
     #expect(pipelined.status == 0, "\(pipelined.stdout)\(pipelined.stderr)")
     #expect(pipelined.stdout.contains("64 lane(s), pipelined: latency "))
-    #expect(pipelined.stdout.contains("agree: model, interp, opt, gates64, verilator on 460 vectors"))
+    #expect(
+      pipelined.stdout.contains("agree: model, interp, opt, gates64, verilator on 460 vectors"))
   }
 
   @Test func aMismatchedEncodingIsAClearError() throws {

@@ -60,8 +60,9 @@ final class ProgressBar {
   }
 
   private func draw(elapsed: Double, final: Bool) {
-    let line = ProgressBar.render(
-      label: label, completed: completed, total: total, elapsed: elapsed, final: final)
+    let line =
+      ProgressBar.render(
+        label: label, completed: completed, total: total, elapsed: elapsed, final: final)
       + (status.isEmpty ? "" : "  " + status)
     output("\r" + line + "\u{1B}[K" + (final ? "\n" : ""))
   }

@@ -28,8 +28,9 @@ struct BinaryCSV {
       let width = cells.count - (hasLabels ? 1 : 0)
       if features == 0 { features = width }
       guard width == features, width >= 1 else {
-        throw CommandFailure(description: 
-          "\(path):\(number + 1): \(cells.count) columns, expected \(features + (hasLabels ? 1 : 0))"
+        throw CommandFailure(
+          description:
+            "\(path):\(number + 1): \(cells.count) columns, expected \(features + (hasLabels ? 1 : 0))"
         )
       }
       for cell in cells.prefix(width) {
@@ -40,7 +41,8 @@ struct BinaryCSV {
       }
       if hasLabels {
         guard let label = Int32(cells[width]), label >= 0 else {
-          throw CommandFailure(description: "\(path):\(number + 1): label '\(cells[width])' is not a class")
+          throw CommandFailure(
+            description: "\(path):\(number + 1): label '\(cells[width])' is not a class")
         }
         labels.append(label)
       }

@@ -61,7 +61,9 @@ struct LogicEvalCommand: ParsableCommand {
           description: "sample \(s): gates64 scores differ from the model's (a bug: report it)")
       }
     }
-    if let scores { try writeScores(result, classes: net.classes, count: samples.count, to: scores) }
+    if let scores {
+      try writeScores(result, classes: net.classes, count: samples.count, to: scores)
+    }
     let accuracy = samples.labels.map {
       Accuracy(predictions: result.predicted, labels: $0.map { Int($0) })
     }
@@ -102,7 +104,9 @@ struct LogicEvalCommand: ParsableCommand {
           "\(loaded.dataset.name) encodes to \(loaded.inputBits) bits, the net has \(width) "
           + "inputs (use the encoding options the net was trained with)")
     }
-    return (loaded.test.bits, loaded.test.labels, loaded.test.count, "\(loaded.dataset.name) test split")
+    return (
+      loaded.test.bits, loaded.test.labels, loaded.test.count, "\(loaded.dataset.name) test split"
+    )
   }
 
   private func writeScores(

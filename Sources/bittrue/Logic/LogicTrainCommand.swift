@@ -87,7 +87,8 @@ struct LogicTrainCommand: AsyncParsableCommand {
         TrainSummary(
           dataset: loaded.dataset.name, inputBits: loaded.inputBits, layers: widths, tau: tau,
           iterations: iterations, bestIteration: report.best.iteration,
-          trainAccuracy: report.best.trainAccuracy, testAccuracy: Double(testAccuracy.correct) / Double(max(testAccuracy.total, 1)),
+          trainAccuracy: report.best.trainAccuracy,
+          testAccuracy: Double(testAccuracy.correct) / Double(max(testAccuracy.total, 1)),
           samplesPerSecond: report.samplesPerSecond, weightsDigest: digest.hexDigest,
           out: run.out))
     } else {
@@ -159,11 +160,13 @@ struct TrainSummary: Encodable {
 /// "64,64,32" or "8000x6".
 func parseLayers(_ text: String) throws -> [Int] {
   let parts = text.split(separator: "x")
-  if parts.count == 2, let width = Int(parts[0]), let count = Int(parts[1]), count >= 1, width >= 1 {
+  if parts.count == 2, let width = Int(parts[0]), let count = Int(parts[1]), count >= 1, width >= 1
+  {
     return Array(repeating: width, count: count)
   }
   let widths = text.split(separator: ",").compactMap { Int($0) }
-  guard !widths.isEmpty, widths.count == text.split(separator: ",").count, widths.allSatisfy({ $0 >= 1 })
+  guard !widths.isEmpty, widths.count == text.split(separator: ",").count,
+    widths.allSatisfy({ $0 >= 1 })
   else {
     throw ValidationError("--layers: expected e.g. 64,64,32 or 8000x6, got '\(text)'")
   }

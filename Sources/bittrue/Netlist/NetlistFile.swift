@@ -13,7 +13,9 @@ enum NetlistFile {
   /// The verified netlist in `path`, or a one-line failure naming the file (and line).
   static func load(_ path: String) throws -> Netlist {
     let data = try read(path)
-    if isJSON(data) { return LogicNetLowering.lower(try loadNet(path, data: data), name: stem(path)) }
+    if isJSON(data) {
+      return LogicNetLowering.lower(try loadNet(path, data: data), name: stem(path))
+    }
     let netlist: Netlist
     do throws(NetlistError) {
       netlist = try NetlistText.parse(String(decoding: data, as: UTF8.self))
