@@ -99,7 +99,7 @@ import _TestSupport
     defer { try? FileManager.default.removeItem(at: dir) }
     let bad = dir.appendingPathComponent("bad.csv").path
     try Data("a,b,label\n1,2,0\n3,x,1\n4,5,0\n".utf8).write(to: URL(fileURLWithPath: bad))
-    let cases: [([String], Int32, String)] = [
+    var cases: [([String], Int32, String)] = [
       (
         ["data", "info", "nope"], 1,
         "Error: unknown data set 'nope': not one of mnist, digits, breast_cancer, iris, wine, "
@@ -112,6 +112,11 @@ import _TestSupport
           + "(use --data-dir DIR or set BITTRUE_DATA)\n"
       ),
     ]
+    cases.append(
+      (
+        ["data", "info", "digits", "--crop-border", "1"], 1,
+        "Error: crop border applies to IDX image data sets; digits is CSV data\n"
+      ))
     for (arguments, status, message) in cases {
       let r = try DataInfoTests.run(arguments)
       #expect(r.status == status, "\(arguments)")
@@ -133,6 +138,10 @@ import _TestSupport
         "Error: name the data set once: as the argument or with --dataset"
       ),
       (["data", "info"], "Error: name a data set: bittrue data info <name|path>"),
+      (
+        ["data", "info", "digits", "--crop-border=-1"],
+        "Error: --crop-border must be at least 0 (got -1)"
+      ),
     ]
     for (arguments, first) in usage {
       let r = try DataInfoTests.run(arguments)
@@ -160,5 +169,12 @@ import _TestSupport
     #expect(
       adult.stdout.contains("features: 105 (6 numeric, 99 one-hot from 8 categorical columns)\n"))
     #expect(adult.stdout.contains("input bits: 117\n"))  // 6 × 3 + 99 × 1
+    let mnist20 = try DataInfoTests.run([
+      "data", "info", "mnist", "--data-dir", shared, "--crop-border", "4", "--limit", "10",
+      "--encoding", "thermometer",
+    ])
+    #expect(mnist20.status == 0, "\(mnist20.stderr)")
+    #expect(mnist20.stdout.contains("features: 400\n"))
+    #expect(mnist20.stdout.contains("input bits: 400\n"))
   }
 }

@@ -11,9 +11,12 @@ import Foundation
 public enum IDXPair {
   /// Reads the pair into one part; labels must be below `classCount` (else at most
   /// ``CSVReader/maxLabel``), and without `classCount` the classes are the largest label + 1.
-  /// `imageBytes`, when given, are the images file's (decompressed) content.
+  /// `imageBytes`, when given, are the images file's (decompressed) content. A positive
+  /// `cropBorder` removes that many pixels from each side of every 2-D image (the kept pixels
+  /// keep the names of their original coordinates: `pixel_4_4` is the first for 4).
   public static func read(
-    images: String, imageBytes: [UInt8]? = nil, labels: String, classCount: Int?
+    images: String, imageBytes: [UInt8]? = nil, labels: String, classCount: Int?,
+    cropBorder: Int = 0
   ) throws -> LabeledTable {
     let imageArray = try IDXReader.parse(imageBytes ?? FileBytes.read(images), source: images)
     let labelArray = try IDXReader.read(labels)
@@ -40,11 +43,17 @@ public enum IDXPair {
       }
       labelValues.append(Int(label))
     }
-    let matrix = IntMatrix(
-      rows: imageArray.recordCount, columns: imageArray.recordSize, values: imageArray.values)
+    let matrix: IntMatrix
+    let features: [FeatureColumn]
+    if cropBorder != 0 {
+      (matrix, features) = try ImageBorderCrop.crop(imageArray, border: cropBorder, path: images)
+    } else {
+      matrix = IntMatrix(
+        rows: imageArray.recordCount, columns: imageArray.recordSize, values: imageArray.values)
+      features = pixelColumns(shape: Array(imageArray.dimensions.dropFirst()))
+    }
     return LabeledTable(
-      features: pixelColumns(shape: Array(imageArray.dimensions.dropFirst())),
-      parts: [LabeledSamples(inputs: matrix, labels: labelValues)],
+      features: features, parts: [LabeledSamples(inputs: matrix, labels: labelValues)],
       classCount: classCount ?? (labelValues.max() ?? 0) + 1)
   }
 

@@ -67,8 +67,9 @@ struct LogicData {
       encodingText = "thermometer, \(k) \(placement.rawValue) threshold(s) per feature"
     case .fixedPoint(let scaling): encodingText = "fixed-point \(scaling.format) codes as bits"
     }
+    let crop = options.cropBorder > 0 ? " (border of \(options.cropBorder) cropped)" : ""
     description =
-      "\(dataset.name): \(train.count) train / \(test.count) test samples, \(dataset.classCount) "
+      "\(dataset.name)\(crop): \(train.count) train / \(test.count) test samples, \(dataset.classCount) "
       + "classes, \(encodingText) → \(inputBits) input bits"
   }
 
