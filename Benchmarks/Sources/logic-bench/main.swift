@@ -7,6 +7,9 @@
 //       --tau 10 --iterations 20000 --batch 100 --threads 2 --eval-every 2000 [--scale 255] \
 //       [--out model.json] [--svg curve.svg] [--net net.json]
 //
+//   logic-bench infer --net net.json --mnist DATA_DIR [--crop 4] [--repeats 30]
+//       (inference throughput and "ready in" time; see Inference.swift)
+//
 // `--data P` reads P_train.x / P_train.y / P_test.x / P_test.y: raw bytes, sample-major
 // inputs (value = byte / scale) and one label byte per sample.
 import BitTrue
@@ -159,6 +162,9 @@ case "layout":
       + "\(String(format: "%.1f", tiled * 1000)) CPU-ms, batch-major scalar "
       + "\(String(format: "%.1f", plain * 1000)) CPU-ms per forward+backward")
 
+case "infer":
+  try runInference()
+
 default:
-  say("usage: logic-bench throughput|train|layout [--option value …]")
+  say("usage: logic-bench throughput|train|layout|infer [--option value …]")
 }
