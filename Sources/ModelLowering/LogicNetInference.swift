@@ -67,15 +67,33 @@ public struct LogicNetInference: Sendable {
   ) -> (scores: [Int32], predicted: [Int]) {
     let inputs = BitPlanes(rowBytes: bits, bitCount: evaluator.inputBitCount, sampleCount: count)
     let outputs = evaluator.evaluate(inputs, threads: threads)
+    // One transposition of all output bits, then each port's field read from the rows.
+    let rows = outputs.rowWords()
+    let rowLength = (evaluator.outputBitCount + 63) >> 6
+    let fields = (0...classes).map { evaluator.outputBits(ofPort: $0) }
     var scores = [Int32](repeating: 0, count: count * classes)
-    for c in 0..<classes {
-      let values = outputs.unsignedValues(bits: evaluator.outputBits(ofPort: c))
-      for s in 0..<count { scores[s * classes + c] = Int32(values[s]) }
-    }
-    let predicted = outputs.unsignedValues(bits: evaluator.outputBits(ofPort: classes)).map {
-      Int($0)
+    var predicted = [Int](repeating: 0, count: count)
+    rows.withUnsafeBufferPointer { rows in
+      for s in 0..<count {
+        let row = rows.baseAddress! + s * rowLength
+        for c in 0..<classes {
+          scores[s * classes + c] = Int32(truncatingIfNeeded: Self.field(fields[c], of: row))
+        }
+        predicted[s] = Int(truncatingIfNeeded: Self.field(fields[classes], of: row))
+      }
     }
     return (scores, predicted)
+  }
+
+  /// The unsigned value of `bits` (at most 64, lowest first) of a sample-major row of words.
+  @inline(__always)
+  static func field(_ bits: Range<Int>, of row: UnsafePointer<UInt64>) -> UInt64 {
+    guard !bits.isEmpty else { return 0 }
+    let word = bits.lowerBound >> 6
+    let shift = bits.lowerBound & 63
+    var value = row[word] >> UInt64(shift)
+    if shift + bits.count > 64 { value |= row[word + 1] << UInt64(64 - shift) }
+    return bits.count == 64 ? value : value & ((1 << UInt64(bits.count)) - 1)
   }
 
   /// Runs the standard optimiser one pass at a time to a fixpoint, crediting each pass with

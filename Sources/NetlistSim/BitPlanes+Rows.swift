@@ -36,20 +36,48 @@ extension BitPlanes {
 
   /// Planes from sample-major bytes, one byte per bit (difflogic's boolean input layout):
   /// bit `i` of sample `s` is set when `rowBytes[s·bitCount + i]` is not zero.
+  ///
+  /// Bytes are packed eight at a time, branch-free (``byteFlags(_:)``), into sample-major
+  /// row words, which are then transposed 64 × 64 bits at a time.
   public init(rowBytes: [UInt8], bitCount: Int, sampleCount: Int) {
     precondition(
       rowBytes.count == sampleCount * bitCount,
       "\(rowBytes.count) bytes is not \(sampleCount) rows of \(bitCount)")
     let rowLength = (bitCount + 63) >> 6
+    let wholeGroups = bitCount & ~7
     var rowWords = [UInt64](repeating: 0, count: sampleCount * rowLength)
-    rowBytes.withUnsafeBufferPointer { bytes in
-      for s in 0..<sampleCount {
-        for i in 0..<bitCount where bytes[s * bitCount + i] != 0 {
-          rowWords[s * rowLength + (i >> 6)] |= UInt64(1) << UInt64(i & 63)
+    rowBytes.withUnsafeBytes { bytes in
+      rowWords.withUnsafeMutableBufferPointer { rows in
+        for s in 0..<sampleCount {
+          let first = s * bitCount
+          let row = rows.baseAddress! + s * rowLength
+          var i = 0
+          while i < wholeGroups {
+            let eight = UInt64(
+              littleEndian: bytes.loadUnaligned(fromByteOffset: first + i, as: UInt64.self))
+            row[i >> 6] |= Self.byteFlags(eight) << UInt64(i & 63)
+            i &+= 8
+          }
+          while i < bitCount {
+            let set: UInt64 = bytes[first + i] != 0 ? 1 : 0
+            row[i >> 6] |= set << UInt64(i & 63)
+            i &+= 1
+          }
         }
       }
     }
     self.init(rowWords: rowWords, bitCount: bitCount, sampleCount: sampleCount)
+  }
+
+  /// Bit `k` (0 … 7) of the result is 1 when byte `k` of `eight` (bits 8k … 8k+7) is not
+  /// zero: each byte's bits are OR-ed into its lowest bit, and one multiplication moves
+  /// the eight lowest bits (8k) to bits 56 + k, where no two partial products collide.
+  @inline(__always)
+  static func byteFlags(_ eight: UInt64) -> UInt64 {
+    var t = eight | (eight >> 4)
+    t |= t >> 2
+    t |= t >> 1
+    return ((t & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) >> 56
   }
 
   /// The samples as sample-major rows of words (the layout of ``init(rowWords:bitCount:sampleCount:)``).

@@ -49,6 +49,43 @@ import _TestSupport
     }
   }
 
+  /// The packed path (eight bytes at a time, then a tail) against the definition, with
+  /// bytes other than 0 and 1 in every byte position of a group.
+  @Test(arguments: [(1, 3), (7, 65), (8, 64), (9, 70), (63, 5), (64, 130), (65, 64), (400, 600)])
+  func rowBytesMatchTheDefinition(bits: Int, samples: Int) {
+    var rng = SeededRandom(seed: UInt64(bits * 7919 + samples))
+    let bytes = (0..<(bits * samples)).map { _ -> UInt8 in
+      let r = rng.next()
+      return r & 3 == 0 ? 0 : (r & 4 == 0 ? 1 : UInt8(truncatingIfNeeded: 1 << ((r >> 3) % 8)))
+    }
+    let planes = BitPlanes(rowBytes: bytes, bitCount: bits, sampleCount: samples)
+    for s in 0..<samples {
+      for b in 0..<bits where planes[bit: b, sample: s] != (bytes[s * bits + b] != 0) {
+        let byte = String(bytes[s * bits + b], radix: 16)
+        Issue.record("bits \(bits) samples \(samples): bit \(b) of sample \(s), byte 0x\(byte)")
+        return
+      }
+    }
+  }
+
+  @Test func byteFlagsOfEveryByteValueInEveryPosition() {
+    for position in 0..<8 {
+      for value in 0...255 {
+        let word =
+          UInt64(value) << UInt64(8 * position) | 0x0100_0000_0000_0001
+          & ~(0xFF << UInt64(8 * position))
+        let expected = (0..<8).reduce(UInt64(0)) { flags, k in
+          flags | ((word >> UInt64(8 * k)) & 0xFF != 0 ? 1 << UInt64(k) : 0)
+        }
+        guard BitPlanes.byteFlags(word) == expected else {
+          Issue.record(
+            "word 0x\(String(word, radix: 16)): \(BitPlanes.byteFlags(word)), expected \(expected)")
+          return
+        }
+      }
+    }
+  }
+
   @Test func unsignedValuesAndVectorsReadFields() {
     var rng = SeededRandom(seed: 11)
     let samples = 150

@@ -86,7 +86,8 @@ func runInference() throws {
     source: "mnist", dataDirectory: option("mnist", "/work/shared/data"),
     cropBorder: int("crop", 4))
   let dataset = try DatasetLoader.load(request)
-  let encoder = try FittedEncoder(.thermometer(thresholds: 1, placement: .uniform), fittedOn: dataset)
+  let encoder = try FittedEncoder(
+    .thermometer(thresholds: 1, placement: .uniform), fittedOn: dataset)
   guard case .bits(let matrix) = encoder.encode(dataset.test.inputs) else {
     preconditionFailure("thermometer inputs are bits")
   }
@@ -109,7 +110,8 @@ func runInference() throws {
   if let path = options["scores"] {
     var text = (0..<net.classes).map { "count\($0)" }.joined(separator: ",") + ",class\n"
     for s in 0..<count {
-      text += result.scores[s * net.classes..<(s + 1) * net.classes].map(String.init)
+      text +=
+        result.scores[s * net.classes..<(s + 1) * net.classes].map(String.init)
         .joined(separator: ",") + ",\(result.predicted[s])\n"
     }
     try text.write(toFile: path, atomically: true, encoding: .utf8)
