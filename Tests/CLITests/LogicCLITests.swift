@@ -51,6 +51,34 @@ import _TestSupport
     #expect(all.stdout.contains("samples: 32 (\(data))"))
   }
 
+  /// `--validation N` holds out the last N training samples and logs their accuracy.
+  @Test func validationHoldsOutTheLastTrainingSamples() throws {
+    let dir = Paths.temporaryDirectory("logic-cli")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = try writeData(in: dir)
+    let out = dir.appendingPathComponent("run").path
+    let arguments = [
+      "logic", "train", "--dataset", data, "--layers", "16,8", "--iterations", "100",
+      "--batch", "8", "--eval-every", "50", "--tau", "1", "--connections", "random",
+    ]
+    let train = try CLI.run(arguments + ["--validation", "6", "--out", out, "--json"])
+    #expect(train.status == 0, "\(train.stderr)")
+    let summary = try JSONSerialization.jsonObject(with: Data(train.stdout.utf8)) as? [String: Any]
+    #expect(summary?["validationAccuracy"] is Double)
+    let log = try String(contentsOfFile: out + "/train.log", encoding: .utf8)
+    #expect(log.split(separator: "\n").allSatisfy { $0.contains(" valid ") })
+    let text = try CLI.run(arguments + ["--validation", "6"])
+    #expect(text.stderr.contains("validation: the last 6 training samples (held out; they pick"))
+    let tooMany = try CLI.run(arguments + ["--validation", "25"])
+    #expect(tooMany.status == 1)
+    #expect(
+      tooMany.stderr
+        == "Error: --validation 25 leaves no training samples (the training split has 25)\n")
+    let negative = try CLI.run(arguments + ["--validation=-1"])
+    #expect(negative.status == 64)
+    #expect(negative.stderr.hasPrefix("Error: --validation must be at least 0 (got -1)\n"))
+  }
+
   /// Fixed-point codes reach the net as their two's-complement bits: 4 features × 3 bits.
   @Test func fixedPointEncodingGivesCodeBits() throws {
     let dir = Paths.temporaryDirectory("logic-cli")

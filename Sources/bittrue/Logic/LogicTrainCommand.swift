@@ -19,8 +19,10 @@ struct LogicTrainCommand: AsyncParsableCommand {
       features stay one bit).
 
       The discretised net is evaluated every --eval-every steps; the best checkpoint is \
-      chosen by training accuracy (the test split is reported, never used to choose). With \
-      --out DIR it writes:
+      chosen by training accuracy (on the first 10,000 training samples), or with \
+      --validation N by the accuracy on the last N training samples, which are then held \
+      out of training. The test split is reported, never used to choose. With --out DIR it \
+      writes:
         DIR/model.json   all logits, connections and config (bittrue-logicnet, exact floats)
         DIR/net.json     the discretised net (difflogic-net interchange JSON)
         DIR/curve.svg    loss and accuracy over training
@@ -57,6 +59,18 @@ struct LogicTrainCommand: AsyncParsableCommand {
   var partitions: Int = 2
   @Option(help: "Evaluate the discretised net every N steps (0: only at the end).")
   var evalEvery: Int = 250
+  @Option(
+    help: ArgumentHelp(
+      "Hold out the last N training samples (after --limit) as a validation set that picks "
+        + "the best checkpoint (default 0: pick by training accuracy).",
+      valueName: "N"))
+  var validation: Int = 0
+
+  func validate() throws {
+    if validation < 0 {
+      throw ValidationError("--validation must be at least 0 (got \(validation))")
+    }
+  }
 
   mutating func run() async throws {
     let loaded = try LogicData(data)
@@ -68,8 +82,20 @@ struct LogicTrainCommand: AsyncParsableCommand {
     let options = TrainingOptions(
       iterations: iterations, batchSize: batch, learningRate: lr, threads: run.threads,
       partitions: partitions, evaluationInterval: evalEvery)
+    guard validation < loaded.train.count else {
+      throw CommandFailure(
+        description:
+          "--validation \(validation) leaves no training samples (the training split has "
+          + "\(loaded.train.count))")
+    }
     if !run.json && !run.quiet {
       FileHandle.standardError.write(Data("data: \(loaded.description)\n".utf8))
+      if validation > 0 {
+        FileHandle.standardError.write(
+          Data(
+            ("validation: the last \(validation) training samples (held out; they pick the "
+              + "checkpoint)\n").utf8))
+      }
       let gates = widths.reduce(0, +)
       FileHandle.standardError.write(
         Data("net: \(widths.count) layers, \(gates) gates, tau \(tau)\n".utf8))
@@ -88,6 +114,7 @@ struct LogicTrainCommand: AsyncParsableCommand {
           dataset: loaded.dataset.name, inputBits: loaded.inputBits, layers: widths, tau: tau,
           iterations: iterations, bestIteration: report.best.iteration,
           trainAccuracy: report.best.trainAccuracy,
+          validationAccuracy: report.best.validationAccuracy,
           testAccuracy: Double(testAccuracy.correct) / Double(max(testAccuracy.total, 1)),
           samplesPerSecond: report.samplesPerSecond, weightsDigest: digest.hexDigest,
           out: run.out))
@@ -107,13 +134,21 @@ struct LogicTrainCommand: AsyncParsableCommand {
     let echoLog = !run.json && !run.quiet
     let result: Result<TrainingReport, LogicNetsError>
     do throws(LogicNetsError) {
+      let kept = loaded.train.count - validation
       let train = try LogicDataset(
-        bits: loaded.train.bits, inputs: loaded.inputBits, labels: loaded.train.labels)
+        bits: Array(loaded.train.bits[..<(kept * loaded.inputBits)]), inputs: loaded.inputBits,
+        labels: Array(loaded.train.labels[..<kept]))
+      let held =
+        validation == 0
+        ? nil
+        : try LogicDataset(
+          bits: Array(loaded.train.bits[(kept * loaded.inputBits)...]),
+          inputs: loaded.inputBits, labels: Array(loaded.train.labels[kept...]))
       let test = try LogicDataset(
         bits: loaded.test.bits, inputs: loaded.inputBits, labels: loaded.test.labels)
       let trainer = try LogicNetTrainer(model: LogicNetModel(config: config), options: options)
       result = .success(
-        try await trainer.train(on: train, test: test) { progress in
+        try await trainer.train(on: train, validation: held, test: test) { progress in
           if let entry = progress.entry, echoLog {
             bar.clearLine()
             FileHandle.standardError.write(Data((entry.line + "\n").utf8))
@@ -151,6 +186,7 @@ struct TrainSummary: Encodable {
   var iterations: Int
   var bestIteration: Int
   var trainAccuracy: Double
+  var validationAccuracy: Double?
   var testAccuracy: Double
   var samplesPerSecond: Double
   var weightsDigest: String
