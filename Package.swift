@@ -71,6 +71,7 @@ let package = Package(
       name: "ModelLoweringTests",
       dependencies: ["ModelLowering", "NetlistSim", "NetlistPasses", "_TestSupport"]
     ),
-    .testTarget(name: "CLITests", dependencies: ["bittrue", "FixedPoint", "_TestSupport"]),
+    .testTarget(
+      name: "CLITests", dependencies: ["bittrue", "FixedPoint", "Reports", "_TestSupport"]),
   ]
 )

@@ -2,9 +2,10 @@
 /// equivalents under named cost tables, logic depth and latency, every signal's width next to
 /// the width its value range needs, and optionally Yosys's numbers for the same design.
 ///
-/// Built by ``make(for:optimize:invocation:)``; printed by ``render(_:)`` as text (for the
-/// terminal), Markdown or JSON. The JSON form carries every field, including the generator
-/// version and the command line; the text and Markdown forms bound the per-signal listing.
+/// Built by ``make(for:optimize:invocation:)``; printed by ``render(_:signalLimit:)`` as
+/// text (for the terminal), Markdown or JSON. The JSON form carries every field, including
+/// the generator version and the command line; the text and Markdown forms bound the
+/// per-signal listing.
 public struct NetlistReport: Codable, Hashable, Sendable {
   /// `bittrue-netlist-report`.
   public var format: String

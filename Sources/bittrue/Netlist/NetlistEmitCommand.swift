@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetlistIR
+import Reports
 import VerilogEmit
 
 /// `bittrue netlist emit`: netlist text → Verilog + port manifest.
@@ -13,6 +14,7 @@ struct NetlistEmitCommand: ParsableCommand {
         <module>.v              the design (Verilog-2005, verilator -Wall clean)
         <primitive>.v           each rtl/ primitive it instantiates
         <module>.manifest.json  ports, widths, clocking, latency, lanes
+        <module>.report.<ext>   with --report: `bittrue netlist report` of the netlist
 
       The module is named after the netlist (legalised). Registers use one rising-edge clock \
       `clk` and a synchronous active-high reset `rst`, present only when the netlist has \
@@ -41,6 +43,11 @@ struct NetlistEmitCommand: ParsableCommand {
   @Option(name: .long, help: "The module name (default: the netlist's name).")
   var module: String?
 
+  @Option(
+    name: .long,
+    help: "Also write the netlist's report (text, markdown or json) as <module>.report.<ext>.")
+  var report: ReportFormat?
+
   func run() throws {
     let netlist = try NetlistFile.load(self.netlist)
     let design: EmittedDesign
@@ -50,10 +57,21 @@ struct NetlistEmitCommand: ParsableCommand {
     } catch {
       throw CommandFailure(description: "\(self.netlist): \(error.description)")
     }
+    var files = design.files
+    if let report {
+      let text: String
+      do throws(ReportError) {
+        let invocation = ["bittrue"] + CommandLine.arguments.dropFirst()
+        text = try NetlistReport.make(for: netlist, invocation: invocation).render(report)
+      } catch {
+        throw CommandFailure(description: "\(self.netlist): \(error.description)")
+      }
+      files.append(("\(design.moduleName).report.\(report.fileExtension)", text))
+    }
     let folder = URL(fileURLWithPath: out)
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      for file in design.files {
+      for file in files {
         try Data(file.text.utf8).write(
           to: folder.appendingPathComponent(file.name), options: .atomic)
       }
@@ -61,7 +79,7 @@ struct NetlistEmitCommand: ParsableCommand {
       throw CommandFailure(description: "\(out): cannot write: \(error.localizedDescription)")
     }
     print(
-      "wrote \(design.files.map(\.name).joined(separator: ", ")) to \(out) "
+      "wrote \(files.map(\.name).joined(separator: ", ")) to \(out) "
         + "(\(netlist.nodes.count) nodes, \(design.manifest.clocked ? "clocked" : "combinational"), "
         + "\(lanes) lane\(lanes == 1 ? "" : "s"))")
   }
