@@ -97,9 +97,9 @@ import _TestSupport
 
   /// Random netlists of every op at widths across word boundaries, with and without
   /// registers: narrowing (alone and inside the optimisation loop) keeps every output.
-  @Test(arguments: [1, 2, 5, 8, 16, 31, 33, 64, 65, 100, 129])
+  @Test(arguments: [1, 3, 8, 17, 33, 64, 65, 129])
   func randomNetlistsKeepTheirBehaviour(width: Int) throws {
-    for trial in 0..<4 {
+    for trial in 0..<3 {
       let seed = UInt64(width * 100 + trial)
       var rng = SeededRandom(seed: seed)
       let widths = width <= 8 ? [width, 1 + width / 2] : [width, 1 + width / 3, 3]
