@@ -11,7 +11,7 @@ public struct GateLevelCells: Codable, Hashable, Sendable {
   public var nodes: Int
   /// Two-input gates by function (difflogic names, in truth-table order); functions with
   /// no gate are left out.
-  public var gates: [Count]
+  public var gates: [NamedCount]
   /// All two-input gates.
   public var twoInputGates: Int
   /// `not` nodes (complements the gates could not absorb: at outputs and register inputs).
@@ -28,7 +28,7 @@ public struct GateLevelCells: Codable, Hashable, Sendable {
   /// Half adders built while bit-blasting (likewise).
   public var halfAdders: Int
   /// Total cost under each table of ``NetlistReport/costTables``, in that order.
-  public var costs: [Count]
+  public var costs: [NamedCount]
   /// The critical path: the most gate levels between sources (inputs, constants,
   /// registers) and sinks (outputs, register inputs), as ``NetlistPasses/LogicDepth``
   /// counts them (`not` and `buf` free).
@@ -70,7 +70,7 @@ public struct GateLevelCells: Codable, Hashable, Sendable {
     }
     method = Self.methodDescription
     nodes = netlist.nodes.count
-    gates = (0..<16).filter { byTable[$0] > 0 }.map { Count(GateFunction.names[$0], byTable[$0]) }
+    gates = (0..<16).filter { byTable[$0] > 0 }.map { NamedCount(GateFunction.names[$0], byTable[$0]) }
     twoInputGates = byTable.reduce(0, +)
     self.not = not
     self.buf = buf
@@ -82,7 +82,7 @@ public struct GateLevelCells: Codable, Hashable, Sendable {
       let gateCost = (0..<16).reduce(0) { total, t in
         total + byTable[t] * table.cost(of: GateFunction(table: UInt8(t)))
       }
-      return Count(
+      return NamedCount(
         table.name, gateCost + not * table.not + buf * table.buf + registers * table.register)
     }
     logicDepth = LogicDepth.depth(of: netlist)

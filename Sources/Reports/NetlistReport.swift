@@ -39,7 +39,7 @@ public struct NetlistReport: Codable, Hashable, Sendable {
 }
 
 /// A named count.
-public struct Count: Codable, Hashable, Sendable {
+public struct NamedCount: Codable, Hashable, Sendable {
   /// What is counted.
   public var name: String
   /// How many.

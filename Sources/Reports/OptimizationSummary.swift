@@ -31,7 +31,7 @@ public struct OptimizationSummary: Codable, Hashable, Sendable {
   /// The passes, in the order they ran (the standard set repeats to a fixpoint).
   public var passes: [String]
   /// The narrowing pass's counters.
-  public var narrowing: [Count]
+  public var narrowing: [NamedCount]
   /// Each narrowing change, in node order.
   public var changes: [Change]
 
@@ -43,7 +43,7 @@ public struct OptimizationSummary: Codable, Hashable, Sendable {
     nodesBefore = input.nodes.count
     self.nodesAfter = nodesAfter
     passes = [narrowing.name] + optimisation.map(\.name)
-    self.narrowing = narrowing.counters.map { Count($0.name, $0.value) }
+    self.narrowing = narrowing.counters.map { NamedCount($0.name, $0.value) }
     changes = plan.map { decision in
       let node = input[decision.node]
       let kind: String

@@ -11,7 +11,7 @@ public struct YosysComparison: Codable, Hashable, Sendable {
     /// The script it ran, one command per element.
     public var script: [String]
     /// Cells by type (Yosys names), sorted by name.
-    public var cells: [Count]
+    public var cells: [NamedCount]
     /// All cells.
     public var totalCells: Int
   }
@@ -114,7 +114,7 @@ extension YosysComparison.Run {
   /// A run from its script and cell counts.
   init(script: [String], counts: [String: Int]) {
     self.script = script
-    cells = counts.keys.sorted().map { Count($0, counts[$0]!) }
+    cells = counts.keys.sorted().map { NamedCount($0, counts[$0]!) }
     totalCells = counts.values.reduce(0, +)
   }
 }
