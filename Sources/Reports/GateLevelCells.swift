@@ -70,7 +70,9 @@ public struct GateLevelCells: Codable, Hashable, Sendable {
     }
     method = Self.methodDescription
     nodes = netlist.nodes.count
-    gates = (0..<16).filter { byTable[$0] > 0 }.map { NamedCount(GateFunction.names[$0], byTable[$0]) }
+    gates = (0..<16).filter { byTable[$0] > 0 }.map {
+      NamedCount(GateFunction.names[$0], byTable[$0])
+    }
     twoInputGates = byTable.reduce(0, +)
     self.not = not
     self.buf = buf
