@@ -13,16 +13,21 @@ public struct CosimOptions: Sendable {
   public var icarus: Bool
   /// Keep the run folder even when all sources agree.
   public var keepRun: Bool
+  /// The pipeline latency of the netlist (cycles from inputs to their outputs). The
+  /// simulation's outputs are read that many cycles later, so they line up with evaluators
+  /// of the unpipelined design.
+  public var latency: Int
 
-  /// Options; by default one lane, no Icarus, the run folder removed on agreement.
+  /// Options; by default one lane, no Icarus, latency 0, the run folder removed on agreement.
   public init(
     verilator: VerilatorOptions = VerilatorOptions(), lanes: Int = 1, icarus: Bool = false,
-    keepRun: Bool = false
+    keepRun: Bool = false, latency: Int = 0
   ) {
     self.verilator = verilator
     self.lanes = lanes
     self.icarus = icarus
     self.keepRun = keepRun
+    self.latency = latency
   }
 }
 
@@ -60,7 +65,8 @@ public enum Cosim {
   ) throws(CosimError) -> CosimVerdict {
     let design: EmittedDesign
     do throws(VerilogEmitError) {
-      design = try VerilogEmitter.emit(netlist, options: EmitOptions(lanes: options.lanes))
+      design = try VerilogEmitter.emit(
+        netlist, options: EmitOptions(lanes: options.lanes, latency: options.latency))
     } catch {
       throw .emit(error)
     }
@@ -84,7 +90,7 @@ public enum Cosim {
     let trace = options.verilator.trace ? run.appendingPathComponent("trace.vcd") : nil
     let simulated = try model.simulate(vectors, in: run, trace: trace)
     sources.append(ResultSource(name: "verilator", outputs: simulated.outputs))
-    if options.icarus && options.lanes == 1 {
+    if options.icarus && options.lanes == 1 && options.latency == 0 {
       let outputs = try Icarus.simulate(target, vectors, in: run.appendingPathComponent("icarus"))
       sources.append(ResultSource(name: "iverilog", outputs: outputs))
     }

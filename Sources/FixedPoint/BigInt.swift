@@ -76,6 +76,7 @@ public struct BigInt: Sendable {
     switch storage {
     case .small(let v): return Int128(v)
     case .large(let g):
+      if g.signum < 0 && self == BigInt(Int128.min) { return .min }  // magnitude 2^127
       guard bitLength <= 127 else { return nil }
       let magnitude = Int128(g.limb(0)) | (Int128(g.limb(1)) << 64)
       return g.signum < 0 ? -magnitude : magnitude

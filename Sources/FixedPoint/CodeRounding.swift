@@ -11,14 +11,14 @@ enum CodeRounding {
   /// `x / 2^shift` rounded with `mode` (`shift ≥ 1`), and whether any nonzero bit was dropped.
   @usableFromInline
   static func shiftRight(
-    _ x: BigInt, by shift: Int, mode: RoundingMode, random: CounterRNG?, index: UInt64
+    _ x: BigInt, by shift: Int, mode: RoundingMode, random: inout RandomWordCache, index: UInt64
   ) -> (BigInt, inexact: Bool) {
     let floor = x >> shift
     let remainder = x.lowBits(shift)
     if remainder.isZero { return (floor, false) }
     let up: Bool
     if mode == .stochastic {
-      let word = stochasticWord(random, index)
+      let word = random.word(at: index)
       if shift <= 64 {
         up = BigInt(shift == 64 ? word : word >> UInt64(64 - shift)) < remainder
       } else {
@@ -43,14 +43,14 @@ enum CodeRounding {
   /// quotient was inexact.
   @usableFromInline
   static func divide(
-    _ numerator: BigInt, by denominator: BigInt, mode: RoundingMode, random: CounterRNG?,
-    index: UInt64
+    _ numerator: BigInt, by denominator: BigInt, mode: RoundingMode,
+    random: inout RandomWordCache, index: UInt64
   ) -> (BigInt, inexact: Bool) {
     let (floor, remainder) = numerator.floorDivided(by: denominator)
     if remainder.isZero { return (floor, false) }
     let up: Bool
     if mode == .stochastic {
-      let word = stochasticWord(random, index)
+      let word = random.word(at: index)
       up = BigInt(word) * denominator < remainder << 64
     } else {
       let versusHalf = BigInt.compare(remainder << 1, denominator)
@@ -59,13 +59,6 @@ enum CodeRounding {
         valueIsNegative: numerator.isNegative, quotientIsOdd: floor.bit(0))
     }
     return (up ? floor + 1 : floor, true)
-  }
-
-  /// The random word for stochastic rounding of element `index`.
-  @usableFromInline
-  static func stochasticWord(_ random: CounterRNG?, _ index: UInt64) -> UInt64 {
-    guard let random else { preconditionFailure("STOCHASTIC rounding needs a CounterRNG") }
-    return random.word(at: index)
   }
 
   /// The code `format` holds for the (already rounded) integer `q` under `mode`.
@@ -106,14 +99,14 @@ enum CodeRounding {
   @usableFromInline
   static func quantize(
     _ x: BigInt, fractionBits: Int, to format: FixedFormat, rounding: RoundingMode,
-    overflow mode: OverflowMode, random: CounterRNG?, index: UInt64,
+    overflow mode: OverflowMode, random: inout RandomWordCache, index: UInt64,
     events: inout QuantizationEvents
   ) -> BigInt {
     let shift = fractionBits - format.fractionBits
     var q = x
     var inexact = false
     if shift > 0 {
-      (q, inexact) = shiftRight(x, by: shift, mode: rounding, random: random, index: index)
+      (q, inexact) = shiftRight(x, by: shift, mode: rounding, random: &random, index: index)
     } else if shift < 0 {
       q = x << -shift
     }

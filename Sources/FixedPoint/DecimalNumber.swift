@@ -77,11 +77,12 @@ public struct DecimalNumber: Hashable, Sendable {
     in format: FixedFormat, rounding: RoundingMode, overflow: OverflowMode,
     random: CounterRNG? = nil, index: UInt64 = 0, events: inout QuantizationEvents
   ) -> BigInt {
+    var words = RandomWordCache(random)
     if exponent >= 0 {
       let integer = exponent == 0 ? significand : significand * BigInt.power(10, exponent)
       return CodeRounding.quantize(
         integer, fractionBits: 0, to: format, rounding: rounding, overflow: overflow,
-        random: random, index: index, events: &events)
+        random: &words, index: index, events: &events)
     }
     var numerator = significand
     var denominator = BigInt.power(10, -exponent)
@@ -91,7 +92,7 @@ public struct DecimalNumber: Hashable, Sendable {
       denominator = denominator << -format.fractionBits
     }
     let (q, inexact) = CodeRounding.divide(
-      numerator, by: denominator, mode: rounding, random: random, index: index)
+      numerator, by: denominator, mode: rounding, random: &words, index: index)
     let code = CodeRounding.overflow(q, to: format, mode: overflow)
     events.record(rounded: q, result: code, inexact: inexact, signed: format.isSigned)
     return code

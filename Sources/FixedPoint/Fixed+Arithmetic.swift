@@ -45,9 +45,10 @@ extension Fixed {
     events: inout QuantizationEvents
   ) throws(FixedPointError) -> Fixed {
     guard !divisor.code.isZero else { throw .divisionByZero }
+    var words = RandomWordCache(random)
     let code = Fixed.quotientCode(
       code, self.format, divisor.code, divisor.format, to: format, rounding: rounding,
-      overflow: overflow, random: random, index: index, events: &events)
+      overflow: overflow, random: &words, index: index, events: &events)
     return Fixed(code: code, format: format)
   }
 
@@ -55,8 +56,8 @@ extension Fixed {
   @usableFromInline
   static func quotientCode(
     _ a: BigInt, _ aFormat: FixedFormat, _ b: BigInt, _ bFormat: FixedFormat,
-    to format: FixedFormat, rounding: RoundingMode, overflow: OverflowMode, random: CounterRNG?,
-    index: UInt64, events: inout QuantizationEvents
+    to format: FixedFormat, rounding: RoundingMode, overflow: OverflowMode,
+    random: inout RandomWordCache, index: UInt64, events: inout QuantizationEvents
   ) -> BigInt {
     // code = a · 2^(F − Fa + Fb) / b
     let scale = format.fractionBits - aFormat.fractionBits + bFormat.fractionBits
@@ -67,7 +68,7 @@ extension Fixed {
       denominator = -denominator
     }
     let (q, inexact) = CodeRounding.divide(
-      numerator, by: denominator, mode: rounding, random: random, index: index)
+      numerator, by: denominator, mode: rounding, random: &random, index: index)
     let code = CodeRounding.overflow(q, to: format, mode: overflow)
     events.record(rounded: q, result: code, inexact: inexact, signed: format.isSigned)
     return code

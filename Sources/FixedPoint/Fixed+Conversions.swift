@@ -42,9 +42,10 @@ extension Fixed {
   ) throws(FixedPointError) {
     guard value.isFinite else { throw .notFinite(value) }
     let (significand, exponent) = Fixed.exactParts(value)
+    var words = RandomWordCache(random)
     let code = CodeRounding.quantize(
       significand, fractionBits: -exponent, to: format, rounding: rounding, overflow: overflow,
-      random: random, index: index, events: &events)
+      random: &words, index: index, events: &events)
     self.init(code: code, format: format)
   }
 
@@ -70,10 +71,9 @@ extension Fixed {
     let drop = length - kept
     var significand = magnitude
     if drop > 0 {
+      var noWords = RandomWordCache(nil)
       significand =
-        CodeRounding.shiftRight(
-          magnitude, by: drop, mode: .rndConv, random: nil, index: 0
-        ).0
+        CodeRounding.shiftRight(magnitude, by: drop, mode: .rndConv, random: &noWords, index: 0).0
     }
     let exponent = max(drop, 0) - format.fractionBits
     let m = Double(significand.int64Value!)

@@ -50,9 +50,10 @@ public struct Fixed: Sendable {
     to format: FixedFormat, rounding: RoundingMode = .trn, overflow: OverflowMode = .wrap,
     random: CounterRNG? = nil, index: UInt64 = 0, events: inout QuantizationEvents
   ) -> Fixed {
+    var words = RandomWordCache(random)
     let newCode = CodeRounding.quantize(
       code, fractionBits: self.format.fractionBits, to: format, rounding: rounding,
-      overflow: overflow, random: random, index: index, events: &events)
+      overflow: overflow, random: &words, index: index, events: &events)
     return Fixed(code: newCode, format: format)
   }
 }

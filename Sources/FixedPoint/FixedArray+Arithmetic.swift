@@ -1,64 +1,36 @@
 extension FixedArray {
   /// Element-wise exact sums, in ``FixedFormat/sum(_:_:)`` (equal counts required).
   public static func + (a: FixedArray, b: FixedArray) -> FixedArray {
-    additive(a, b, format: FixedFormat.sum(a.format, b.format), subtract: false)
+    ElementwiseOperation.sum.result(a, b)
   }
 
   /// Element-wise exact differences, in ``FixedFormat/difference(_:_:)``.
   public static func - (a: FixedArray, b: FixedArray) -> FixedArray {
-    additive(a, b, format: FixedFormat.difference(a.format, b.format), subtract: true)
+    ElementwiseOperation.difference.result(a, b)
   }
 
   /// Element-wise exact products, in ``FixedFormat/product(_:_:)``.
   public static func * (a: FixedArray, b: FixedArray) -> FixedArray {
-    precondition(a.count == b.count, "element-wise product of arrays of different lengths")
-    let format = FixedFormat.product(a.format, b.format)
-    if format.fitsInt64, case .int64(let x) = a.storage, case .int64(let y) = b.storage {
-      // |a·b| < 2^(W1+W2−1) (or < 2^(W1+W2) unsigned): the product fits the result format.
-      let out = x.withUnsafeBufferPointer { x in
-        y.withUnsafeBufferPointer { y in
-          [Int64](unsafeUninitializedCapacity: x.count) { out, initialized in
-            for i in 0..<x.count { out[i] = x[i] &* y[i] }
-            initialized = x.count
-          }
-        }
-      }
-      return FixedArray(trustedInt64Codes: out, format: format)
-    }
-    return FixedArray(
-      trustedCodes: (0..<a.count).map { a.code(at: $0) * b.code(at: $0) }, format: format)
+    ElementwiseOperation.product.result(a, b)
   }
 
-  private static func additive(
-    _ a: FixedArray, _ b: FixedArray, format: FixedFormat, subtract: Bool
-  ) -> FixedArray {
-    precondition(a.count == b.count, "element-wise sum of arrays of different lengths")
-    let shiftA = format.fractionBits - a.format.fractionBits
-    let shiftB = format.fractionBits - b.format.fractionBits
-    if format.fitsInt64, case .int64(let x) = a.storage, case .int64(let y) = b.storage {
-      // Aligned operands and their sum lie in the result range, which fits Int64.
-      let sa = Int64(shiftA)
-      let sb = Int64(shiftB)
-      let out = x.withUnsafeBufferPointer { x in
-        y.withUnsafeBufferPointer { y in
-          [Int64](unsafeUninitializedCapacity: x.count) { out, initialized in
-            if subtract {
-              for i in 0..<x.count { out[i] = (x[i] &<< sa) &- (y[i] &<< sb) }
-            } else {
-              for i in 0..<x.count { out[i] = (x[i] &<< sa) &+ (y[i] &<< sb) }
-            }
-            initialized = x.count
-          }
-        }
-      }
-      return FixedArray(trustedInt64Codes: out, format: format)
-    }
-    let codes = (0..<a.count).map { i in
-      let x = a.code(at: i) << shiftA
-      let y = b.code(at: i) << shiftB
-      return subtract ? x - y : x + y
-    }
-    return FixedArray(trustedCodes: codes, format: format)
+  /// Writes `a + b` into `result`, whose format must be ``FixedFormat/sum(_:_:)`` of the
+  /// operands' formats and whose count must be theirs; its storage is reused when nothing
+  /// else shares it.
+  public static func sum(_ a: FixedArray, _ b: FixedArray, into result: inout FixedArray) {
+    ElementwiseOperation.sum.write(a, b, into: &result)
+  }
+
+  /// Writes `a − b` into `result` (format ``FixedFormat/difference(_:_:)``), as
+  /// ``sum(_:_:into:)`` does.
+  public static func difference(_ a: FixedArray, _ b: FixedArray, into result: inout FixedArray) {
+    ElementwiseOperation.difference.write(a, b, into: &result)
+  }
+
+  /// Writes `a × b` into `result` (format ``FixedFormat/product(_:_:)``), as
+  /// ``sum(_:_:into:)`` does.
+  public static func product(_ a: FixedArray, _ b: FixedArray, into result: inout FixedArray) {
+    ElementwiseOperation.product.write(a, b, into: &result)
   }
 
   /// Element-wise quotients `a[i] / divisor[i]`, each rounded once into `format`; element `i`
@@ -85,6 +57,7 @@ extension FixedArray {
       overflow != .wrapSM || format.isSigned, "WRAP_SM needs a signed format (\(format))")
     precondition(rounding != .stochastic || random != nil, "STOCHASTIC rounding needs a CounterRNG")
     var local = QuantizationEvents()
+    var words = RandomWordCache(random)
     var out: [BigInt] = []
     out.reserveCapacity(count)
     for i in 0..<count {
@@ -93,7 +66,7 @@ extension FixedArray {
       out.append(
         Fixed.quotientCode(
           code(at: i), self.format, d, divisor.format, to: format, rounding: rounding,
-          overflow: overflow, random: random, index: firstIndex &+ UInt64(i), events: &local))
+          overflow: overflow, random: &words, index: firstIndex &+ UInt64(i), events: &local))
     }
     events.merge(local)
     return FixedArray(trustedCodes: out, format: format)

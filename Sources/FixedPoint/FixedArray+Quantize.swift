@@ -10,9 +10,11 @@ extension FixedArray {
     to format: FixedFormat, rounding: RoundingMode = .trn, overflow: OverflowMode = .wrap,
     random: CounterRNG? = nil, firstIndex: UInt64 = 0
   ) -> FixedArray {
-    var sink = NoInt64Events()
-    var unused = QuantizationEvents()
-    return quantized(format, rounding, overflow, random, firstIndex, &sink, &unused)
+    var events = QuantizationEvents()
+    let request = QuantizeRequest(format, rounding, overflow, random, firstIndex, counting: false)
+    var nothing = Storage.int64([])
+    return FixedArray(
+      trustedStorage: quantizedStorage(request, reusing: &nothing, &events), format: format)
   }
 
   /// ``quantized(to:rounding:overflow:random:firstIndex:)`` that also adds what happened to
@@ -21,112 +23,113 @@ extension FixedArray {
     to format: FixedFormat, rounding: RoundingMode = .trn, overflow: OverflowMode = .wrap,
     random: CounterRNG? = nil, firstIndex: UInt64 = 0, events: inout QuantizationEvents
   ) -> FixedArray {
-    var sink = Int64EventCounter()
-    var general = QuantizationEvents()
-    let result = quantized(format, rounding, overflow, random, firstIndex, &sink, &general)
-    if general.count > 0 {
-      events.merge(general)
-    } else {
-      sink.add(to: &events, count: count, format: format)
-    }
-    return result
+    let request = QuantizeRequest(format, rounding, overflow, random, firstIndex, counting: true)
+    var nothing = Storage.int64([])
+    return FixedArray(
+      trustedStorage: quantizedStorage(request, reusing: &nothing, &events), format: format)
   }
 
-  /// Runs the Int64 kernel when its preconditions hold, the general path otherwise (which
-  /// reports into `general`).
-  private func quantized<E: Int64EventSink>(
-    _ format: FixedFormat, _ rounding: RoundingMode, _ overflow: OverflowMode,
-    _ random: CounterRNG?, _ firstIndex: UInt64, _ sink: inout E,
-    _ general: inout QuantizationEvents
-  ) -> FixedArray {
-    precondition(
-      overflow != .wrapSM || format.isSigned, "WRAP_SM needs a signed format (\(format))")
-    precondition(rounding != .stochastic || random != nil, "STOCHASTIC rounding needs a CounterRNG")
-    if case .int64(let codes) = storage, format.fitsInt64,
-      let out = Self.int64Quantize(
-        codes, from: self.format, to: format, rounding, overflow, random, firstIndex, &sink)
+  /// Writes ``quantized(to:rounding:overflow:random:firstIndex:)`` of this array, in the
+  /// format of `destination`, into `destination` (which must have the same count).
+  ///
+  /// The destination's storage is reused when nothing else shares it, so repeating the
+  /// conversion into the same array allocates nothing (except between `Int64` and `Int128`
+  /// word sizes and for formats wider than 128 bits, which convert through a temporary).
+  public func quantize(
+    into destination: inout FixedArray, rounding: RoundingMode = .trn,
+    overflow: OverflowMode = .wrap, random: CounterRNG? = nil, firstIndex: UInt64 = 0
+  ) {
+    var events = QuantizationEvents()
+    quantize(
+      into: &destination, counting: false, rounding, overflow, random, firstIndex, &events)
+  }
+
+  /// ``quantize(into:rounding:overflow:random:firstIndex:)`` that also adds what happened to
+  /// `events`.
+  public func quantize(
+    into destination: inout FixedArray, rounding: RoundingMode = .trn,
+    overflow: OverflowMode = .wrap, random: CounterRNG? = nil, firstIndex: UInt64 = 0,
+    events: inout QuantizationEvents
+  ) {
+    quantize(into: &destination, counting: true, rounding, overflow, random, firstIndex, &events)
+  }
+
+  private func quantize(
+    into destination: inout FixedArray, counting: Bool, _ rounding: RoundingMode,
+    _ overflow: OverflowMode, _ random: CounterRNG?, _ firstIndex: UInt64,
+    _ events: inout QuantizationEvents
+  ) {
+    precondition(destination.count == count, "quantize into an array of a different length")
+    let request = QuantizeRequest(
+      destination.format, rounding, overflow, random, firstIndex, counting: counting)
+    // Moving the storage out leaves the destination's buffer uniquely referenced.
+    var reuse = destination.storage
+    destination.storage = .int64([])
+    destination.storage = quantizedStorage(request, reusing: &reuse, &events)
+  }
+}
+
+extension FixedArray {
+  /// The quantized codes in the storage of the request's format: the `Int64` kernel when
+  /// both formats fit `Int64`, else the `Int128` kernel when both fit `Int128`, else the
+  /// general path. `reuse` lends its buffer when it is of the right word type and count.
+  func quantizedStorage(
+    _ r: QuantizeRequest, reusing reuse: inout Storage, _ events: inout QuantizationEvents
+  ) -> Storage {
+    let source = format
+    let target = r.format
+    let targetTier = Tier(target)
+    if case .int64(let x) = storage, targetTier == .int64,
+      let shift = KernelShift(from: source, to: target, word: Int64.self)
     {
-      return FixedArray(trustedInt64Codes: out, format: format)
+      var old = Self.take(int64: &reuse)
+      let out = Self.filled(count, reusing: &old) { out in
+        x.withUnsafeBufferPointer { x in
+          Self.runKernel(x, out, shift, r, &events)
+        }
+      }
+      return .int64(out)
     }
+    if targetTier != .big, Tier(source) != .big,
+      let shift = KernelShift(from: source, to: target, word: Int128.self)
+    {
+      let x = int128Words
+      let run = { (out: UnsafeMutableBufferPointer<Int128>, events: inout QuantizationEvents) in
+        x.withUnsafeBufferPointer { x in
+          Self.runKernel(x, out, shift, r, &events)
+        }
+      }
+      if targetTier == .int128 {
+        var old = Self.take(int128: &reuse)
+        return .int128(Self.filled(count, reusing: &old) { run($0, &events) })
+      }
+      var none: [Int128] = []
+      let wide = Self.filled(count, reusing: &none) { run($0, &events) }
+      var old = Self.take(int64: &reuse)
+      let narrow = Self.filled(count, reusing: &old) { out in
+        for i in 0..<wide.count { out[i] = Int64(truncatingIfNeeded: wide[i]) }
+      }
+      return .int64(narrow)
+    }
+    return generalQuantized(r, &events).storage
+  }
+
+  /// The element-by-element path on ``BigInt`` codes (any widths and shifts).
+  private func generalQuantized(_ r: QuantizeRequest, _ events: inout QuantizationEvents)
+    -> FixedArray
+  {
+    var local = QuantizationEvents()
+    var words = RandomWordCache(r.random)
     var out: [BigInt] = []
     out.reserveCapacity(count)
     for i in 0..<count {
       out.append(
         CodeRounding.quantize(
-          code(at: i), fractionBits: self.format.fractionBits, to: format, rounding: rounding,
-          overflow: overflow, random: random, index: firstIndex &+ UInt64(i), events: &general))
+          code(at: i), fractionBits: format.fractionBits, to: r.format, rounding: r.rounding,
+          overflow: r.overflow, random: &words, index: r.firstIndex &+ UInt64(i),
+          events: &local))
     }
-    return FixedArray(trustedCodes: out, format: format)
-  }
-
-  /// The Int64 fast path, or `nil` when the shift is outside what it handles.
-  private static func int64Quantize<E: Int64EventSink>(
-    _ codes: [Int64], from source: FixedFormat, to format: FixedFormat,
-    _ rounding: RoundingMode, _ overflow: OverflowMode, _ random: CounterRNG?,
-    _ firstIndex: UInt64, _ sink: inout E
-  ) -> [Int64]? {
-    let shift = source.fractionBits - format.fractionBits
-    let bounds = Int64Bounds(format)
-    let sourceBits = source.width + (source.isSigned ? 0 : 1)
-    if shift >= 1 && shift <= 62 {
-      let s = Int64Shift(count: shift, random: random, firstIndex: firstIndex)
-      return codes.withUnsafeBufferPointer { x in
-        [Int64](unsafeUninitializedCapacity: x.count) { out, initialized in
-          rightShift(rounding, overflow, x, out, s, bounds, &sink)
-          initialized = x.count
-        }
-      }
-    }
-    if shift <= 0 && sourceBits - shift <= 64 {
-      return codes.withUnsafeBufferPointer { x in
-        [Int64](unsafeUninitializedCapacity: x.count) { out, initialized in
-          leftShift(overflow, x, out, Int64(-shift), bounds, &sink)
-          initialized = x.count
-        }
-      }
-    }
-    return nil
-  }
-
-  private static func rightShift<E: Int64EventSink>(
-    _ rounding: RoundingMode, _ overflow: OverflowMode, _ x: UnsafeBufferPointer<Int64>,
-    _ out: UnsafeMutableBufferPointer<Int64>, _ s: Int64Shift, _ b: Int64Bounds, _ sink: inout E
-  ) {
-    switch rounding {
-    case .trn: rightShift(RoundTRN.self, overflow, x, out, s, b, &sink)
-    case .trnZero: rightShift(RoundTRNZero.self, overflow, x, out, s, b, &sink)
-    case .rnd: rightShift(RoundRND.self, overflow, x, out, s, b, &sink)
-    case .rndZero: rightShift(RoundRNDZero.self, overflow, x, out, s, b, &sink)
-    case .rndMinInf: rightShift(RoundRNDMinInf.self, overflow, x, out, s, b, &sink)
-    case .rndInf: rightShift(RoundRNDInf.self, overflow, x, out, s, b, &sink)
-    case .rndConv: rightShift(RoundRNDConv.self, overflow, x, out, s, b, &sink)
-    case .stochastic: rightShift(RoundStochastic.self, overflow, x, out, s, b, &sink)
-    }
-  }
-
-  private static func rightShift<R: Int64RoundingRule, E: Int64EventSink>(
-    _ rule: R.Type, _ overflow: OverflowMode, _ x: UnsafeBufferPointer<Int64>,
-    _ out: UnsafeMutableBufferPointer<Int64>, _ s: Int64Shift, _ b: Int64Bounds, _ sink: inout E
-  ) {
-    switch overflow {
-    case .wrap: Int64Kernels.shiftRight(x, out, s, b, rule, OverflowWrap.self, &sink)
-    case .sat: Int64Kernels.shiftRight(x, out, s, b, rule, OverflowSat.self, &sink)
-    case .satZero: Int64Kernels.shiftRight(x, out, s, b, rule, OverflowSatZero.self, &sink)
-    case .satSym: Int64Kernels.shiftRight(x, out, s, b, rule, OverflowSatSym.self, &sink)
-    case .wrapSM: Int64Kernels.shiftRight(x, out, s, b, rule, OverflowWrapSM.self, &sink)
-    }
-  }
-
-  private static func leftShift<E: Int64EventSink>(
-    _ overflow: OverflowMode, _ x: UnsafeBufferPointer<Int64>,
-    _ out: UnsafeMutableBufferPointer<Int64>, _ s: Int64, _ b: Int64Bounds, _ sink: inout E
-  ) {
-    switch overflow {
-    case .wrap: Int64Kernels.shiftLeft(x, out, s, b, OverflowWrap.self, &sink)
-    case .sat: Int64Kernels.shiftLeft(x, out, s, b, OverflowSat.self, &sink)
-    case .satZero: Int64Kernels.shiftLeft(x, out, s, b, OverflowSatZero.self, &sink)
-    case .satSym: Int64Kernels.shiftLeft(x, out, s, b, OverflowSatSym.self, &sink)
-    case .wrapSM: Int64Kernels.shiftLeft(x, out, s, b, OverflowWrapSM.self, &sink)
-    }
+    if r.counting { events.merge(local) }
+    return FixedArray(trustedCodes: out, format: r.format)
   }
 }

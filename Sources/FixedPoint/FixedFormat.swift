@@ -48,6 +48,11 @@ public struct FixedFormat: Hashable, Sendable, Codable {
   @inlinable
   public var fitsInt64: Bool { width + (isSigned ? 0 : 1) <= 64 }
 
+  /// Whether every code fits an `Int128` (signed `W ≤ 128`, unsigned `W ≤ 127`): arrays of
+  /// such formats that do not fit `Int64` store `Int128` codes.
+  @inlinable
+  public var fitsInt128: Bool { width + (isSigned ? 0 : 1) <= 128 }
+
   /// Whether `code` lies in the format's code range.
   public func contains(code: BigInt) -> Bool {
     if let v = code.int64Value, fitsInt64 {

@@ -164,7 +164,9 @@ extension BitVector {
           remainderIsZero: r.isZero, remainderVersusHalf: versusHalf,
           valueIsNegative: isNegative(signedness), quotientIsOdd: q[bit: 0])
       }
-      if up { q = BitVector.sum(q, BitVector(width: 1, truncating: 1 as UInt64), width: wide, .unsigned) }
+      if up {
+        q = BitVector.sum(q, BitVector(width: 1, truncating: 1 as UInt64), width: wide, .unsigned)
+      }
     }
     return q.resized(to: newWidth, .signed)
   }

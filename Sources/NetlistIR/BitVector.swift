@@ -93,7 +93,9 @@ public struct BitVector: Hashable, Sendable, CustomStringConvertible {
     for i in 0..<out.words.count {
       if i < words.count {
         var w = words[i]
-        if i == words.count - 1 && extra != 0 && fill != 0 { w |= ~((UInt64(1) << UInt64(extra)) &- 1) }
+        if i == words.count - 1 && extra != 0 && fill != 0 {
+          w |= ~((UInt64(1) << UInt64(extra)) &- 1)
+        }
         out.words[i] = w
       } else {
         out.words[i] = fill

@@ -63,10 +63,14 @@ public struct GateFunction: Hashable, Sendable, Comparable, CustomStringConverti
   public var negated: GateFunction { GateFunction(table: ~table & 0xF) }
 
   /// Whether the output ignores `b`.
-  public var ignoresB: Bool { self(false, false) == self(false, true) && self(true, false) == self(true, true) }
+  public var ignoresB: Bool {
+    self(false, false) == self(false, true) && self(true, false) == self(true, true)
+  }
 
   /// Whether the output ignores `a`.
-  public var ignoresA: Bool { self(false, false) == self(true, false) && self(false, true) == self(true, true) }
+  public var ignoresA: Bool {
+    self(false, false) == self(true, false) && self(false, true) == self(true, true)
+  }
 
   /// Whether the function is symmetric in its inputs.
   public var isSymmetric: Bool { swapped == self }

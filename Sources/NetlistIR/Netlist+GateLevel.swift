@@ -24,7 +24,9 @@ extension Netlist {
       case .input, .output:
         ok = true
       case .slice:
-        ok = node.width == 1 && { if case .input = self[node.operands[0]].op { true } else { false } }()
+        ok =
+          node.width == 1
+          && { if case .input = self[node.operands[0]].op { true } else { false } }()
       case .constant, .gate, .not, .buf, .register:
         ok = node.width == 1
       case .concat:

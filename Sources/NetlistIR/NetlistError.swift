@@ -16,7 +16,8 @@ public enum NetlistError: Error, Equatable, CustomStringConvertible, Sendable {
     switch self {
     case .invalidNode(let id, let message): return "node \(id): \(message)"
     case .combinationalLoop(let ids):
-      return "combinational loop through " + ids.prefix(8).map(\.description).joined(separator: ", ")
+      return "combinational loop through "
+        + ids.prefix(8).map(\.description).joined(separator: ", ")
         + (ids.count > 8 ? ", …" : "")
     case .duplicatePort(let name): return "port name '\(name)' is used twice"
     case .noOutputs: return "the netlist has no outputs"

@@ -178,7 +178,9 @@ public enum NetlistText {
     while let token = t.popFirst() {
       guard case .node(let n) = token else { throw LineError("expected an operand '%N'") }
       operands.append(NodeID(n))
-      if let next = t.popFirst(), next != .comma { throw LineError("expected ',' between operands") }
+      if let next = t.popFirst(), next != .comma {
+        throw LineError("expected ',' between operands")
+      }
     }
     return Node(op: op, operands: operands, width: width, name: name)
   }
@@ -265,13 +267,17 @@ public enum NetlistText {
       try requireParts(2)
       let k = try count()
       let m = try word()
-      guard let mode = RoundingMode(rawValue: m) else { throw LineError("unknown rounding mode '\(m)'") }
+      guard let mode = RoundingMode(rawValue: m) else {
+        throw LineError("unknown rounding mode '\(m)'")
+      }
       return .round(k, mode, s)
     case "resize":
       let s = try signedness(1)
       try requireParts(2)
       let m = try word()
-      guard let mode = OverflowMode(rawValue: m) else { throw LineError("unknown overflow mode '\(m)'") }
+      guard let mode = OverflowMode(rawValue: m) else {
+        throw LineError("unknown overflow mode '\(m)'")
+      }
       return .resize(mode, s)
     default:
       throw LineError("unknown op '\(mnemonic)'")

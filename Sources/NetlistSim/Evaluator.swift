@@ -36,7 +36,9 @@ public enum SimulationError: Error, Equatable, CustomStringConvertible, Sendable
 
 extension Evaluator {
   /// Checks that each vector has one value of the right width per input port.
-  public static func validate(_ vectors: [[BitVector]], for netlist: Netlist) throws(SimulationError) {
+  public static func validate(_ vectors: [[BitVector]], for netlist: Netlist)
+    throws(SimulationError)
+  {
     let widths = netlist.inputs.map { netlist[$0].width }
     for (i, v) in vectors.enumerated() {
       guard v.count == widths.count else {

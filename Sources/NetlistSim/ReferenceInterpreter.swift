@@ -7,6 +7,7 @@ public struct ReferenceInterpreter: Evaluator {
   /// The netlist being evaluated.
   public let netlist: Netlist
   private let order: [NodeID]
+  private let registers: [NodeID]
 
   /// `interp`.
   public var sourceName: String { "interp" }
@@ -20,13 +21,14 @@ public struct ReferenceInterpreter: Evaluator {
     }
     self.netlist = netlist
     self.order = netlist.topologicalOrder()!
+    self.registers = netlist.registers
   }
 
   /// Runs one clock cycle per vector from reset.
   public func run(_ vectors: [[BitVector]]) throws(SimulationError) -> [[BitVector]] {
     try Self.validate(vectors, for: netlist)
     var values = [BitVector?](repeating: nil, count: netlist.nodes.count)
-    for id in netlist.registers {
+    for id in registers {
       if case .register(let reset) = netlist[id].op { values[id.int] = reset }
     }
     var results: [[BitVector]] = []
@@ -43,8 +45,8 @@ public struct ReferenceInterpreter: Evaluator {
         }
       }
       results.append(netlist.outputs.map { values[$0.int]! })
-      let next = netlist.registers.map { values[netlist[$0].operands[0].int]! }
-      for (id, value) in zip(netlist.registers, next) { values[id.int] = value }
+      let next = registers.map { values[netlist[$0].operands[0].int]! }
+      for (id, value) in zip(registers, next) { values[id.int] = value }
     }
     return results
   }

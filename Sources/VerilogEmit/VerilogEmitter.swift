@@ -7,11 +7,15 @@ public struct EmitOptions: Hashable, Sendable {
   public var lanes: Int
   /// The module name; `nil` uses the netlist's name (legalised either way).
   public var moduleName: String?
+  /// Clock cycles from an input to the outputs it produces, recorded in the manifest: the
+  /// latency of a pipelined netlist (see NetlistPasses' `Pipelining`), 0 otherwise.
+  public var latency: Int
 
-  /// Options; the defaults give the normal one-lane form named after the netlist.
-  public init(lanes: Int = 1, moduleName: String? = nil) {
+  /// Options; the defaults give the normal one-lane, latency-0 form named after the netlist.
+  public init(lanes: Int = 1, moduleName: String? = nil, latency: Int = 0) {
     self.lanes = lanes
     self.moduleName = moduleName
+    self.latency = latency
   }
 }
 
@@ -73,7 +77,7 @@ public enum VerilogEmitter {
     let sourceHash = ContentHash.sha256(NetlistText.print(netlist))
     let body = builder.build()
     let primitives = RTLPrimitive.all.filter { builder.usedPrimitives.contains($0.name) }
-    let manifest = makeManifest(netlist, builder, primitives, sourceHash)
+    let manifest = makeManifest(netlist, builder, primitives, sourceHash, latency: options.latency)
     let module = Verilog.Module(
       name: builder.prepared.moduleName,
       header: header(netlist, builder, primitives, sourceHash),
@@ -85,7 +89,7 @@ public enum VerilogEmitter {
 
   private static func makeManifest(
     _ netlist: Netlist, _ builder: ModuleBuilder, _ primitives: [RTLPrimitive],
-    _ sourceHash: String
+    _ sourceHash: String, latency: Int
   ) -> PortManifest {
     let lanes = builder.lanes
     func port(_ id: NodeID) -> PortManifest.Port {
@@ -103,7 +107,7 @@ public enum VerilogEmitter {
       clocked: clocked, clock: clocked ? EmitPreparation.clock : nil,
       reset: clocked
         ? PortManifest.Reset(name: EmitPreparation.reset, synchronous: true, active: "high") : nil,
-      latency: 0, inputs: netlist.inputs.map(port), outputs: netlist.outputs.map(port))
+      latency: latency, inputs: netlist.inputs.map(port), outputs: netlist.outputs.map(port))
   }
 
   /// `1 node`, `2 nodes`.

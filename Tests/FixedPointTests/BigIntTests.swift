@@ -44,6 +44,15 @@ import _TestSupport
     }
   }
 
+  /// The ends of the Int128 range convert both ways (−2^127 has a 128-bit magnitude).
+  @Test func int128Extremes() {
+    for x in [Int128.min, Int128.min + 1, Int128.max, -(Int128(1) << 64), Int128(1) << 64] {
+      #expect(BigInt(x).int128Value == x, "\(x)")
+    }
+    #expect((BigInt(Int128.min) - 1).int128Value == nil)
+    #expect((BigInt(Int128.max) + 1).int128Value == nil)
+  }
+
   @Test func hexAndBinaryOfTwosComplement() {
     #expect(BigInt(-1).hexDigits(width: 8) == "ff")
     #expect(BigInt(-1).hexDigits(width: 70) == "3fffffffffffffffff")

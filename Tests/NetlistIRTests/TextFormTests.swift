@@ -47,7 +47,10 @@ import _TestSupport
   }
 
   @Test(arguments: [
-    ("netlist \"a\"\n%0 = input \"x\" : 8\n%2 = not %0 : 8", "line 3: node %2 out of order (expected %1)"),
+    (
+      "netlist \"a\"\n%0 = input \"x\" : 8\n%2 = not %0 : 8",
+      "line 3: node %2 out of order (expected %1)"
+    ),
     ("netlist \"a\"\n%0 = input \"x\" 8", "line 2: expected ': WIDTH' at the end of the line"),
     ("netlist \"a\"\n%0 = frob %1 : 8", "line 2: unknown op 'frob'"),
     ("netlist \"a\"\n%0 = add %1, %2 : 8", "line 2: 'add' needs a '.s' or '.u' suffix"),

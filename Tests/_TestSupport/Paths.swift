@@ -22,7 +22,8 @@ public enum Paths {
     var url = packageRoot
     while url.path != "/" {
       let candidate = url.appendingPathComponent("shared/data")
-      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("README.md").path) {
+      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("README.md").path)
+      {
         return candidate
       }
       url.deleteLastPathComponent()

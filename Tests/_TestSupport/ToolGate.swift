@@ -20,7 +20,9 @@ public enum ToolGate {
   }
 
   /// Whether Verilator is available; in CI its absence is a test failure.
-  public static var hasVerilator: Bool { find("verilator", environmentOverride: "VERILATOR") != nil }
+  public static var hasVerilator: Bool {
+    find("verilator", environmentOverride: "VERILATOR") != nil
+  }
 
   /// Whether Verilator tests should run: true when present; in CI also true when absent, so
   /// the test runs and fails loudly instead of being skipped.

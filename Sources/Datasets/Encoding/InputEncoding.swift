@@ -1,16 +1,16 @@
 /// How a data set's integer features become model inputs.
 ///
-/// Encoders that learn anything from the data (thresholds, ranges) learn it from the
+/// Encoders that learn anything from the data (thresholds, scales) learn it from the
 /// training split only, except the raw encoder's port widths, which must carry every sample.
-/// A fixed-point scaling encoder (features → a `FixedFormat`, rounding once from the exact
-/// decimal value `m · 10^−decimalPlaces`) is the next case to add here, with its fitted
-/// encoder beside ``ThermometerEncoder``.
 public enum InputEncoding: Equatable, Sendable {
   /// The features' integers unchanged (see ``RawIntegerEncoder``).
   case raw
   /// `thresholds` bits per numeric feature, bit `j` = (value > threshold `j`), and one bit
   /// per one-hot feature (see ``ThermometerEncoder``); one threshold is plain binarisation.
   case thermometer(thresholds: Int, placement: ThresholdPlacement)
+  /// Each feature's exact value rounded once into a fixed-point format (see
+  /// ``FixedPointEncoder``).
+  case fixedPoint(FixedPointScaling)
 
   /// The largest number of thresholds per feature.
   public static let maxThresholds = 1024
@@ -18,7 +18,8 @@ public enum InputEncoding: Equatable, Sendable {
 
 /// The encoded inputs of a set of samples.
 public enum EncodedInputs: Equatable, Sendable {
-  /// Integer inputs, one column per feature.
+  /// Integer inputs, one column per feature: the features' integers (raw) or their
+  /// fixed-point codes.
   case integers(IntMatrix)
   /// Bit inputs, one column per input bit.
   case bits(BitMatrix)
@@ -30,8 +31,10 @@ public enum FittedEncoder: Sendable {
   case raw(RawIntegerEncoder)
   /// Thermometer bits.
   case thermometer(ThermometerEncoder)
+  /// Fixed-point codes.
+  case fixedPoint(FixedPointEncoder)
 
-  /// Fits `encoding` to `dataset` (thresholds from its training samples).
+  /// Fits `encoding` to `dataset` (thresholds and scales from its training samples).
   public init(_ encoding: InputEncoding, fittedOn dataset: Dataset) throws {
     switch encoding {
     case .raw:
@@ -41,6 +44,10 @@ public enum FittedEncoder: Sendable {
         try ThermometerEncoder(
           fittedOn: dataset.train.inputs, features: dataset.features,
           thresholdsPerFeature: count, placement: placement))
+    case .fixedPoint(let scaling):
+      self = .fixedPoint(
+        try FixedPointEncoder(
+          fittedOn: dataset.train.inputs, features: dataset.features, scaling: scaling))
     }
   }
 
@@ -49,6 +56,7 @@ public enum FittedEncoder: Sendable {
     switch self {
     case .raw(let encoder): return encoder.inputBitCount
     case .thermometer(let encoder): return encoder.inputBitCount
+    case .fixedPoint(let encoder): return encoder.inputBitCount
     }
   }
 
@@ -57,6 +65,7 @@ public enum FittedEncoder: Sendable {
     switch self {
     case .raw(let encoder): return .integers(encoder.encode(inputs))
     case .thermometer(let encoder): return .bits(encoder.encode(inputs))
+    case .fixedPoint(let encoder): return .integers(encoder.encode(inputs))
     }
   }
 }

@@ -1,15 +1,16 @@
 import ArgumentParser
 import Datasets
+import FixedPoint
 import Foundation
 
 /// The data-set options every training command shares: which data set, where named data sets
 /// live, how to split and cut it, and how to encode its inputs.
 struct DatasetOptions: ParsableArguments {
-  /// The input encodings offered on the command line. (The fixed-point scaling encoder joins
-  /// here as `fixed`, with its format option, when it lands in ``InputEncoding``.)
+  /// The input encodings offered on the command line.
   enum EncodingName: String, CaseIterable, ExpressibleByArgument {
     case raw
     case thermometer
+    case fixed
   }
 
   @Option(
@@ -34,7 +35,7 @@ struct DatasetOptions: ParsableArguments {
   @Option(help: "Keep only the first N training samples (after the split).")
   var limit: Int?
 
-  @Option(help: "Input encoding: raw integers or thermometer bits.")
+  @Option(help: "Input encoding: raw integers, thermometer bits, or fixed-point codes.")
   var encoding: EncodingName = .raw
 
   @Option(help: "Thresholds per feature for --encoding thermometer (default 1).")
@@ -47,10 +48,46 @@ struct DatasetOptions: ParsableArguments {
   )
   var thresholdPlacement: ThresholdPlacement?
 
+  @Option(
+    help: ArgumentHelp(
+      "Fixed-point format of every feature for --encoding fixed (e.g. ufix8_En4, ufix<8,4>).",
+      valueName: "format"),
+    transform: FixedArguments.format)
+  var format: FixedFormat?
+
+  @Option(
+    help: ArgumentHelp(
+      "Rounding mode for --encoding fixed (default RND_CONV; any deterministic mode).",
+      valueName: "mode"),
+    transform: FixedArguments.rounding)
+  var round: RoundingMode?
+
+  @Option(
+    help: ArgumentHelp("Overflow mode for --encoding fixed (default SAT).", valueName: "mode"),
+    transform: FixedArguments.overflow)
+  var overflow: OverflowMode?
+
+  @Option(
+    name: .customLong("feature-scale"),
+    help: ArgumentHelp(
+      "For --encoding fixed: none, or power-of-two (divide each feature by the smallest power "
+        + "of two above its largest training magnitude, a binary-point shift; default none).",
+      valueName: "scale"))
+  var featureScale: FixedPointScaling.FeatureScale?
+
   func validate() throws {
     if let limit, limit < 1 { throw ValidationError("--limit must be at least 1 (got \(limit))") }
     if encoding != .thermometer && (thresholds != nil || thresholdPlacement != nil) {
       throw ValidationError("--thresholds and --threshold-placement need --encoding thermometer")
+    }
+    if encoding != .fixed
+      && (format != nil || round != nil || overflow != nil || featureScale != nil)
+    {
+      throw ValidationError(
+        "--format, --round, --overflow and --feature-scale need --encoding fixed")
+    }
+    if encoding == .fixed && format == nil {
+      throw ValidationError("--encoding fixed needs --format (e.g. --format ufix8_En4)")
     }
     if let thresholds, !(1...InputEncoding.maxThresholds).contains(thresholds) {
       throw ValidationError(
@@ -74,6 +111,12 @@ struct DatasetOptions: ParsableArguments {
     case .raw: return .raw
     case .thermometer:
       return .thermometer(thresholds: thresholds ?? 1, placement: thresholdPlacement ?? .uniform)
+    case .fixed:
+      guard let format else { preconditionFailure("validate() requires --format") }
+      return .fixedPoint(
+        FixedPointScaling(
+          format: format, rounding: round ?? .rndConv, overflow: overflow ?? .sat,
+          featureScale: featureScale ?? .none))
     }
   }
 
@@ -87,3 +130,5 @@ struct DatasetOptions: ParsableArguments {
 }
 
 extension ThresholdPlacement: ExpressibleByArgument {}
+
+extension FixedPointScaling.FeatureScale: ExpressibleByArgument {}

@@ -16,6 +16,7 @@ final class ProgressBar {
   private let start = DispatchTime.now().uptimeNanoseconds
   private var nextDraw: UInt64 = 0
   private var completed = 0
+  private var status = ""
 
   /// A bar for `total` steps drawn on stderr (or handed to `output`); `isEnabled` false
   /// makes every call a no-op.
@@ -32,14 +33,23 @@ final class ProgressBar {
   /// Marks `steps` more steps done.
   func advance(by steps: Int = 1) { update(to: completed + steps) }
 
-  /// Sets the number of steps done.
-  func update(to done: Int) {
+  /// Sets the number of steps done and, optionally, a short status shown after the bar
+  /// (e.g. `loss 0.412`).
+  func update(to done: Int, status: String? = nil) {
     completed = min(max(done, 0), total)
+    if let status { self.status = status }
     guard isEnabled else { return }
     let now = DispatchTime.now().uptimeNanoseconds
     guard now >= nextDraw else { return }
     nextDraw = now + 100_000_000
     draw(elapsed: Double(now - start) / 1e9, final: false)
+  }
+
+  /// Erases the bar's line so other text can be printed; the next update redraws it.
+  func clearLine() {
+    guard isEnabled else { return }
+    output("\r\u{1B}[K")
+    nextDraw = 0
   }
 
   /// Draws the final state and ends the line.
@@ -50,8 +60,10 @@ final class ProgressBar {
   }
 
   private func draw(elapsed: Double, final: Bool) {
-    let line = ProgressBar.render(
-      label: label, completed: completed, total: total, elapsed: elapsed, final: final)
+    let line =
+      ProgressBar.render(
+        label: label, completed: completed, total: total, elapsed: elapsed, final: final)
+      + (status.isEmpty ? "" : "  " + status)
     output("\r" + line + "\u{1B}[K" + (final ? "\n" : ""))
   }
 

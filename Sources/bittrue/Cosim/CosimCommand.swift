@@ -1,43 +1,55 @@
 import ArgumentParser
+import BitTrue
 import Cosim
 import Foundation
-import NetlistIR
-import NetlistSim
 
-/// `bittrue cosim`: the netlist under Verilator against the Swift evaluators, bit for bit.
+/// `bittrue cosim`: the design under Verilator against every Swift evaluator, bit for bit.
 struct CosimCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cosim",
-    abstract: "Cosimulate a netlist under Verilator against the Swift evaluators, bit for bit.",
+    abstract: "Cosimulate a design under Verilator against the Swift evaluators, bit for bit.",
     discussion: """
-      Emits NETLIST as Verilog, builds it with Verilator (cached by content hash under \
-      $BITTRUE_CACHE/cosim or .build/cosim), drives N seeded random vectors (a quarter of \
-      them edge values) through the reference interpreter (`interp`) and the simulation \
-      (`verilator`, and `iverilog` with --icarus), and compares every output bit.
+      DESIGN is a netlist (the IR text form) or a logic-net model (difflogic-net JSON or a \
+      trained model file, lowered to the IR). The design is emitted as Verilog exactly as \
+      `netlist emit` / `logic emit` would with the same --lanes and --pipeline, built with \
+      Verilator (cached by content hash under $BITTRUE_CACHE/cosim or .build/cosim), and \
+      driven with N seeded random vectors (a quarter of them edge values) plus, with \
+      --dataset, every sample of the data set's test split (encoded as for `logic train`).
+
+      Result sources, compared bit for bit on every vector:
+        model      the logic net's own definition (models only)
+        interp     the reference interpreter on the unoptimised netlist
+        opt        the reference interpreter on the optimised netlist
+        gates64    the bit-parallel evaluator on the bit-blasted netlist
+        verilator  the emitted Verilog under Verilator (iverilog too with --icarus)
+      interp and opt are skipped when nodes × vectors exceeds 4e7 (they are slow); the \
+      summary says so.
 
       It prints which sources agree, the build time and vectors/s, and exits 1 on a \
       mismatch after printing the first mismatching vector in hex and the run folder. The run \
-      folder holds the seed, the vectors, each source's outputs and replay.sh; it is removed \
-      when all sources agree unless --keep is given.
+      folder holds the seed, the vectors, each source's outputs and replay.sh; it is kept on \
+      a mismatch or with --keep. --trace writes trace.vcd there.
 
       Build time is C++ compile time: --opt-level auto uses -O1 below 20000 nodes and -O0 \
-      with --output-split above; O2/Os simulate faster but build much slower on big nets. \
-      --lanes 64 (gate-level netlists) evaluates 64 samples per cycle.
+      with --output-split above. --lanes 64 evaluates 64 samples per cycle (gate-level form): \
+      use it for big nets.
 
       Verilator is taken from $VERILATOR, else PATH (Debian: apt-get install verilator).
 
-      Example:
+      Examples:
         bittrue cosim adder.nl --vectors 10000 --seed 7
+        bittrue cosim out/digits/net.json --dataset digits --encoding thermometer \\
+            --thresholds 3 --lanes 64
       """
   )
 
-  @Argument(help: "The netlist text file.")
-  var netlist: String
+  @Argument(help: ArgumentHelp("The netlist or model file.", valueName: "design"))
+  var design: String
 
   @Option(name: .long, help: "Number of random input vectors.")
   var vectors: Int = 1000
 
-  @Option(name: .long, help: "Seed of the vectors (CounterRNG).")
+  @Option(name: .long, help: "Seed of the random vectors (CounterRNG).")
   var seed: UInt64 = 1
 
   @Flag(name: .long, help: "Build with tracing and write trace.vcd into the run folder.")
@@ -49,8 +61,11 @@ struct CosimCommand: ParsableCommand {
   @Option(name: .long, help: "C++ optimisation of the build: auto, O0, O1, O2, Os.")
   var optLevel: String = "auto"
 
-  @Option(name: .long, help: "Samples per port bit: 1, or 64 for gate-level netlists.")
+  @Option(name: .long, help: "Samples per port bit: 1, or 64 (the gate-level form).")
   var lanes: Int = 1
+
+  @Option(name: .long, help: "Insert registers every K gate levels (gate-level form).")
+  var pipeline: Int?
 
   @Flag(name: .long, help: "Also simulate with Icarus Verilog (small nets; one lane).")
   var icarus = false
@@ -59,48 +74,132 @@ struct CosimCommand: ParsableCommand {
     name: .long, help: "The build cache folder (default $BITTRUE_CACHE/cosim or .build/cosim).")
   var cache: String?
 
+  @OptionGroup(title: "Test-set vectors (models; with --dataset)") var data: DatasetOptions
+
+  /// Interpreter sources run only below this many node evaluations.
+  static let interpreterBudget = 40_000_000
+
   func validate() throws {
-    guard vectors >= 1 else { throw ValidationError("--vectors must be at least 1") }
+    guard vectors >= 0 else { throw ValidationError("--vectors must not be negative") }
     guard !(icarus && lanes != 1) else {
       throw ValidationError("--icarus simulates the one-lane form; drop --lanes")
     }
     guard OptimizationLevel(rawValue: optLevel) != nil else {
       throw ValidationError("--opt-level must be one of auto, O0, O1, O2, Os")
     }
+    if let pipeline, pipeline < 1 { throw ValidationError("--pipeline must be at least 1") }
   }
 
   func run() throws {
-    let netlist = try NetlistFile.load(self.netlist)
+    let hw = try HardwareDesign(path: design, gateLevel: lanes > 1, pipeline: pipeline)
+    var inputs = try datasetVectors(hw)
+    let datasetCount = inputs.count
+    inputs += VectorGenerator.random(for: hw.netlist, count: vectors, seed: seed)
+    guard !inputs.isEmpty else { throw CommandFailure(description: "no vectors to simulate") }
     var verilator = VerilatorOptions(
       optimization: OptimizationLevel(rawValue: optLevel)!, trace: trace)
     if let cache { verilator.cacheDirectory = URL(fileURLWithPath: cache) }
     let options = CosimOptions(
-      verilator: verilator, lanes: lanes, icarus: icarus, keepRun: keep || trace)
-    let inputs = VectorGenerator.random(for: netlist, count: vectors, seed: seed)
+      verilator: verilator, lanes: lanes, icarus: icarus, keepRun: keep || trace,
+      latency: hw.latency)
+    let (evaluators, skipped) = try sources(hw, vectorCount: inputs.count)
     let verdict: CosimVerdict
     do throws(CosimError) {
-      let interpreter: ReferenceInterpreter
-      do throws(SimulationError) {
-        interpreter = try ReferenceInterpreter(netlist)
-      } catch {
-        throw CosimError.evaluator(source: "interp", error.description)
-      }
       verdict = try Cosim.run(
-        netlist, vectors: inputs, seed: seed, evaluators: [interpreter], options: options)
+        hw.netlist, vectors: inputs, seed: seed, evaluators: evaluators, options: options)
     } catch {
-      throw CommandFailure(description: "\(self.netlist): \(error.description)")
+      throw CommandFailure(description: "\(design): \(error.description)")
     }
-    print(summary(netlist, verdict))
+    var header = "cosim \(hw.netlist.name): \(inputs.count) vectors ("
+    header += datasetCount > 0 ? "\(datasetCount) test-set + \(vectors) random" : "random"
+    header += "), seed \(seed), \(lanes) lane(s)"
+    if hw.latency > 0 { header += ", pipelined: latency \(hw.latency) cycles" }
+    print(header)
+    if !skipped.isEmpty { print("skipped: \(skipped)") }
+    print(summary(verdict))
     if !verdict.comparison.agree { throw ExitCode(1) }
   }
 
-  private func summary(_ netlist: Netlist, _ v: CosimVerdict) -> String {
+  /// The test split of `--dataset` as input vectors (models only).
+  private func datasetVectors(_ hw: HardwareDesign) throws -> [[BitVector]] {
+    guard data.dataset != nil else { return [] }
+    guard let net = hw.net else {
+      throw CommandFailure(description: "--dataset needs a logic-net model, not a netlist")
+    }
+    let loaded = try LogicData(data)
+    guard loaded.inputBits == net.inputs else {
+      throw CommandFailure(
+        description:
+          "\(loaded.dataset.name) encodes to \(loaded.inputBits) bits, the net has "
+          + "\(net.inputs) inputs (use the encoding options the net was trained with)")
+    }
+    return (0..<loaded.test.count).map { s in
+      var v = BitVector(zeroWidth: net.inputs)
+      for i in 0..<net.inputs where loaded.test.bits[s * net.inputs + i] != 0 { v[bit: i] = true }
+      return [v]
+    }
+  }
+
+  /// The Swift result sources, and a note on those skipped for size.
+  private func sources(_ hw: HardwareDesign, vectorCount: Int) throws -> (
+    [any Evaluator], String
+  ) {
+    var evaluators: [any Evaluator] = []
+    var skipped: [String] = []
+    if let net = hw.net { evaluators.append(LogicNetModelEvaluator(net)) }
+    let optimized: Netlist
+    let gateLevel: Netlist
+    if let inference = hw.inference {
+      optimized = inference.optimized
+      gateLevel = inference.gateLevel
+    } else {
+      (optimized, gateLevel) = try Self.optimizedForms(hw.original, path: design)
+    }
+    for (name, netlist) in [("interp", hw.original), ("opt", optimized)] {
+      if netlist.nodes.count * vectorCount > Self.interpreterBudget {
+        skipped.append("\(name) (\(netlist.nodes.count) nodes × \(vectorCount) vectors)")
+        continue
+      }
+      do throws(SimulationError) {
+        evaluators.append(NamedEvaluator(name, try ReferenceInterpreter(netlist)))
+      } catch {
+        throw CommandFailure(description: "\(design): \(error.description)")
+      }
+    }
+    do throws(SimulationError) {
+      if let inference = hw.inference {
+        evaluators.append(inference.evaluator)
+      } else {
+        evaluators.append(try GateEvaluator(gateLevel))
+      }
+    } catch {
+      throw CommandFailure(description: "\(design): \(error.description)")
+    }
+    return (evaluators, skipped.joined(separator: ", "))
+  }
+
+  /// The optimised and the bit-blasted (gate-level) forms of a netlist.
+  static func optimizedForms(_ netlist: Netlist, path: String) throws -> (Netlist, Netlist) {
+    var optimized = netlist
+    var gates = netlist
+    do throws(PassError) {
+      try Optimizer.optimize(&optimized)
+      gates = optimized
+      try PassManager.run([BitBlast()], on: &gates)
+      try Optimizer.optimize(&gates)
+    } catch {
+      throw CommandFailure(description: "\(path): \(error.description)")
+    }
+    return (optimized, gates)
+  }
+
+  private func summary(_ v: CosimVerdict) -> String {
     let m = v.model
-    var lines = ["cosim \(netlist.name): \(vectors) vectors, seed \(seed), \(lanes) lane(s)"]
-    lines.append(
+    var lines = [
       v.comparison.report(
         inputNames: m.manifest.inputs.map(\.name), outputNames: m.manifest.outputs.map(\.name)
-      ).trimmingCharacters(in: .newlines))
+      ).trimmingCharacters(in: .newlines)
+    ]
     let build =
       m.cached
       ? "cached build (\(m.optimization.rawValue))"

@@ -12,7 +12,9 @@ struct DataExportCommand: ParsableCommand {
       report). Each CSV has a header with one column per model input and a last column \
       `label`. Raw inputs are the features' integers (a numeric column with d decimal places \
       holds value · 10^d); thermometer inputs are 0/1 and named `feature>threshold`, one-hot \
-      bits by their feature name. Each file is written whole or not at all.
+      bits by their feature name; fixed-point inputs are the codes (value · 2^F, F from \
+      --format; with --feature-scale power-of-two, value / 2^e · 2^F with the per-feature e \
+      listed in info.json). Each file is written whole or not at all.
       """
   )
 
@@ -106,7 +108,7 @@ struct DataExportCommand: ParsableCommand {
   /// One name per encoded input column.
   static func columnNames(_ features: [FeatureColumn], _ encoder: FittedEncoder) -> [String] {
     switch encoder {
-    case .raw:
+    case .raw, .fixedPoint:
       return features.map(\.name)
     case .thermometer(let e):
       return features.indices.flatMap { f -> [String] in

@@ -10,7 +10,12 @@ struct DataInfoCommand: ParsableCommand {
       The data set is named by the argument or by --dataset. Named data sets are looked up \
       under --data-dir (default: $BITTRUE_DATA, else ./data); any other argument must be a \
       CSV file or an IDX images file. Data sets without an official split get a seeded 80/20 \
-      split (--split-seed). The input bit count is the width one encoded sample occupies.
+      split (--split-seed). The input bit count is the width one encoded sample occupies. \
+      With --encoding fixed, each feature's exact value is rounded once into --format \
+      (--round, default RND_CONV; --overflow, default SAT; --feature-scale power-of-two first \
+      divides each feature by the smallest power of two above its largest training \
+      magnitude), and the report counts, per split, the values that overflowed and the \
+      values that were rounded.
       """
   )
 

@@ -1,4 +1,5 @@
 import Datasets
+import FixedPoint
 
 /// The facts `bittrue data info` prints, as text or JSON.
 struct DataInfoReport: Encodable {
@@ -26,11 +27,38 @@ struct DataInfoReport: Encodable {
   }
 
   struct Encoding: Encodable {
-    /// `raw` or `thermometer`.
+    /// `raw`, `thermometer` or `fixed`.
     var kind: String
     var thresholdsPerFeature: Int?
     var thresholdPlacement: String?
+    var fixedPoint: FixedPointFacts?
     var inputBits: Int
+  }
+
+  /// The fixed-point encoding: its parameters and what rounding and overflow did to each split.
+  struct FixedPointFacts: Encodable {
+    var format: String
+    var rounding: String
+    var overflow: String
+    /// `none` or `power-of-two`.
+    var featureScale: String
+    /// Per feature `e`: features were divided by `2^e` (power-of-two scaling only).
+    var scaleExponents: [Int]?
+    var train: QuantizationEvents
+    var test: QuantizationEvents
+
+    init(_ encoder: FixedPointEncoder, _ d: Dataset) {
+      let scaling = encoder.scaling
+      format = scaling.format.description
+      rounding = scaling.rounding.rawValue
+      overflow = scaling.overflow.rawValue
+      featureScale = scaling.featureScale.rawValue
+      scaleExponents = scaling.featureScale == .none ? nil : encoder.scaleExponents
+      train = QuantizationEvents()
+      test = QuantizationEvents()
+      _ = encoder.encode(d.train.inputs, events: &train)
+      _ = encoder.encode(d.test.inputs, events: &test)
+    }
   }
 
   var dataset: String
@@ -73,6 +101,12 @@ struct DataInfoReport: Encodable {
       self.encoding = Encoding(
         kind: "thermometer", thresholdsPerFeature: k, thresholdPlacement: placement.rawValue,
         inputBits: encoder.inputBitCount)
+    case .fixedPoint:
+      guard case .fixedPoint(let fitted) = encoder else {
+        preconditionFailure("a fixed-point encoding fits a fixed-point encoder")
+      }
+      self.encoding = Encoding(
+        kind: "fixed", fixedPoint: FixedPointFacts(fitted, d), inputBits: encoder.inputBitCount)
     }
   }
 
@@ -106,10 +140,21 @@ struct DataInfoReport: Encodable {
     if let k = encoding.thresholdsPerFeature, let placement = encoding.thresholdPlacement {
       lines.append(
         "encoding: thermometer, \(k) \(placement) threshold\(k == 1 ? "" : "s") per feature")
+    } else if let fixed = encoding.fixedPoint {
+      var line = "encoding: fixed-point \(fixed.format), \(fixed.rounding), \(fixed.overflow)"
+      if let exponents = fixed.scaleExponents, let low = exponents.min(), let high = exponents.max()
+      {
+        line += ", features divided by powers of two (2^\(low) … 2^\(high))"
+      }
+      lines.append(line)
     } else {
       lines.append("encoding: raw integers")
     }
     lines.append("input bits: \(encoding.inputBits)")
+    if let fixed = encoding.fixedPoint {
+      lines.append("train quantization: \(fixed.train)")
+      lines.append("test quantization: \(fixed.test)")
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -10,11 +10,12 @@ struct NetlistEmitCommand: ParsableCommand {
     commandName: "emit",
     abstract: "Write synthesizable Verilog and a port manifest for a netlist.",
     discussion: """
-      Reads NETLIST (the IR text form, see `NetlistText`) and writes into DIR:
+      Reads DESIGN — the IR text form (see `NetlistText`) or a logic-net model, which is \
+      lowered and optimised — and writes into DIR:
         <module>.v              the design (Verilog-2005, verilator -Wall clean)
         <primitive>.v           each rtl/ primitive it instantiates
         <module>.manifest.json  ports, widths, clocking, latency, lanes
-        <module>.report.<ext>   with --report: `bittrue netlist report` of the netlist
+        <module>.report.<ext>   with --report: `bittrue netlist report` of the emitted netlist
 
       The module is named after the netlist (legalised). Registers use one rising-edge clock \
       `clk` and a synchronous active-high reset `rst`, present only when the netlist has \
@@ -31,56 +32,42 @@ struct NetlistEmitCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The netlist text file.")
+  @Argument(help: ArgumentHelp("The netlist or model file.", valueName: "design"))
   var netlist: String
 
   @Option(name: .long, help: "The output folder (created if missing).")
   var out: String
 
-  @Option(name: .long, help: "Samples per port bit: 1, or 64 for gate-level netlists.")
+  @Option(name: .long, help: "Samples per port bit: 1, or 64 (the gate-level form).")
   var lanes: Int = 1
+
+  @Option(name: .long, help: "Insert registers every K gate levels (gate-level form).")
+  var pipeline: Int?
 
   @Option(name: .long, help: "The module name (default: the netlist's name).")
   var module: String?
 
   @Option(
     name: .long,
-    help: "Also write the netlist's report (text, markdown or json) as <module>.report.<ext>.")
+    help: "Also write the design's report (text, markdown or json) as <module>.report.<ext>.")
   var report: ReportFormat?
 
+  func validate() throws {
+    if let pipeline, pipeline < 1 { throw ValidationError("--pipeline must be at least 1") }
+  }
+
   func run() throws {
-    let netlist = try NetlistFile.load(self.netlist)
-    let design: EmittedDesign
-    do throws(VerilogEmitError) {
-      design = try VerilogEmitter.emit(
-        netlist, options: EmitOptions(lanes: lanes, moduleName: module))
-    } catch {
-      throw CommandFailure(description: "\(self.netlist): \(error.description)")
+    let hw = try HardwareDesign(path: netlist, gateLevel: lanes > 1, pipeline: pipeline)
+    // The report is made before anything is written, so a failure leaves no files.
+    let reportText = try report.map {
+      try NetlistReportCommand.render(hw.netlist, $0, source: netlist)
     }
-    var files = design.files
-    if let report {
-      let text: String
-      do throws(ReportError) {
-        let invocation = ["bittrue"] + CommandLine.arguments.dropFirst()
-        text = try NetlistReport.make(for: netlist, invocation: invocation).render(report)
-      } catch {
-        throw CommandFailure(description: "\(self.netlist): \(error.description)")
-      }
-      files.append(("\(design.moduleName).report.\(report.fileExtension)", text))
+    let design = try DesignWriter.write(hw, lanes: lanes, module: module, to: out, source: netlist)
+    print(DesignWriter.summary(design, hw, lanes: lanes, out: out))
+    if let report, let reportText {
+      let path = "\(out)/\(design.moduleName).report.\(report.fileExtension)"
+      try AtomicFileWriter.write(reportText, to: path)
+      print("wrote \(path) (\(report.rawValue) report)")
     }
-    let folder = URL(fileURLWithPath: out)
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      for file in files {
-        try Data(file.text.utf8).write(
-          to: folder.appendingPathComponent(file.name), options: .atomic)
-      }
-    } catch {
-      throw CommandFailure(description: "\(out): cannot write: \(error.localizedDescription)")
-    }
-    print(
-      "wrote \(files.map(\.name).joined(separator: ", ")) to \(out) "
-        + "(\(netlist.nodes.count) nodes, \(design.manifest.clocked ? "clocked" : "combinational"), "
-        + "\(lanes) lane\(lanes == 1 ? "" : "s"))")
   }
 }

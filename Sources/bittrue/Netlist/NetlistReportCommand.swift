@@ -5,14 +5,16 @@ import Reports
 
 extension ReportFormat: ExpressibleByArgument {}
 
-/// `bittrue netlist report NETLIST [--format text|markdown|json] [--out FILE] [--optimize]
-/// [--yosys]`: what a netlist costs in hardware.
+/// `bittrue netlist report DESIGN [--format text|markdown|json] [--out FILE] [--optimize]
+/// [--pipeline K] [--yosys]`: what a netlist (or a logic-net model's netlist) costs in
+/// hardware.
 struct NetlistReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract: "Report gate counts, logic depth, latency and signal widths of a netlist.",
     discussion: """
-      Reads NETLIST (the IR text form) and reports:
+      Reads DESIGN — the IR text form, or a logic-net model, which is lowered and optimised \
+      as `netlist emit` does — and reports:
         word-level cells    adders, multipliers, comparators, registers, constants, …
         gate level          2-input gates by function, NOT, registers, full/half adders, \
       costs under the gate2 (2-input-gate equivalents; NOT counts 0) and cmos (transistors) \
@@ -23,7 +25,9 @@ struct NetlistReportCommand: ParsableCommand {
       range needs (interval range analysis)
 
       --optimize first narrows widths by range analysis (the `narrow` pass) and runs the \
-      standard optimisation, and reports the result with the changes made. --yosys also \
+      standard optimisation, and reports the result with the changes made. --pipeline K \
+      reports the bit-blasted design with registers every K gate levels (as `netlist emit \
+      --pipeline K` emits it). --yosys also \
       synthesises the emitted Verilog with Yosys ($YOSYS, else PATH): `synth -flatten; abc \
       -g \(YosysComparison.gateSet)` for 2-input gates and `synth_ice40` for LUTs, and \
       prints its numbers beside bittrue's.
@@ -37,7 +41,7 @@ struct NetlistReportCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The netlist text file.")
+  @Argument(help: ArgumentHelp("The netlist or model file.", valueName: "design"))
   var netlist: String
 
   @Option(name: .long, help: "text, markdown or json.")
@@ -51,22 +55,19 @@ struct NetlistReportCommand: ParsableCommand {
   @Flag(name: .long, help: "Narrow widths by range analysis and optimise before measuring.")
   var optimize = false
 
+  @Option(name: .long, help: "Bit-blast and insert registers every K gate levels first.")
+  var pipeline: Int?
+
   @Flag(name: .long, help: "Cross-check with Yosys (needs yosys installed).")
   var yosys = false
 
+  func validate() throws {
+    if let pipeline, pipeline < 1 { throw ValidationError("--pipeline must be at least 1") }
+  }
+
   func run() throws {
-    let input = try NetlistFile.load(netlist)
-    let invocation = ["bittrue"] + CommandLine.arguments.dropFirst()
-    var report: NetlistReport
-    var reported = input
-    do throws(ReportError) {
-      var summary: OptimizationSummary?
-      if optimize { (reported, summary) = try NetlistReport.optimized(input) }
-      report = try NetlistReport.measure(
-        reported, optimization: summary, invocation: invocation)
-    } catch {
-      throw CommandFailure(description: "\(netlist): \(error.description)")
-    }
+    let input = try HardwareDesign(path: netlist, gateLevel: false, pipeline: pipeline).netlist
+    var (report, reported) = try Self.report(input, optimize: optimize, source: netlist)
     if yosys { report.yosys = try YosysCrossCheck.run(on: reported) }
     let text = report.render(format)
     guard let out else {
@@ -79,5 +80,30 @@ struct NetlistReportCommand: ParsableCommand {
       throw CommandFailure(description: "\(error)")
     }
     print("wrote \(out) (\(format.rawValue) report of \"\(input.name)\")")
+  }
+
+  /// The report of `netlist` (after narrowing and optimisation with `optimize`) with this
+  /// process's command line, and the netlist it describes; failures name `source`.
+  static func report(
+    _ netlist: Netlist, optimize: Bool, source: String
+  ) throws -> (NetlistReport, Netlist) {
+    let invocation = ["bittrue"] + CommandLine.arguments.dropFirst()
+    do throws(ReportError) {
+      guard optimize else {
+        return (try NetlistReport.measure(netlist, invocation: invocation), netlist)
+      }
+      let (reported, summary) = try NetlistReport.optimized(netlist)
+      return (
+        try NetlistReport.measure(reported, optimization: summary, invocation: invocation),
+        reported
+      )
+    } catch {
+      throw CommandFailure(description: "\(source): \(error.description)")
+    }
+  }
+
+  /// The report of `netlist` as it is, printed in `format` (for `netlist emit --report`).
+  static func render(_ netlist: Netlist, _ format: ReportFormat, source: String) throws -> String {
+    try report(netlist, optimize: false, source: source).0.render(format)
   }
 }

@@ -1,0 +1,79 @@
+/// How the 16 logits of every neuron start.
+public enum LogitInitialization: Sendable, Hashable, Codable {
+  /// difflogic's default: i.i.d. standard normal logits (`torch.randn`), drawn from
+  /// ``RandomStreams/logits(seed:layer:)``.
+  case gaussian
+  /// "Residual initialisation" of the convolutional difflogic paper (Petersen et al. 2024):
+  /// logit `z` for the pass-through gate `a` (id 3), 0 for the others — z = 5 puts ≈ 91 % of
+  /// the probability on `a`, so a deep net starts close to the identity. Uses no randomness.
+  case residual(z: Float)
+}
+
+/// The shape and hyper-parameters of a difflogic network.
+public struct LogicNetConfig: Sendable, Hashable, Codable {
+  /// The number of binary inputs.
+  public var inputs: Int
+  /// The number of neurons of each layer, first to last.
+  public var layerWidths: [Int]
+  /// The number of classes `k` of the GroupSum output; the last layer's width must be a
+  /// multiple of it (class `c` owns neurons `c·n/k ..< (c+1)·n/k`).
+  public var classes: Int
+  /// The GroupSum temperature: scores are class counts divided by `tau`.
+  public var tau: Float
+  /// The connection scheme of every layer.
+  public var connections: ConnectionScheme
+  /// The initial logits.
+  public var initialization: LogitInitialization
+  /// The seed of every random stream (``RandomStreams``).
+  public var seed: UInt64
+  /// difflogic's `grad_factor`: multiplies the gradient passed from each layer to its input
+  /// (1 = plain backpropagation; 1.1–2 helps nets deeper than about 6 layers).
+  public var gradFactor: Float
+
+  /// A configuration; `validate()` checks it.
+  public init(
+    inputs: Int, layerWidths: [Int], classes: Int, tau: Float,
+    connections: ConnectionScheme = .unique, initialization: LogitInitialization = .gaussian,
+    seed: UInt64 = 0, gradFactor: Float = 1
+  ) {
+    self.inputs = inputs
+    self.layerWidths = layerWidths
+    self.classes = classes
+    self.tau = tau
+    self.connections = connections
+    self.initialization = initialization
+    self.seed = seed
+    self.gradFactor = gradFactor
+  }
+
+  /// Throws the first problem: empty or non-positive sizes, a non-divisible GroupSum, or a
+  /// non-positive / non-finite tau or grad factor. Wiring limits are checked when drawing.
+  public func validate() throws(LogicNetsError) {
+    guard inputs >= 1 else { throw .invalidConfiguration("inputs must be at least 1") }
+    guard !layerWidths.isEmpty else {
+      throw .invalidConfiguration("at least one layer is needed")
+    }
+    for (l, width) in layerWidths.enumerated() where width < 1 {
+      throw .invalidConfiguration("layer \(l) has \(width) neurons")
+    }
+    guard classes >= 1 else { throw .invalidConfiguration("classes must be at least 1") }
+    guard layerWidths.last! % classes == 0 else {
+      throw .groupSumNotDivisible(neurons: layerWidths.last!, classes: classes)
+    }
+    guard tau.isFinite && tau > 0 else {
+      throw .invalidConfiguration("tau must be finite and positive, got \(tau)")
+    }
+    guard gradFactor.isFinite && gradFactor > 0 else {
+      throw .invalidConfiguration("grad factor must be finite and positive, got \(gradFactor)")
+    }
+    if case .residual(let z) = initialization, !z.isFinite {
+      throw .invalidConfiguration("residual init z must be finite")
+    }
+  }
+
+  /// The number of inputs of layer `l` (the inputs, or the previous layer's width).
+  public func inputCount(ofLayer l: Int) -> Int { l == 0 ? inputs : layerWidths[l - 1] }
+
+  /// The total number of neurons (gates).
+  public var gateCount: Int { layerWidths.reduce(0, +) }
+}

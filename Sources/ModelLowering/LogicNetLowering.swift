@@ -1,0 +1,45 @@
+import LogicNets
+import NetlistIR
+
+/// Lowers a discretised logic-gate network to NetlistIR: the only bridge from a logic net to
+/// hardware.
+///
+/// Ports of the resulting netlist:
+/// - input `x`, one bit per network input (bit i = input feature i);
+/// - outputs `score_0` … `score_{k−1}`: GroupSum as an unsigned popcount of each class's
+///   contiguous block of last-layer neurons (before any division by tau);
+/// - output `predicted`: the index of the first class with the largest score (ties go to
+///   the lowest class index, as `torch.argmax` does).
+///
+/// Neuron `i` of layer `L` becomes the gate node named `l{L}_{i}`; nothing is optimised here
+/// (run the NetlistPasses optimiser afterwards and report what it removed).
+public enum LogicNetLowering {
+  /// The netlist of a (valid) discretised net.
+  public static func lower(_ net: DiscreteLogicNet, name: String = "logic_net") -> Netlist {
+    var n = Netlist(name: name)
+    let x = n.input("x", width: net.inputs)
+    var previous = (0..<net.inputs).map { n.bit(x, $0) }
+    for (l, layer) in net.layers.enumerated() {
+      previous = (0..<layer.count).map { i in
+        n.gate(
+          GateFunction(table: layer.gates[i]), previous[Int(layer.a[i])], previous[Int(layer.b[i])],
+          name: "l\(l)_\(i)")
+      }
+    }
+    let group = net.groupSize
+    let scores = (0..<net.classes).map { c in
+      n.popcount(Array(previous[(c * group)..<((c + 1) * group)]))
+    }
+    let (predicted, _) = ArgmaxTree.build(scores: scores, in: &n)
+    for (c, score) in scores.enumerated() { n.output("score_\(c)", score) }
+    n.output("predicted", predicted)
+    return n
+  }
+
+  /// Whether `name` is a neuron's node name, `l{L}_{i}`.
+  public static func isNeuronName(_ name: String) -> Bool {
+    guard name.first == "l" else { return false }
+    let parts = name.dropFirst().split(separator: "_", omittingEmptySubsequences: false)
+    return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+  }
+}

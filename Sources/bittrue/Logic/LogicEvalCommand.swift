@@ -1,0 +1,148 @@
+import ArgumentParser
+import BitTrue
+import Foundation
+
+/// `bittrue logic eval`: runs a discretised net on samples with the bit-parallel evaluator.
+struct LogicEvalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract: "Run a discretised logic net on samples (bit-parallel) and report accuracy.",
+    discussion: """
+      The net is lowered to the hardware IR, optimised (dead, constant, pass-through and \
+      duplicate gates vanish; the counts are printed) and run by the bit-parallel gate \
+      evaluator, 512 samples per pass. Samples come from --inputs (a CSV with one sample of \
+      0/1 values per row; with --labels the last column is the class) or from a data set's \
+      test split (--dataset and encoding options, as for `logic train`).
+
+      Scores are per-class counts of true outputs (GroupSum before the division by tau); the \
+      predicted class is the first class with the largest count, so ties go to the lowest \
+      class index (as torch.argmax). --scores writes one row per sample: the counts, then \
+      the class. --check also runs the model-level reference and fails on any difference.
+
+      Examples:
+        bittrue logic eval --model out/digits/net.json --dataset digits \\
+            --encoding thermometer --thresholds 3
+        bittrue logic eval --model net.json --inputs x.csv --scores scores.csv
+      """)
+
+  @Option(help: "Interchange net (difflogic-net JSON) or trained model file.")
+  var model: String
+  @Option(help: "CSV with one sample of 0/1 values per row (instead of a data set).")
+  var inputs: String?
+  @Flag(help: "With --inputs: the last column is the label; print the accuracy.")
+  var labels = false
+  @Option(help: "Write per-sample class counts and the predicted class here (CSV).")
+  var scores: String?
+  @Flag(help: "Also evaluate with the model-level reference and require equal results.")
+  var check = false
+  @Option(help: "Worker threads.")
+  var threads: Int = 1
+  @Flag(help: "Print a JSON summary instead of text.")
+  var json = false
+  @OptionGroup(title: "Data set (when --inputs is absent)") var data: DatasetOptions
+
+  func run() throws {
+    let net = try NetlistFile.loadNet(model)
+    let samples = try loadSamples(inputs: net.inputs)
+    let engine: LogicNetInference
+    do throws(PassError) {
+      engine = try LogicNetInference(net, name: NetlistFile.stem(model))
+    } catch {
+      throw CommandFailure(description: "\(model): \(error.description)")
+    }
+    let result = engine.evaluate(bits: samples.bits, count: samples.count, threads: threads)
+    if check {
+      let reference = net.counts(PackedBits(sampleMajor: samples.bits, features: net.inputs))
+      if let s = (0..<samples.count).first(where: {
+        reference[$0 * net.classes..<($0 + 1) * net.classes]
+          != result.scores[$0 * net.classes..<($0 + 1) * net.classes]
+      }) {
+        throw CommandFailure(
+          description: "sample \(s): gates64 scores differ from the model's (a bug: report it)")
+      }
+    }
+    if let scores {
+      try writeScores(result, classes: net.classes, count: samples.count, to: scores)
+    }
+    let accuracy = samples.labels.map {
+      Accuracy(predictions: result.predicted, labels: $0.map { Int($0) })
+    }
+    let stats = engine.statistics
+    if json {
+      try RunSummary.printJSON(
+        EvalSummary(
+          samples: samples.count, optimization: stats,
+          accuracy: accuracy.map { Double($0.correct) / Double(max($0.total, 1)) },
+          checked: check))
+      return
+    }
+    print(
+      "net: \(stats.modelGates) gates → \(stats.remainingGates) after optimisation "
+        + "(removed: \(stats.deadGates) dead, \(stats.constantGates) constant, "
+        + "\(stats.bufferGates) pass-through, \(stats.duplicateGates) duplicate)")
+    print("samples: \(samples.count) (\(samples.source))")
+    if check { print("check: gates64 equals the model on every sample") }
+    if let accuracy { print(RunSummary.testAccuracyLine(accuracy)) }
+  }
+
+  /// Samples from `--inputs` or the data set's test split.
+  private func loadSamples(inputs width: Int) throws -> (
+    bits: [UInt8], labels: [Int32]?, count: Int, source: String
+  ) {
+    if let inputs {
+      let csv = try BinaryCSV(path: inputs, hasLabels: labels)
+      guard csv.features == width else {
+        throw CommandFailure(
+          description: "\(inputs): \(csv.features) feature columns, the net has \(width) inputs")
+      }
+      return (csv.bits, labels ? csv.labels : nil, csv.count, inputs)
+    }
+    let loaded = try LogicData(data)
+    guard loaded.inputBits == width else {
+      throw CommandFailure(
+        description:
+          "\(loaded.dataset.name) encodes to \(loaded.inputBits) bits, the net has \(width) "
+          + "inputs (use the encoding options the net was trained with)")
+    }
+    return (
+      loaded.test.bits, loaded.test.labels, loaded.test.count, "\(loaded.dataset.name) test split"
+    )
+  }
+
+  private func writeScores(
+    _ result: (scores: [Int32], predicted: [Int]), classes: Int, count: Int, to path: String
+  ) throws {
+    var text = (0..<classes).map { "count\($0)" }.joined(separator: ",") + ",class\n"
+    for s in 0..<count {
+      text += result.scores[s * classes..<(s + 1) * classes].map(String.init).joined(separator: ",")
+      text += ",\(result.predicted[s])\n"
+    }
+    try AtomicFileWriter.write(text, to: path)
+  }
+}
+
+/// The `--json` summary of `bittrue logic eval`.
+struct EvalSummary: Encodable {
+  var samples: Int
+  var optimization: LogicNetInference.Statistics
+  var accuracy: Double?
+  var checked: Bool
+}
+
+/// `bittrue logic export`: discretises a trained model into the interchange format.
+struct LogicExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Write the discretised net of a model (or net) file as difflogic-net JSON.")
+
+  @Option(help: "Trained model file (or interchange net).")
+  var model: String
+  @Option(help: "Where to write the interchange JSON.")
+  var out: String
+
+  func run() throws {
+    let net = try NetlistFile.loadNet(model)
+    try AtomicFileWriter.write(net.interchangeJSON(), to: out)
+    print("gates: \(net.gateCount), layers: \(net.layers.count), classes: \(net.classes)")
+  }
+}

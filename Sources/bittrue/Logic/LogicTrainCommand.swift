@@ -1,0 +1,189 @@
+import ArgumentParser
+import BitTrue
+import Foundation
+
+/// `bittrue logic train`: trains a difflogic-style logic-gate network on a data set.
+struct LogicTrainCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train a logic-gate network (difflogic relaxation, Adam) on a data set.",
+    discussion: """
+      Every neuron learns which of the 16 two-input gates it is: a softmax over 16 logits \
+      mixes the gates' real-valued relaxations during training; the discretised net uses \
+      each neuron's most likely gate. The last layer is split into one contiguous block per \
+      class; a class's score is the number of true outputs in its block (GroupSum), divided \
+      by --tau for the softmax cross-entropy loss.
+
+      Inputs must be bits: use --encoding thermometer (k thresholds per feature, fitted on \
+      the training split) or --encoding raw (each integer's two's-complement bits; 0/1 \
+      features stay one bit).
+
+      The discretised net is evaluated every --eval-every steps; the best checkpoint is \
+      chosen by training accuracy (the test split is reported, never used to choose). With \
+      --out DIR it writes:
+        DIR/model.json   all logits, connections and config (bittrue-logicnet, exact floats)
+        DIR/net.json     the discretised net (difflogic-net interchange JSON)
+        DIR/curve.svg    loss and accuracy over training
+        DIR/train.log    one line per evaluation
+
+      Results depend on --seed and --partitions, never on --threads. The last two lines are \
+      `test accuracy: NN.NN%` (discretised net, test split) and `weights digest: <hex>`.
+
+      Examples:
+        bittrue logic train --dataset digits --encoding thermometer --thresholds 3 \\
+            --layers 1000x4 --tau 10 --iterations 3000 --out out/digits
+        bittrue logic train --dataset mnist --data-dir ../shared/data \\
+            --encoding thermometer --layers 8000x6 --tau 10 --iterations 20000 --out out/mnist
+      """)
+
+  @OptionGroup(title: "Data set") var data: DatasetOptions
+  @OptionGroup(title: "Run") var run: RunOptions
+
+  @Option(help: "Neurons per layer, e.g. 64,64,64 or 8000x6.")
+  var layers: String = "1000x4"
+  @Option(help: "GroupSum temperature (softmax temperature of the loss).")
+  var tau: Float = 10
+  @Option(help: "Connection scheme: unique (a < b, distinct pairs) or random.")
+  var connections: String = "unique"
+  @Option(help: "Logit initialisation: gaussian or residual (z = 5 on the pass-through gate).")
+  var initialization: String = "gaussian"
+  @Option(help: "Adam steps (mini-batches).")
+  var iterations: Int = 2000
+  @Option(help: "Mini-batch size.")
+  var batch: Int = 100
+  @Option(help: "Adam learning rate.")
+  var lr: Float = 0.01
+  @Option(help: "Fixed parts each batch is split into; results depend on it (default 2).")
+  var partitions: Int = 2
+  @Option(help: "Evaluate the discretised net every N steps (0: only at the end).")
+  var evalEvery: Int = 250
+
+  mutating func run() async throws {
+    let loaded = try LogicData(data)
+    let widths = try parseLayers(layers)
+    let config = LogicNetConfig(
+      inputs: loaded.inputBits, layerWidths: widths, classes: loaded.dataset.classCount,
+      tau: tau, connections: try parseScheme(connections),
+      initialization: try parseInit(initialization), seed: run.seed)
+    let options = TrainingOptions(
+      iterations: iterations, batchSize: batch, learningRate: lr, threads: run.threads,
+      partitions: partitions, evaluationInterval: evalEvery)
+    if !run.json && !run.quiet {
+      FileHandle.standardError.write(Data("data: \(loaded.description)\n".utf8))
+      let gates = widths.reduce(0, +)
+      FileHandle.standardError.write(
+        Data("net: \(widths.count) layers, \(gates) gates, tau \(tau)\n".utf8))
+    }
+    let report = try await train(loaded, config: config, options: options)
+    let best = report.bestModel
+    let digest = best.weightsDigest
+    if let out = run.out { try writeOutputs(report, to: out) }
+    let testAccuracy = Accuracy(
+      predictions: best.discretized().predict(
+        PackedBits(sampleMajor: loaded.test.bits, features: loaded.inputBits)),
+      labels: loaded.test.labels.map { Int($0) })
+    if run.json {
+      try RunSummary.printJSON(
+        TrainSummary(
+          dataset: loaded.dataset.name, inputBits: loaded.inputBits, layers: widths, tau: tau,
+          iterations: iterations, bestIteration: report.best.iteration,
+          trainAccuracy: report.best.trainAccuracy,
+          testAccuracy: Double(testAccuracy.correct) / Double(max(testAccuracy.total, 1)),
+          samplesPerSecond: report.samplesPerSecond, weightsDigest: digest.hexDigest,
+          out: run.out))
+    } else {
+      print("best checkpoint: iteration \(report.best.iteration)")
+      print(String(format: "training: %.0f samples/s", report.samplesPerSecond))
+      if let out = run.out { print("wrote \(out)/model.json, net.json, curve.svg, train.log") }
+      RunSummary.printFinalLines(accuracy: testAccuracy, digest: digest)
+    }
+  }
+
+  /// Runs the trainer with a progress bar; evaluation lines go to stderr.
+  private func train(
+    _ loaded: LogicData, config: LogicNetConfig, options: TrainingOptions
+  ) async throws -> TrainingReport {
+    let bar = run.progressBar("train", total: iterations)
+    let echoLog = !run.json && !run.quiet
+    let result: Result<TrainingReport, LogicNetsError>
+    do throws(LogicNetsError) {
+      let train = try LogicDataset(
+        bits: loaded.train.bits, inputs: loaded.inputBits, labels: loaded.train.labels)
+      let test = try LogicDataset(
+        bits: loaded.test.bits, inputs: loaded.inputBits, labels: loaded.test.labels)
+      let trainer = try LogicNetTrainer(model: LogicNetModel(config: config), options: options)
+      result = .success(
+        try await trainer.train(on: train, test: test) { progress in
+          if let entry = progress.entry, echoLog {
+            bar.clearLine()
+            FileHandle.standardError.write(Data((entry.line + "\n").utf8))
+          }
+          bar.update(to: progress.iteration, status: String(format: "loss %.4f", progress.loss))
+        })
+    } catch {
+      result = .failure(error)
+    }
+    bar.finish()
+    switch result {
+    case .success(let report): return report
+    case .failure(let error): throw CommandFailure(description: error.description)
+    }
+  }
+
+  private func writeOutputs(_ report: TrainingReport, to out: String) throws {
+    try FileManager.default.createDirectory(
+      atPath: out, withIntermediateDirectories: true)
+    let best = report.bestModel
+    try AtomicFileWriter.write(Data(best.fileData()), to: "\(out)/model.json")
+    try AtomicFileWriter.write(best.discretized().interchangeJSON(), to: "\(out)/net.json")
+    try AtomicFileWriter.write(
+      TrainingCurveSVG.render(report.log, title: "logic net, \(layers)"), to: "\(out)/curve.svg")
+    try AtomicFileWriter.write(report.log.map { $0.line + "\n" }.joined(), to: "\(out)/train.log")
+  }
+}
+
+/// The `--json` summary of `bittrue logic train`.
+struct TrainSummary: Encodable {
+  var dataset: String
+  var inputBits: Int
+  var layers: [Int]
+  var tau: Float
+  var iterations: Int
+  var bestIteration: Int
+  var trainAccuracy: Double
+  var testAccuracy: Double
+  var samplesPerSecond: Double
+  var weightsDigest: String
+  var out: String?
+}
+
+/// "64,64,32" or "8000x6".
+func parseLayers(_ text: String) throws -> [Int] {
+  let parts = text.split(separator: "x")
+  if parts.count == 2, let width = Int(parts[0]), let count = Int(parts[1]), count >= 1, width >= 1
+  {
+    return Array(repeating: width, count: count)
+  }
+  let widths = text.split(separator: ",").compactMap { Int($0) }
+  guard !widths.isEmpty, widths.count == text.split(separator: ",").count,
+    widths.allSatisfy({ $0 >= 1 })
+  else {
+    throw ValidationError("--layers: expected e.g. 64,64,32 or 8000x6, got '\(text)'")
+  }
+  return widths
+}
+
+func parseScheme(_ text: String) throws -> ConnectionScheme {
+  guard let scheme = ConnectionScheme(rawValue: text) else {
+    throw ValidationError("--connections: expected unique or random, got '\(text)'")
+  }
+  return scheme
+}
+
+func parseInit(_ text: String) throws -> LogitInitialization {
+  switch text {
+  case "gaussian": return .gaussian
+  case "residual": return .residual(z: 5)
+  default: throw ValidationError("--initialization: expected gaussian or residual, got '\(text)'")
+  }
+}

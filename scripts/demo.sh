@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The main job (`make demo`): train a logic-gate network on the bundled digits data, run it
+# bit-parallel, emit Verilog, cosimulate it under Verilator against every Swift evaluator,
+# and print the gate report. Usage: scripts/demo.sh BITTRUE_BINARY OUT_DIR
+set -euo pipefail
+bittrue="${1:-.build/release/bittrue}"
+out="${2:-out/demo}"
+data=(--dataset digits --data-dir data --encoding thermometer --thresholds 3)
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+if ! command -v "${VERILATOR:-verilator}" >/dev/null 2>&1; then
+  echo "error: verilator not found (Debian: apt-get install verilator; or set VERILATOR)" >&2
+  exit 1
+fi
+rm -rf "$out"
+mkdir -p "$out"
+
+step "1. The data: scikit-learn's digits (8x8, 10 classes), carried in data/digits"
+"$bittrue" data info "${data[@]}"
+
+step "2. Train a logic-gate network: 4 layers x 2000 two-input gates, GroupSum tau 10"
+"$bittrue" logic train "${data[@]}" --layers 2000x4 --tau 10 --iterations 4000 \
+  --eval-every 500 --seed 0 --out "$out/model"
+
+step "3. Run the discretised net bit-parallel (gates64) and check it against the model"
+"$bittrue" logic eval --model "$out/model/net.json" "${data[@]}" --check \
+  --scores "$out/model/scores.csv"
+
+step "4. Emit Verilog (gates + popcount per class + argmax) and the gate report"
+"$bittrue" logic emit --model "$out/model/net.json" --out "$out/rtl"
+if [ -f "$out/rtl/report.txt" ]; then cat "$out/rtl/report.txt"; fi
+
+step "5. Cosimulate: model, interpreter, optimised netlist, gates64 and Verilator, bit for bit"
+"$bittrue" cosim "$out/model/net.json" "${data[@]}" --vectors 2000 --seed 1
+
+step "Done"
+echo "trained model:  $out/model/model.json (all logits), $out/model/net.json (difflogic-net)"
+echo "training curve: $out/model/curve.svg"
+echo "Verilog:        $out/rtl/"
