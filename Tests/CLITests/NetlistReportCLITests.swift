@@ -159,6 +159,47 @@ import _TestSupport
     #expect(text.stdout.contains("\nYosys cross-check\n"))
   }
 
+  /// `--pipeline 3` reports the bit-blasted 4-bit adder (7 levels) cut every 3 levels.
+  @Test func pipelinedForm() throws {
+    let dir = try folder(
+      """
+      netlist "add"
+      %0 = input "a" : 4
+      %1 = input "b" : 4
+      %2 = add.u %0, %1 : 5
+      %3 = output "s" %2 : 5
+
+      """)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("in.nl").path
+    let r = try CLI.run(["netlist", "report", path, "--pipeline", "3"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("\n  Latency: pipelined, 2 cycles\n"))
+    #expect(r.stdout.contains("\n  Logic depth: 3 gate levels "))
+    let zero = try CLI.run(["netlist", "report", path, "--pipeline", "0"])
+    #expect(zero.status == 64)
+    #expect(zero.stderr.hasPrefix("Error: --pipeline must be at least 1\n"))
+  }
+
+  /// A logic-net model is lowered and optimised as `netlist emit` does, then reported.
+  @Test func modelsAreReported() throws {
+    let dir = Paths.temporaryDirectory("netlist-report")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let net = dir.appendingPathComponent("net.json").path
+    let json = """
+      {"format":"difflogic-net","version":1,"inputs":3,
+       "layers":[{"gates":[1,6],"a":[0,1],"b":[2,2]}],"group_sum":{"k":2,"tau":1}}
+      """
+    try json.write(toFile: net, atomically: true, encoding: .utf8)
+    let r = try CLI.run(["netlist", "report", net, "--format", "json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let report = try #require(NetlistReport.parse(json: r.stdout))
+    #expect(report.design.name == "net" && report.design.inputBits == 3)
+    #expect(report.wordLevel.cells.map(\.op).contains("gate and"))
+    #expect(report.wordLevel.cells.map(\.op).contains("gate xor"))
+    #expect(report.gateLevel.twoInputGates >= 2)
+  }
+
   @Test func emitWritesTheReportNextToTheVerilog() throws {
     let dir = try folder()
     defer { try? FileManager.default.removeItem(at: dir) }
