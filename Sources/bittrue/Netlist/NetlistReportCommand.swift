@@ -14,30 +14,27 @@ struct NetlistReportCommand: ParsableCommand {
     abstract: "Report gate counts, logic depth, latency and signal widths of a netlist.",
     discussion: """
       Reads DESIGN — the IR text form, or a logic-net model, which is lowered and optimised \
-      as `netlist emit` does — and reports:
-        word-level cells    adders, multipliers, comparators, registers, constants, …
-        gate level          2-input gates by function, NOT, registers, full/half adders, \
-      costs under the gate2 (2-input-gate equivalents; NOT counts 0) and cmos (transistors) \
-      tables — measured on a copy that is optimised, bit-blasted with ripple-carry adders \
-      and optimised again
-        timing              logic depth in gate levels, latency in clock cycles
-        signal widths       each signal's declared width against the width its value \
-      range needs (interval range analysis)
+      as `netlist emit` does — and reports its word-level cells (adders, multipliers, \
+      comparators, registers, constants, …); its gate level (2-input gates by function, NOT, \
+      registers, full and half adders, and the costs under the gate2 table — 2-input-gate \
+      equivalents, NOT counts 0 — and the cmos table of transistors), measured on a copy that \
+      is optimised, bit-blasted with ripple-carry adders and optimised again; its logic depth \
+      in gate levels and latency in clock cycles; and each signal's declared width against \
+      the width its value range needs (interval range analysis).
 
       --optimize first narrows widths by range analysis (the `narrow` pass) and runs the \
       standard optimisation, and reports the result with the changes made. --pipeline K \
       reports the bit-blasted design with registers every K gate levels (as `netlist emit \
-      --pipeline K` emits it). --yosys also \
-      synthesises the emitted Verilog with Yosys ($YOSYS, else PATH): `synth -flatten; abc \
-      -g \(YosysComparison.gateSet)` for 2-input gates and `synth_ice40` for LUTs, and \
-      prints its numbers beside bittrue's.
+      --pipeline K` emits it). --yosys also synthesises the emitted Verilog with Yosys \
+      ($YOSYS, else PATH) — `synth -flatten; abc -g \(YosysComparison.gateSet)` for 2-input \
+      gates, `synth_ice40` for LUTs — and prints its numbers beside bittrue's.
 
-      Text and Markdown list every signal of small netlists and the widest and most \
+      Text and Markdown list every signal of small netlists, and the widest and most \
       narrowable ones of large netlists; JSON lists all, with the tool version and the \
       command line. The output is deterministic. --out writes atomically.
 
       Example:
-        bittrue netlist report adder.nl --optimize --format markdown --out adder.report.md
+        bittrue netlist report adder.nl --optimize --format markdown --out adder.md
       """
   )
 
