@@ -51,7 +51,8 @@ struct LogicEmitCommand: ParsableCommand {
     let hw = try HardwareDesign(path: model, gateLevel: lanes > 1, pipeline: pipeline)
     // Reports are made before anything is written, so a failure leaves no files.
     let (report, _) = try NetlistReportCommand.report(hw.netlist, optimize: false, source: model)
-    let design = try DesignWriter.write(hw, lanes: lanes, module: module, to: out, source: model)
+    let design = try DesignWriter.write(
+      hw, lanes: lanes, module: module, to: out, source: model, notes: [report.headline])
     for format in [ReportFormat.text, .json] {
       try AtomicFileWriter.write(
         report.render(format), to: "\(out)/\(design.moduleName).report.\(format.fileExtension)")

@@ -98,9 +98,4 @@ struct NetlistReportCommand: ParsableCommand {
       throw CommandFailure(description: "\(source): \(error.description)")
     }
   }
-
-  /// The report of `netlist` as it is, printed in `format` (for `netlist emit --report`).
-  static func render(_ netlist: Netlist, _ format: ReportFormat, source: String) throws -> String {
-    try report(netlist, optimize: false, source: source).0.render(format)
-  }
 }
