@@ -20,11 +20,12 @@ let package = Package(
       providers: [.apt(["libgmp-dev"])]
     ),
     .target(name: "FixedPoint", dependencies: ["CGMP"]),
-    .target(name: "Datasets", dependencies: ["FixedPoint"]),
+    .target(name: "Hashing"),
+    .target(name: "Datasets", dependencies: ["FixedPoint", "Hashing"]),
     .target(name: "NetlistIR", dependencies: ["FixedPoint"]),
     .target(name: "NetlistPasses", dependencies: ["FixedPoint", "NetlistIR"]),
     .target(name: "NetlistSim", dependencies: ["NetlistIR"]),
-    .target(name: "VerilogEmit", dependencies: ["NetlistIR"]),
+    .target(name: "VerilogEmit", dependencies: ["NetlistIR", "Hashing"]),
     .target(name: "Reports", dependencies: ["NetlistIR", "NetlistPasses"]),
     .target(name: "Cosim", dependencies: ["NetlistSim", "VerilogEmit"]),
     .target(name: "LogicNets", dependencies: ["FixedPoint", "Datasets"]),
@@ -54,14 +55,17 @@ let package = Package(
       name: "FixedPointTests",
       // CGMP: the mpq-based exact reference; NetlistIR: agreement with the hardware ops.
       dependencies: ["FixedPoint", "CGMP", "NetlistIR", "_TestSupport"]),
-    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "_TestSupport"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Hashing", "_TestSupport"]),
     .testTarget(name: "NetlistIRTests", dependencies: ["NetlistIR", "_TestSupport"]),
     .testTarget(
       name: "NetlistPassesTests", dependencies: ["NetlistPasses", "NetlistSim", "_TestSupport"]),
     .testTarget(name: "NetlistSimTests", dependencies: ["NetlistSim", "_TestSupport"]),
     .testTarget(
       name: "VerilogEmitTests", dependencies: ["VerilogEmit", "_TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "_TestSupport"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "NetlistPasses", "_TestSupport"],
+      exclude: ["Golden"]
+    ),
     .testTarget(
       name: "CosimTests",
       dependencies: ["Cosim", "NetlistPasses", "ModelLowering", "_TestSupport"]
@@ -71,6 +75,7 @@ let package = Package(
       name: "ModelLoweringTests",
       dependencies: ["ModelLowering", "NetlistSim", "NetlistPasses", "_TestSupport"]
     ),
-    .testTarget(name: "CLITests", dependencies: ["bittrue", "FixedPoint", "_TestSupport"]),
+    .testTarget(
+      name: "CLITests", dependencies: ["bittrue", "FixedPoint", "Reports", "_TestSupport"]),
   ]
 )

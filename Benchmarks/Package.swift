@@ -24,5 +24,7 @@ let package = Package(
       name: "passes-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
       name: "logic-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
+    .executableTarget(
+      name: "reports-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
   ]
 )

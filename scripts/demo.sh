@@ -29,7 +29,6 @@ step "3. Run the discretised net bit-parallel (gates64) and check it against the
 
 step "4. Emit Verilog (gates + popcount per class + argmax) and the gate report"
 "$bittrue" logic emit --model "$out/model/net.json" --out "$out/rtl"
-if [ -f "$out/rtl/report.txt" ]; then cat "$out/rtl/report.txt"; fi
 
 step "5. Cosimulate: model, interpreter, optimised netlist, gates64 and Verilator, bit for bit"
 "$bittrue" cosim "$out/model/net.json" "${data[@]}" --vectors 2000 --seed 1

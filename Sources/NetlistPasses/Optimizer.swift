@@ -18,7 +18,7 @@ public enum Optimizer {
 
   /// The names ``pass(named:)`` knows, in the order a full lowering would run them.
   public static let passNames = [
-    "const-fold", "dce", "cse", "gates", "popcount", "bitblast", "bitblast-fast",
+    "const-fold", "dce", "cse", "gates", "narrow", "popcount", "bitblast", "bitblast-fast",
   ]
 
   /// The pass with that name (see ``passNames``).
@@ -28,6 +28,7 @@ public enum Optimizer {
     case "dce": return DeadNodeElimination()
     case "cse": return CommonSubexpressionMerging()
     case "gates": return GateSimplification()
+    case "narrow": return WidthNarrowing()
     case "popcount": return PopcountLowering()
     case "bitblast": return BitBlast()
     case "bitblast-fast": return BitBlast(adders: .parallelPrefix)

@@ -10,12 +10,15 @@ public struct EmitOptions: Hashable, Sendable {
   /// Clock cycles from an input to the outputs it produces, recorded in the manifest: the
   /// latency of a pipelined netlist (see NetlistPasses' `Pipelining`), 0 otherwise.
   public var latency: Int
+  /// Extra header-comment lines, e.g. the one-line summary of the design's gate report.
+  public var notes: [String]
 
   /// Options; the defaults give the normal one-lane, latency-0 form named after the netlist.
-  public init(lanes: Int = 1, moduleName: String? = nil, latency: Int = 0) {
+  public init(lanes: Int = 1, moduleName: String? = nil, latency: Int = 0, notes: [String] = []) {
     self.lanes = lanes
     self.moduleName = moduleName
     self.latency = latency
+    self.notes = notes
   }
 }
 
@@ -80,7 +83,7 @@ public enum VerilogEmitter {
     let manifest = makeManifest(netlist, builder, primitives, sourceHash, latency: options.latency)
     let module = Verilog.Module(
       name: builder.prepared.moduleName,
-      header: header(netlist, builder, primitives, sourceHash),
+      header: header(netlist, builder, primitives, sourceHash, options),
       ports: body.ports, items: body.items)
     return EmittedDesign(
       moduleName: module.name, module: module, verilog: VerilogPrinter.print(module),
@@ -117,7 +120,7 @@ public enum VerilogEmitter {
 
   private static func header(
     _ netlist: Netlist, _ builder: ModuleBuilder, _ primitives: [RTLPrimitive],
-    _ sourceHash: String
+    _ sourceHash: String, _ options: EmitOptions
   ) -> [String] {
     func ports(_ ids: [NodeID]) -> String {
       let shown = ids.prefix(8).map { "\(netlist.portName($0)!)[\(netlist.width($0))]" }
@@ -136,7 +139,10 @@ public enum VerilogEmitter {
       "Outputs: \(ports(netlist.outputs))",
       netlist.isSequential
         ? "Clocked: rising edge of \(EmitPreparation.clock), synchronous active-high reset "
-          + "\(EmitPreparation.reset); outputs in the same cycle (latency 0)"
+          + "\(EmitPreparation.reset); "
+          + (options.latency > 0
+            ? "pipelined: outputs \(count(options.latency, "cycle")) after their inputs"
+            : "outputs in the same cycle (latency 0)")
         : "Combinational (latency 0)",
     ]
     if builder.lanes > 1 {
@@ -146,6 +152,7 @@ public enum VerilogEmitter {
     if !primitives.isEmpty {
       lines.append("Primitives (rtl/): " + primitives.map(\.name).joined(separator: ", "))
     }
+    lines += options.notes
     // Names come from the netlist: keep each header line a single comment line.
     return lines.map { line in
       String(line.map { $0.isNewline || $0 == "\t" ? " " : $0 })

@@ -7,28 +7,13 @@ import _TestSupport
   .serialized, .tags(.verilator),
   .enabled(if: ToolGate.runVerilatorTests, "verilator is not installed"))
 struct CosimCLITests {
-  /// Same design text as CosimTests' fixture, so the shared cache builds it once.
-  static let adder = """
-    netlist "adder"
-    %0 "x" = input "x" : 8
-    %1 "y" = input "y" : 8
-    %2 "sum" = add.u %0, %1 : 9
-    %3 = round.s 3 RND_CONV %2 : 7
-    %4 "sat" = resize.s SAT %3 : 4
-    %5 "acc" = reg 4'h0 %4 : 4
-    %6 "s" = output "s" %5 : 4
-    %7 "ones" = popcount %0, %1 : 5
-    %8 "c" = output "c" %7 : 5
-
-    """
-
   static var cache: String { Paths.packageRoot.appendingPathComponent(".build/cosim-tests").path }
 
   @Test func agreesAndReportsThroughput() throws {
     let dir = Paths.temporaryDirectory("bittrue-cosim")
     defer { try? FileManager.default.removeItem(at: dir) }
     let input = dir.appendingPathComponent("adder.nl")
-    try Data(Self.adder.utf8).write(to: input)
+    try Data(Fixtures.clockedAdder.utf8).write(to: input)
     let result = try CLI.run([
       "cosim", input.path, "--vectors", "500", "--seed", "3", "--opt-level", "O0", "--cache",
       Self.cache,

@@ -79,7 +79,7 @@ import _TestSupport
     ),
     (
       input, ["--passes", "const-fold,fold"],
-      "unknown pass 'fold' (known: const-fold, dce, cse, gates, popcount, bitblast, bitblast-fast)"
+      "unknown pass 'fold' (known: const-fold, dce, cse, gates, narrow, popcount, bitblast, bitblast-fast)"
     ),
     (
       input, ["--pipeline", "2"],

@@ -24,7 +24,7 @@ struct FlippingEvaluator: Evaluator {
   .enabled(if: ToolGate.runVerilatorTests, "verilator is not installed"))
 struct CosimRunTests {
   /// The design the CLI tests use too (same cache, so it builds once).
-  static var netlist: Netlist { get throws { try NetlistText.parse(CosimFixtures.adderText) } }
+  static var netlist: Netlist { get throws { try NetlistText.parse(Fixtures.clockedAdder) } }
 
   @Test func agreementRemovesTheRunFolder() throws {
     let netlist = try Self.netlist
@@ -101,22 +101,4 @@ extension CosimRunTests {
     #expect(vcd.contains("$enddefinitions"))
     try? FileManager.default.removeItem(at: verdict.runFolder)
   }
-}
-
-/// Netlists shared by the Cosim and CLI tests.
-enum CosimFixtures {
-  /// A small clocked design touching the instantiated primitives.
-  static let adderText = """
-    netlist "adder"
-    %0 "x" = input "x" : 8
-    %1 "y" = input "y" : 8
-    %2 "sum" = add.u %0, %1 : 9
-    %3 = round.s 3 RND_CONV %2 : 7
-    %4 "sat" = resize.s SAT %3 : 4
-    %5 "acc" = reg 4'h0 %4 : 4
-    %6 "s" = output "s" %5 : 4
-    %7 "ones" = popcount %0, %1 : 5
-    %8 "c" = output "c" %7 : 5
-
-    """
 }

@@ -1,4 +1,5 @@
 import Datasets
+import Hashing
 import Testing
 import _TestSupport
 

@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import Hashing
 import Testing
 import _TestSupport
 

@@ -38,7 +38,7 @@ import _TestSupport
     #expect(throws: PassError.unknownPass("fold")) { try Optimizer.pass(named: "fold") }
     #expect(
       PassError.unknownPass("fold").description
-        == "unknown pass 'fold' (known: const-fold, dce, cse, gates, popcount, bitblast, bitblast-fast)"
+        == "unknown pass 'fold' (known: const-fold, dce, cse, gates, narrow, popcount, bitblast, bitblast-fast)"
     )
     var broken = try NetlistText.parse(
       "netlist \"b\"\n%0 = input \"a\" : 4\n%1 = not %0 : 3\n%2 = output \"y\" %1 : 3")

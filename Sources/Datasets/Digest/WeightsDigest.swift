@@ -1,3 +1,5 @@
+import Hashing
+
 /// A hash of a model's trained parameters, printed by every training command as
 /// `weights digest: <hex>` so that two runs can be compared at a glance.
 ///

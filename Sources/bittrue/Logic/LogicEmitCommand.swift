@@ -19,6 +19,10 @@ struct LogicEmitCommand: ParsableCommand {
       registers every K gate levels (latency in the manifest); --lanes 64 emits the \
       64-samples-per-cycle form used for fast cosimulation.
 
+      The gate report (gate counts by function, full/half adders, 2-input-gate equivalents, \
+      logic depth, latency, signal widths) is written as <module>.report.txt and .json next \
+      to the Verilog and printed unless --quiet.
+
       Check the result with `bittrue cosim MODEL --dataset … [same --pipeline/--lanes]`.
 
       Example:
@@ -40,18 +44,27 @@ struct LogicEmitCommand: ParsableCommand {
     if let pipeline, pipeline < 1 { throw ValidationError("--pipeline must be at least 1") }
   }
 
+  @Flag(help: "Do not print the gate report (it is still written next to the Verilog).")
+  var quiet = false
+
   func run() throws {
     let hw = try HardwareDesign(path: model, gateLevel: lanes > 1, pipeline: pipeline)
-    let design = try DesignWriter.write(hw, lanes: lanes, module: module, to: out, source: model)
+    // Reports are made before anything is written, so a failure leaves no files.
+    let (report, _) = try NetlistReportCommand.report(hw.netlist, optimize: false, source: model)
+    let design = try DesignWriter.write(
+      hw, lanes: lanes, module: module, to: out, source: model, notes: [report.headline])
+    for format in [ReportFormat.text, .json] {
+      try AtomicFileWriter.write(
+        report.render(format), to: "\(out)/\(design.moduleName).report.\(format.fileExtension)")
+    }
     if let stats = hw.inference?.statistics {
       print(
         "net: \(stats.modelGates) gates → \(stats.remainingGates) after optimisation "
           + "(removed: \(stats.deadGates) dead, \(stats.constantGates) constant, "
           + "\(stats.bufferGates) pass-through, \(stats.duplicateGates) duplicate)")
     }
-    if let gates = hw.inference?.gateLevel {
-      print("gate level: \(LogicDepth.depth(of: gates)) gate levels after bit-blasting")
-    }
     print(DesignWriter.summary(design, hw, lanes: lanes, out: out))
+    print("wrote \(design.moduleName).report.txt and .json (gate report) to \(out)")
+    if !quiet { print("", report.render(.text), separator: "\n", terminator: "") }
   }
 }

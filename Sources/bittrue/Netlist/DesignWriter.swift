@@ -6,12 +6,14 @@ import Foundation
 enum DesignWriter {
   /// Emits `hw` and writes its files into `out`; returns what was emitted.
   static func write(
-    _ hw: HardwareDesign, lanes: Int, module: String?, to out: String, source: String
+    _ hw: HardwareDesign, lanes: Int, module: String?, to out: String, source: String,
+    notes: [String] = []
   ) throws -> EmittedDesign {
     let design: EmittedDesign
     do throws(VerilogEmitError) {
       design = try VerilogEmitter.emit(
-        hw.netlist, options: EmitOptions(lanes: lanes, moduleName: module, latency: hw.latency))
+        hw.netlist,
+        options: EmitOptions(lanes: lanes, moduleName: module, latency: hw.latency, notes: notes))
     } catch {
       throw CommandFailure(description: "\(source): \(error.description)")
     }

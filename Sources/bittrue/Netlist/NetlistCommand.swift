@@ -5,6 +5,6 @@ struct NetlistCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "netlist",
     abstract: "Work with netlists (BitTrue's hardware IR) in their text form.",
-    subcommands: [NetlistEmitCommand.self, NetlistOptCommand.self]
+    subcommands: [NetlistEmitCommand.self, NetlistOptCommand.self, NetlistReportCommand.self]
   )
 }

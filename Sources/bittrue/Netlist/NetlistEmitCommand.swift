@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetlistIR
+import Reports
 import VerilogEmit
 
 /// `bittrue netlist emit`: netlist text → Verilog + port manifest.
@@ -14,6 +15,7 @@ struct NetlistEmitCommand: ParsableCommand {
         <module>.v              the design (Verilog-2005, verilator -Wall clean)
         <primitive>.v           each rtl/ primitive it instantiates
         <module>.manifest.json  ports, widths, clocking, latency, lanes
+        <module>.report.<ext>   with --report: `bittrue netlist report` of the emitted netlist
 
       The module is named after the netlist (legalised). Registers use one rising-edge clock \
       `clk` and a synchronous active-high reset `rst`, present only when the netlist has \
@@ -45,13 +47,29 @@ struct NetlistEmitCommand: ParsableCommand {
   @Option(name: .long, help: "The module name (default: the netlist's name).")
   var module: String?
 
+  @Option(
+    name: .long,
+    help: "Also write the design's report (text, markdown or json) as <module>.report.<ext>.")
+  var report: ReportFormat?
+
   func validate() throws {
     if let pipeline, pipeline < 1 { throw ValidationError("--pipeline must be at least 1") }
   }
 
   func run() throws {
     let hw = try HardwareDesign(path: netlist, gateLevel: lanes > 1, pipeline: pipeline)
-    let design = try DesignWriter.write(hw, lanes: lanes, module: module, to: out, source: netlist)
+    // The report is made before anything is written, so a failure leaves no files.
+    let measured = try report.map { _ in
+      try NetlistReportCommand.report(hw.netlist, optimize: false, source: netlist).0
+    }
+    let design = try DesignWriter.write(
+      hw, lanes: lanes, module: module, to: out, source: netlist,
+      notes: measured.map { [$0.headline] } ?? [])
     print(DesignWriter.summary(design, hw, lanes: lanes, out: out))
+    if let report, let measured {
+      let path = "\(out)/\(design.moduleName).report.\(report.fileExtension)"
+      try AtomicFileWriter.write(measured.render(report), to: path)
+      print("wrote \(path) (\(report.rawValue) report)")
+    }
   }
 }

@@ -65,7 +65,8 @@ public struct SHA256: Sendable {
 
   /// The digest in lower-case hexadecimal.
   public func hexDigest() -> String {
-    finalize().map { hex($0) }.joined()
+    let digits = Array("0123456789abcdef")
+    return String(finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
   }
 
   /// Processes one 64-byte block.

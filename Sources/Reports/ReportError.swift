@@ -1,0 +1,21 @@
+import NetlistIR
+import NetlistPasses
+
+/// The errors of the Reports target, each with a pinned one-line message.
+public enum ReportError: Error, Equatable, CustomStringConvertible, Sendable {
+  /// The netlist fails verification.
+  case invalidNetlist(NetlistError)
+  /// A pass run while measuring failed (a bug in the pass when the netlist was valid).
+  case passFailed(PassError)
+  /// Yosys's statistics could not be read.
+  case yosysStatistics(String)
+
+  /// The message shown to users.
+  public var description: String {
+    switch self {
+    case .invalidNetlist(let e): return "invalid netlist: \(e.description)"
+    case .passFailed(let e): return "while measuring: \(e.description)"
+    case .yosysStatistics(let m): return "yosys statistics: \(m)"
+    }
+  }
+}

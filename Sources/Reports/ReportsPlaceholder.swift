@@ -1,2 +1,0 @@
-// Placeholder so the target builds; replaced when the target gets its content.
-enum ReportsPlaceholder {}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import NetlistIR
+import Reports
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `bittrue netlist report DESIGN [--format text|markdown|json] [--out FILE] [--optimize]
+/// [--pipeline K] [--yosys]`: what a netlist (or a logic-net model's netlist) costs in
+/// hardware.
+struct NetlistReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Report gate counts, logic depth, latency and signal widths of a netlist.",
+    discussion: """
+      Reads DESIGN — the IR text form, or a logic-net model, which is lowered and optimised \
+      as `netlist emit` does — and reports its word-level cells (adders, multipliers, \
+      comparators, registers, constants, …); its gate level (2-input gates by function, NOT, \
+      registers, full and half adders, and the costs under the gate2 table — 2-input-gate \
+      equivalents, NOT counts 0 — and the cmos table of transistors), measured on a copy that \
+      is optimised, bit-blasted with ripple-carry adders and optimised again; its logic depth \
+      in gate levels and latency in clock cycles; and each signal's declared width against \
+      the width its value range needs (interval range analysis).
+
+      --optimize first narrows widths by range analysis (the `narrow` pass) and runs the \
+      standard optimisation, and reports the result with the changes made. --pipeline K \
+      reports the bit-blasted design with registers every K gate levels (as `netlist emit \
+      --pipeline K` emits it). --yosys also synthesises the emitted Verilog with Yosys \
+      ($YOSYS, else PATH) — `synth -flatten; abc -g \(YosysComparison.gateSet)` for 2-input \
+      gates, `synth_ice40` for LUTs — and prints its numbers beside bittrue's.
+
+      Text and Markdown list every signal of small netlists, and the widest and most \
+      narrowable ones of large netlists; JSON lists all, with the tool version and the \
+      command line. The output is deterministic. --out writes atomically.
+
+      Example:
+        bittrue netlist report adder.nl --optimize --format markdown --out adder.md
+      """
+  )
+
+  @Argument(help: ArgumentHelp("The netlist or model file.", valueName: "design"))
+  var netlist: String
+
+  @Option(name: .long, help: "text, markdown or json.")
+  var format: ReportFormat = .text
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Where to write the report (default: standard output).", valueName: "file"))
+  var out: String?
+
+  @Flag(name: .long, help: "Narrow widths by range analysis and optimise before measuring.")
+  var optimize = false
+
+  @Option(name: .long, help: "Bit-blast and insert registers every K gate levels first.")
+  var pipeline: Int?
+
+  @Flag(name: .long, help: "Cross-check with Yosys (needs yosys installed).")
+  var yosys = false
+
+  func validate() throws {
+    if let pipeline, pipeline < 1 { throw ValidationError("--pipeline must be at least 1") }
+  }
+
+  func run() throws {
+    let input = try HardwareDesign(path: netlist, gateLevel: false, pipeline: pipeline).netlist
+    var (report, reported) = try Self.report(input, optimize: optimize, source: netlist)
+    if yosys { report.yosys = try YosysCrossCheck.run(on: reported) }
+    let text = report.render(format)
+    guard let out else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+      return
+    }
+    do {
+      try AtomicFileWriter.write(text, to: out)
+    } catch {
+      throw CommandFailure(description: "\(error)")
+    }
+    print("wrote \(out) (\(format.rawValue) report of \"\(input.name)\")")
+  }
+
+  /// The report of `netlist` (after narrowing and optimisation with `optimize`) with this
+  /// process's command line, and the netlist it describes; failures name `source`.
+  static func report(
+    _ netlist: Netlist, optimize: Bool, source: String
+  ) throws -> (NetlistReport, Netlist) {
+    let invocation = ["bittrue"] + CommandLine.arguments.dropFirst()
+    do throws(ReportError) {
+      guard optimize else {
+        return (try NetlistReport.measure(netlist, invocation: invocation), netlist)
+      }
+      let (reported, summary) = try NetlistReport.optimized(netlist)
+      return (
+        try NetlistReport.measure(reported, optimization: summary, invocation: invocation),
+        reported
+      )
+    } catch {
+      throw CommandFailure(description: "\(source): \(error.description)")
+    }
+  }
+}
