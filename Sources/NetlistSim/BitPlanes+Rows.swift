@@ -38,29 +38,35 @@ extension BitPlanes {
   /// bit `i` of sample `s` is set when `rowBytes[s·bitCount + i]` is not zero.
   ///
   /// Bytes are packed eight at a time, branch-free (``byteFlags(_:)``), into sample-major
-  /// row words, which are then transposed 64 × 64 bits at a time.
+  /// row words (each built in a register), which are then transposed 64 × 64 bits at a time.
   public init(rowBytes: [UInt8], bitCount: Int, sampleCount: Int) {
     precondition(
       rowBytes.count == sampleCount * bitCount,
       "\(rowBytes.count) bytes is not \(sampleCount) rows of \(bitCount)")
     let rowLength = (bitCount + 63) >> 6
-    let wholeGroups = bitCount & ~7
     var rowWords = [UInt64](repeating: 0, count: sampleCount * rowLength)
     rowBytes.withUnsafeBytes { bytes in
       rowWords.withUnsafeMutableBufferPointer { rows in
         for s in 0..<sampleCount {
           let first = s * bitCount
           let row = rows.baseAddress! + s * rowLength
-          var i = 0
-          while i < wholeGroups {
-            let eight = UInt64(
-              littleEndian: bytes.loadUnaligned(fromByteOffset: first + i, as: UInt64.self))
-            row[i >> 6] |= Self.byteFlags(eight) << UInt64(i & 63)
-            i &+= 8
+          var w = 0
+          while 64 &* (w &+ 1) <= bitCount {
+            // A whole row word: 64 bytes, eight at a time, constant shifts.
+            let start = first &+ 64 &* w
+            var word: UInt64 = 0
+            for k in 0..<8 {
+              let eight = UInt64(
+                littleEndian: bytes.loadUnaligned(fromByteOffset: start &+ 8 &* k, as: UInt64.self))
+              word |= Self.byteFlags(eight) << UInt64(8 &* k)
+            }
+            row[w] = word
+            w &+= 1
           }
+          var i = 64 &* w
           while i < bitCount {
-            let set: UInt64 = bytes[first + i] != 0 ? 1 : 0
-            row[i >> 6] |= set << UInt64(i & 63)
+            let set: UInt64 = bytes[first &+ i] != 0 ? 1 : 0
+            row[w] |= set << UInt64(i & 63)
             i &+= 1
           }
         }
@@ -70,14 +76,15 @@ extension BitPlanes {
   }
 
   /// Bit `k` (0 … 7) of the result is 1 when byte `k` of `eight` (bits 8k … 8k+7) is not
-  /// zero: each byte's bits are OR-ed into its lowest bit, and one multiplication moves
-  /// the eight lowest bits (8k) to bits 56 + k, where no two partial products collide.
+  /// zero. Adding 0x7F to a byte's low seven bits carries into its top bit exactly when
+  /// they are not all zero (no byte overflows into the next); OR-ing the byte's own top bit
+  /// in makes the top bit "byte ≠ 0". One multiplication then moves the eight top bits
+  /// (8k + 7) to bits 56 + k, where no two partial products collide.
   @inline(__always)
   static func byteFlags(_ eight: UInt64) -> UInt64 {
-    var t = eight | (eight >> 4)
-    t |= t >> 2
-    t |= t >> 1
-    return ((t & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) >> 56
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let top = (((eight & low7) &+ low7) | eight) & ~low7
+    return (top &* 0x0002_0408_1020_4081) >> 56
   }
 
   /// The samples as sample-major rows of words (the layout of ``init(rowWords:bitCount:sampleCount:)``).
