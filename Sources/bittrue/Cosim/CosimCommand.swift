@@ -104,7 +104,9 @@ struct CosimCommand: ParsableCommand {
       latency: hw.latency)
     let (evaluators, skipped) = try sources(hw, vectorCount: inputs.count)
     let verdict: CosimVerdict
+    let ticker = ElapsedTicker("cosim: evaluating, building with Verilator, simulating")
     do throws(CosimError) {
+      defer { ticker.stop() }
       verdict = try Cosim.run(
         hw.netlist, vectors: inputs, seed: seed, evaluators: evaluators, options: options)
     } catch {

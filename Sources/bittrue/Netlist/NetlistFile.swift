@@ -29,12 +29,12 @@ enum NetlistFile {
   /// The discretised logic net in `path` (interchange JSON or trained-model file).
   static func loadNet(_ path: String, data: Data? = nil) throws -> DiscreteLogicNet {
     let data = try data ?? read(path)
-    do {
+    do throws(LogicNetsError) {
       if String(decoding: data.prefix(4096), as: UTF8.self).contains(LogicNetModel.fileFormat) {
         return try LogicNetModel.load(fileData: data).model.discretized()
       }
       return try DiscreteLogicNet(interchangeJSON: data)
-    } catch let error as LogicNetsError {
+    } catch {
       throw CommandFailure(description: "\(path): \(error.description)")
     }
   }
