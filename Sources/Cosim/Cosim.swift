@@ -17,17 +17,22 @@ public struct CosimOptions: Sendable {
   /// simulation's outputs are read that many cycles later, so they line up with evaluators
   /// of the unpipelined design.
   public var latency: Int
+  /// On a mismatch without tracing, rebuild with tracing and rerun the vectors up to the
+  /// first mismatching one, so the run folder holds a waveform (`mismatch.vcd`) of it.
+  public var traceOnMismatch: Bool
 
-  /// Options; by default one lane, no Icarus, latency 0, the run folder removed on agreement.
+  /// Options; by default one lane, no Icarus, latency 0, the run folder removed on
+  /// agreement, a waveform on mismatch.
   public init(
     verilator: VerilatorOptions = VerilatorOptions(), lanes: Int = 1, icarus: Bool = false,
-    keepRun: Bool = false, latency: Int = 0
+    keepRun: Bool = false, latency: Int = 0, traceOnMismatch: Bool = true
   ) {
     self.verilator = verilator
     self.lanes = lanes
     self.icarus = icarus
     self.keepRun = keepRun
     self.latency = latency
+    self.traceOnMismatch = traceOnMismatch
   }
 }
 
@@ -44,7 +49,8 @@ public struct CosimVerdict: Sendable {
   public var kept: Bool
   /// Simulation seconds measured inside the harness.
   public var simulationSeconds: Double
-  /// The VCD file, when tracing.
+  /// The VCD file: of the whole run when tracing, else of the vectors up to the first
+  /// mismatch (see ``CosimOptions/traceOnMismatch``).
   public var traceFile: URL?
 
   /// Vectors per second of the Verilator simulation.
@@ -100,9 +106,31 @@ public enum Cosim {
       manifest: design.manifest, trace: trace != nil)
     let kept = options.keepRun || !comparison.agree
     if !kept { try? FileManager.default.removeItem(at: run) }
+    var traceFile = trace
+    if let mismatch = comparison.firstMismatch, trace == nil, options.traceOnMismatch {
+      traceFile = try traceMismatch(
+        target, nodes: netlist.nodes.count, vectors: Array(vectors[...mismatch.index]),
+        in: run, options: options)
+    }
     return CosimVerdict(
       comparison: comparison, model: model, runFolder: run, kept: kept,
-      simulationSeconds: simulated.seconds, traceFile: trace)
+      simulationSeconds: simulated.seconds, traceFile: traceFile)
+  }
+
+  /// Rebuilds `target` with tracing and reruns `vectors` (those up to the first mismatch),
+  /// writing `mismatch.vcd` into the run folder.
+  private static func traceMismatch(
+    _ target: SimulationTarget, nodes: Int, vectors: [[BitVector]], in run: URL,
+    options: CosimOptions
+  ) throws(CosimError) -> URL {
+    var traced = options.verilator
+    traced.trace = true
+    let model = try VerilatorBuild.build(target, nodes: nodes, options: traced)
+    let folder = run.appendingPathComponent("mismatch-trace")
+    try FileIO.makeFolder(folder)
+    let vcd = run.appendingPathComponent("mismatch.vcd")
+    _ = try model.simulate(vectors, in: folder, trace: vcd)
+    return vcd
   }
 
   /// Writes the replay material into the run folder.

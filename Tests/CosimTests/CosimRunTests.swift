@@ -66,6 +66,11 @@ struct CosimRunTests {
       report.hasPrefix("MISMATCH: {interp, verilator} vs {liar}\nfirst mismatching vector #3:"))
     let seed = try String(contentsOf: run.appendingPathComponent("seed.txt"), encoding: .utf8)
     #expect(seed == "seed 12\nvectors 100\nlanes 1\n")
+    // A waveform of the cycles up to the first mismatch, without asking for --trace.
+    let vcd = run.appendingPathComponent("mismatch.vcd")
+    #expect(verdict.traceFile == vcd)
+    let waveform = try String(contentsOf: vcd, encoding: .utf8)
+    #expect(waveform.contains("$enddefinitions"))
     // The replay script reruns the simulation and compares with the interpreter.
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")

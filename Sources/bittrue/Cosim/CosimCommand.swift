@@ -28,7 +28,9 @@ struct CosimCommand: ParsableCommand {
       It prints which sources agree, the build time and vectors/s, and exits 1 on a \
       mismatch after printing the first mismatching vector in hex and the run folder. The run \
       folder holds the seed, the vectors, each source's outputs and replay.sh; it is kept on \
-      a mismatch or with --keep. --trace writes trace.vcd there.
+      a mismatch or with --keep. On a mismatch it also gets mismatch.vcd, a waveform of the \
+      cycles up to the first mismatching vector (a traced rebuild); --trace writes trace.vcd \
+      of the whole run instead.
 
       Build time is C++ compile time: --opt-level auto uses -O1 below 20000 nodes and -O0 \
       with --output-split above. --lanes 64 evaluates 64 samples per cycle (gate-level form): \
