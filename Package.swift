@@ -35,8 +35,8 @@ let package = Package(
     .target(
       name: "BitTrue",
       dependencies: [
-        "FixedPoint", "Datasets", "NetlistIR", "NetlistPasses", "NetlistSim", "VerilogEmit",
-        "Reports", "LogicNets", "ModelLowering",
+        "FixedPoint", "Datasets", "Hashing", "NetlistIR", "NetlistPasses", "NetlistSim",
+        "VerilogEmit", "Reports", "LogicNets", "ModelLowering",
       ]
     ),
     .executableTarget(

@@ -2,6 +2,7 @@
 // (which starts processes and is imported explicitly where needed).
 @_exported import Datasets
 @_exported import FixedPoint
+@_exported import Hashing
 @_exported import LogicNets
 @_exported import ModelLowering
 @_exported import NetlistIR
