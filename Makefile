@@ -3,7 +3,7 @@ SWIFT ?= swift
 BITTRUE := .build/release/bittrue
 OUT ?= out/demo
 
-.PHONY: demo test lint format build release bench clean
+.PHONY: demo test testbenches lint format build release bench clean
 
 # The main job: build, train a small logic-gate net on the bundled digits data, emit
 # Verilog, cosimulate it under Verilator and print the report.
@@ -14,6 +14,10 @@ demo: release
 test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+
+# The self-checking Verilator testbench of every rtl/ primitive (also part of `make test`).
+testbenches:
+	./scripts/testbench.sh --all
 
 build:
 	$(SWIFT) build

@@ -111,6 +111,16 @@ public struct VerilatorModel: Sendable {
 /// complete folder is reused; a new one is built under a temporary name and renamed, so a
 /// half-built folder is never taken for a cached one.
 public enum VerilatorBuild {
+  /// What `verilator --version` prints: part of the cache key, so replacing the Verilator at
+  /// the same path (an upgrade) rebuilds instead of reusing a model it did not build.
+  static func version(of verilator: String, in cache: URL) throws(CosimError) -> String {
+    let log = cache.appendingPathComponent("version-\(UUID().uuidString.prefix(8)).log")
+    try FileIO.makeFolder(cache)
+    defer { try? FileManager.default.removeItem(at: log) }
+    try ExternalTool.run(verilator, ["--version"], in: cache, log: log)
+    return try FileIO.read(log).split(separator: "\n").dropFirst().joined(separator: " ")
+  }
+
   /// Builds (or reuses) the model of `target`; `nodes` sizes ``OptimizationLevel/auto``.
   public static func build(
     _ target: SimulationTarget, nodes: Int, options: VerilatorOptions
@@ -128,7 +138,8 @@ public enum VerilatorBuild {
       "-C", "obj", "-f", "V\(top).mk", "-j", "\(options.jobs)",
       "OPT_FAST=-\(level.rawValue)", "OPT_SLOW=-\(level.rawValue)", "OPT_GLOBAL=-\(level.rawValue)",
     ]
-    var key = "verilator \(verilator)\n" + verilatorArguments.joined(separator: " ") + "\n"
+    var key = "verilator \(verilator) \(try version(of: verilator, in: options.cacheDirectory))\n"
+    key += verilatorArguments.joined(separator: " ") + "\n"
     key += makeArguments.dropFirst(6).joined(separator: " ") + "\n"
     for file in sources { key += "== \(file.name)\n\(file.text)" }
     let hash = ContentHash.sha256(key)

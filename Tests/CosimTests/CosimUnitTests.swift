@@ -104,6 +104,14 @@ struct CosimUnitTests {
         == "make -C obj 'a b' 'it'\\''s'")
   }
 
+  @Test func buildCacheKeyReadsTheVerilatorVersion() throws {
+    let folder = Paths.temporaryDirectory("bittrue-version")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fake = folder.appendingPathComponent("verilator")
+    try FileIO.write("#!/bin/sh\necho \"Verilator 9.999 $1\"\n", to: fake, executable: true)
+    #expect(try VerilatorBuild.version(of: fake.path, in: folder) == "Verilator 9.999 --version")
+  }
+
   @Test func portBindingsNameEveryPort() throws {
     var n = Netlist(name: "b")
     n.output("y", n.add(n.input("x", width: 70), n.input("z", width: 3), .unsigned))

@@ -24,59 +24,35 @@ struct PrimitiveCosimTests {
 
   static func cases() -> [Case] {
     var cases: [Case] = []
-    func add(
-      _ p: RTLPrimitive, _ parameters: [(String, Int)], inputs: [(String, Int)],
-      outputs: [(String, Int)], _ spec: @escaping ([BitVector]) -> [BitVector]
-    ) {
+    func add(_ p: RTLPrimitive, _ parameters: [(String, Int)]) {
+      let instance = PrimitiveSpecifications.instance(
+        p, Dictionary(uniqueKeysWithValues: parameters))
       let unit = SimulationUnit(
         primitive: p, parameters: parameters.map { Verilog.ParameterValue($0.0, $0.1) },
-        inputs: inputs, outputs: outputs)
-      cases.append(Case(unit: unit, spec: spec, label: "\(p.name) \(parameters)"))
+        inputs: instance.inputs, outputs: instance.outputs)
+      cases.append(Case(unit: unit, spec: instance.outputsFor, label: "\(p.name) \(parameters)"))
     }
     for w in [1, 2, 3, 5, 8, 9, 31, 33, 64, 65, 129] {
       let needed = Netlist.bitLength(w)
       for out in Set([needed, needed + 2, max(1, needed - 1)]).sorted() {
-        add(
-          .popcount, [("WIDTH", w), ("OUT_WIDTH", out)], inputs: [("x", w)],
-          outputs: [("count", out)]
-        ) {
-          [RTLSpecification.popcount($0[0], width: out)]
-        }
+        add(.popcount, [("WIDTH", w), ("OUT_WIDTH", out)])
       }
     }
     for w in [1, 3, 5, 33, 100] {
       for out in [Netlist.bitLength(w), 2] {
-        add(
-          .xnorPopcount, [("WIDTH", w), ("OUT_WIDTH", out)], inputs: [("a", w), ("w", w)],
-          outputs: [("count", out)]
-        ) {
-          [RTLSpecification.xnorPopcount($0[0], $0[1], width: out)]
-        }
+        add(.xnorPopcount, [("WIDTH", w), ("OUT_WIDTH", out)])
       }
     }
     for w in [1, 3, 5, 33, 65] {
       for signed in [0, 1] {
         for flip in [0, 1] {
-          add(
-            .thresholdCompare, [("WIDTH", w), ("SIGNED", signed), ("FLIP", flip)],
-            inputs: [("x", w), ("t", w)], outputs: [("y", 1)]
-          ) {
-            [RTLSpecification.thresholdCompare($0[0], $0[1], signed: signed == 1, flip: flip == 1)]
-          }
+          add(.thresholdCompare, [("WIDTH", w), ("SIGNED", signed), ("FLIP", flip)])
         }
       }
     }
     for (n, w) in [(1, 3), (2, 3), (3, 2), (4, 2), (5, 1), (10, 8), (7, 65)] {
       for signed in [0, 1] {
-        let indexWidth = RTLSpecification.argmaxIndexWidth(n)
-        add(
-          .argmax, [("N", n), ("WIDTH", w), ("SIGNED", signed)], inputs: [("values", n * w)],
-          outputs: [("index", indexWidth)]
-        ) { x in
-          let values = (0..<n).map { x[0].slice(low: $0 * w, count: w) }
-          let index = RTLSpecification.argmax(values, signed: signed == 1)
-          return [BitVector(width: indexWidth, truncating: UInt64(index))]
-        }
+        add(.argmax, [("N", n), ("WIDTH", w), ("SIGNED", signed)])
       }
     }
     // Shapes with IN_WIDTH above, at and below SHIFT + OUT_WIDTH.
@@ -87,20 +63,12 @@ struct PrimitiveCosimTests {
     for mode in RoundingMode.allCases {
       for s in Signedness.allCases {
         for (inWidth, shift, out) in roundShapes where !(mode == .stochastic && shift == 0) {
-          let random = max(shift, 1)
           add(
             .shiftRound,
             [
               ("IN_WIDTH", inWidth), ("SHIFT", shift), ("OUT_WIDTH", out),
               ("MODE", RTLPrimitive.modeParameter(mode)), ("SIGNED", s == .signed ? 1 : 0),
-            ],
-            inputs: [("x", inWidth), ("r", random)], outputs: [("y", out)]
-          ) {
-            [
-              $0[0].roundedShift(
-                by: shift, mode: mode, s, width: out, random: mode == .stochastic ? $0[1] : nil)
-            ]
-          }
+            ])
         }
       }
     }
@@ -113,11 +81,7 @@ struct PrimitiveCosimTests {
             [
               ("IN_WIDTH", inWidth), ("OUT_WIDTH", out),
               ("MODE", RTLPrimitive.modeParameter(mode)), ("SIGNED", s == .signed ? 1 : 0),
-            ],
-            inputs: [("x", inWidth)], outputs: [("y", out)]
-          ) {
-            [$0[0].resized(to: out, overflow: mode, s)]
-          }
+            ])
         }
       }
     }

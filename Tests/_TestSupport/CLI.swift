@@ -32,8 +32,19 @@ public enum CLI {
     _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
     currentDirectory: URL? = nil
   ) throws -> Result {
+    try run(
+      program: executable, arguments, stdin: stdin, environment: environment,
+      currentDirectory: currentDirectory)
+  }
+
+  /// Runs `program` (any executable, e.g. a script of the repository) with `arguments`, never
+  /// through a shell, feeding `stdin`; `environment` is added to the inherited one.
+  public static func run(
+    program: URL, _ arguments: [String], stdin: String = "",
+    environment: [String: String] = [:], currentDirectory: URL? = nil
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
