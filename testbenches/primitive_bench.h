@@ -24,6 +24,7 @@
 #include <cstring>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/ports.h"
@@ -85,6 +86,14 @@ inline std::string hex(const Words& value, int width) {
   std::string s;
   appendHex(s, value, width);
   return s;
+}
+
+// "tb_<name> P1=v1 P2=v2 ...": the title of a run, naming the parameters it was built with.
+inline std::string title(const std::string& name,
+                         const std::vector<std::pair<std::string, int>>& parameters) {
+  std::string text = "tb_" + name;
+  for (const auto& p : parameters) text += " " + p.first + "=" + std::to_string(p.second);
+  return text;
 }
 
 // One port: name and width in bits.

@@ -18,9 +18,9 @@ static_assert(TB_WIDTH >= 1 && TB_WIDTH <= 64, "tb_argmax handles WIDTH 1...64")
 int main(int argc, char** argv) {
   using bt::Words;
   const int indexWidth = TB_N > 1 ? 64 - __builtin_clzll(uint64_t(TB_N - 1)) : 1;
-  std::string title = "tb_argmax N=" + std::to_string(TB_N) + " WIDTH=" +
-                      std::to_string(TB_WIDTH) + " SIGNED=" + std::to_string(TB_SIGNED);
-  bt::tb::Bench bench(title, argc, argv);
+  const std::vector<std::pair<std::string, int>> parameters = {
+      {"N", TB_N}, {"WIDTH", TB_WIDTH}, {"SIGNED", TB_SIGNED}};
+  bt::tb::Bench bench(bt::tb::title("argmax", parameters), argc, argv);
   Vargmax top;
   auto design = [&](const std::vector<Words>& in, std::vector<Words>& out) {
     bt::put(top.values, in[0]);

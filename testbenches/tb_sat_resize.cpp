@@ -24,10 +24,10 @@ static_assert(TB_MODE != 4 || TB_SIGNED != 0, "WRAP_SM needs SIGNED=1");
 
 int main(int argc, char** argv) {
   using bt::Words;
-  std::string title = "tb_sat_resize IN_WIDTH=" + std::to_string(TB_IN_WIDTH) +
-                      " OUT_WIDTH=" + std::to_string(TB_OUT_WIDTH) +
-                      " MODE=" + std::to_string(TB_MODE) + " SIGNED=" + std::to_string(TB_SIGNED);
-  bt::tb::Bench bench(title, argc, argv);
+  const std::vector<std::pair<std::string, int>> parameters = {
+      {"IN_WIDTH", TB_IN_WIDTH}, {"OUT_WIDTH", TB_OUT_WIDTH}, {"MODE", TB_MODE},
+      {"SIGNED", TB_SIGNED}};
+  bt::tb::Bench bench(bt::tb::title("sat_resize", parameters), argc, argv);
   Vsat_resize top;
   auto design = [&](const std::vector<Words>& in, std::vector<Words>& out) {
     bt::put(top.x, in[0]);

@@ -29,11 +29,10 @@ static_assert(TB_IN_WIDTH <= 64 && TB_SHIFT <= 64 && TB_OUT_WIDTH <= 64,
 int main(int argc, char** argv) {
   using bt::Words;
   const int randWidth = TB_SHIFT > 0 ? TB_SHIFT : 1;
-  std::string title = "tb_shift_round IN_WIDTH=" + std::to_string(TB_IN_WIDTH) +
-                      " SHIFT=" + std::to_string(TB_SHIFT) +
-                      " OUT_WIDTH=" + std::to_string(TB_OUT_WIDTH) +
-                      " MODE=" + std::to_string(TB_MODE) + " SIGNED=" + std::to_string(TB_SIGNED);
-  bt::tb::Bench bench(title, argc, argv);
+  const std::vector<std::pair<std::string, int>> parameters = {
+      {"IN_WIDTH", TB_IN_WIDTH}, {"SHIFT", TB_SHIFT}, {"OUT_WIDTH", TB_OUT_WIDTH},
+      {"MODE", TB_MODE}, {"SIGNED", TB_SIGNED}};
+  bt::tb::Bench bench(bt::tb::title("shift_round", parameters), argc, argv);
   Vshift_round top;
   auto design = [&](const std::vector<Words>& in, std::vector<Words>& out) {
     bt::put(top.x, in[0]);

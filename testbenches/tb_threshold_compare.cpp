@@ -17,9 +17,9 @@ static_assert(TB_WIDTH >= 1 && TB_WIDTH <= 64, "tb_threshold_compare handles WID
 
 int main(int argc, char** argv) {
   using bt::Words;
-  std::string title = "tb_threshold_compare WIDTH=" + std::to_string(TB_WIDTH) +
-                      " SIGNED=" + std::to_string(TB_SIGNED) + " FLIP=" + std::to_string(TB_FLIP);
-  bt::tb::Bench bench(title, argc, argv);
+  const std::vector<std::pair<std::string, int>> parameters = {
+      {"WIDTH", TB_WIDTH}, {"SIGNED", TB_SIGNED}, {"FLIP", TB_FLIP}};
+  bt::tb::Bench bench(bt::tb::title("threshold_compare", parameters), argc, argv);
   Vthreshold_compare top;
   auto design = [&](const std::vector<Words>& in, std::vector<Words>& out) {
     bt::put(top.x, in[0]);

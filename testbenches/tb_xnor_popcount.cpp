@@ -12,9 +12,9 @@
 
 int main(int argc, char** argv) {
   using bt::Words;
-  std::string title = "tb_xnor_popcount WIDTH=" + std::to_string(TB_WIDTH) +
-                      " OUT_WIDTH=" + std::to_string(TB_OUT_WIDTH);
-  bt::tb::Bench bench(title, argc, argv);
+  const std::vector<std::pair<std::string, int>> parameters = {
+      {"WIDTH", TB_WIDTH}, {"OUT_WIDTH", TB_OUT_WIDTH}};
+  bt::tb::Bench bench(bt::tb::title("xnor_popcount", parameters), argc, argv);
   Vxnor_popcount top;
   auto design = [&](const std::vector<Words>& in, std::vector<Words>& out) {
     bt::put(top.a, in[0]);
