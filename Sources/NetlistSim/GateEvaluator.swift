@@ -67,8 +67,10 @@ public struct GateEvaluator: Evaluator, Sendable {
     self.outputPorts = Self.bitRanges(netlist.outputs.map { netlist[$0].width })
     self.summary = GateProgramSummary(
       netlistGates: netlist.nodes.filter(\.op.isGateLevelLogic).count,
-      instructions: program.operands.count, levels: program.levelCount,
-      slots: program.slotCount, kernelRuns: program.runs.count)
+      instructions: program.runs.reduce(0) { $0 + $1.count },
+      fullAdders: program.count(of: [.fullAdder, .fullAdderNotC, .fullAdderNotAB, .fullAdderNotABC]),
+      halfAdders: program.count(of: [.halfAdderAnd, .halfAdderAndNot, .halfAdderNor]),
+      levels: program.levelCount, slots: program.slotCount, kernelRuns: program.runs.count)
   }
 
   /// Input bits per sample: all input ports, in port order.
