@@ -68,8 +68,8 @@ public struct GateEvaluator: Evaluator, Sendable {
     self.summary = GateProgramSummary(
       netlistGates: netlist.nodes.filter(\.op.isGateLevelLogic).count,
       instructions: program.runs.reduce(0) { $0 + $1.count },
-      fullAdders: program.count(of: [.fullAdder, .fullAdderNotC, .fullAdderNotAB, .fullAdderNotABC]),
-      halfAdders: program.count(of: [.halfAdderAnd, .halfAdderAndNot, .halfAdderNor]),
+      fullAdders: program.count { $0.resultCount == 2 && $0.operandCount == 3 },
+      halfAdders: program.count { $0.resultCount == 2 && $0.operandCount == 2 },
       levels: program.levelCount, slots: program.slotCount, kernelRuns: program.runs.count)
   }
 

@@ -77,8 +77,8 @@ public struct GateProgramSummary: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension GateProgram {
-  /// The number of instructions that apply one of `kernels`.
-  func count(of kernels: Set<GateKernel>) -> Int {
-    runs.reduce(0) { $0 + (kernels.contains($1.kernel) ? $1.count : 0) }
+  /// The number of instructions whose kernel satisfies `predicate`.
+  func count(where predicate: (GateKernel) -> Bool) -> Int {
+    runs.reduce(0) { $0 + (predicate($1.kernel) ? $1.count : 0) }
   }
 }
