@@ -81,8 +81,12 @@ extension NetlistRewriter {
       if x.count == 1 { replace(id, with: x[0]) }
     case .slice(let low):
       foldSlice(id, low, w, x[0])
-    case .extend:
-      if self[x[0]].width == w { replace(id, with: x[0]) }
+    case .extend(let outer):
+      if self[x[0]].width == w {
+        replace(id, with: x[0])
+      } else if case .extend(let inner) = self[x[0]].op {
+        foldExtendOfExtend(id, outer: outer, inner: inner, middle: x[0])
+      }
     case .popcount:
       let kept = x.filter { constantValue($0)?.isZero != true }
       if kept.count < x.count && !kept.isEmpty { rewrite(id, .popcount, kept) }
@@ -114,6 +118,26 @@ extension NetlistRewriter {
     } else if self[id].op != .extend(s) {
       rewrite(id, .extend(s), [x])
     }
+  }
+
+  /// `ext(ext(y))` reads `y` once: when the outer node is no wider than the inner one (a
+  /// truncation or a single extension of `y`), or when the inner node widens `y` and both
+  /// extend alike (an unsigned widening leaves a zero sign bit, so any outer extension of
+  /// it is unsigned).
+  private mutating func foldExtendOfExtend(
+    _ id: NodeID, outer: Signedness, inner: Signedness, middle: NodeID
+  ) {
+    let y = operands(of: middle)[0]
+    let w = self[id].width
+    let sourceWidth = self[y].width
+    let middleWidth = self[middle].width
+    // A truncating inner node keeps only its low bits: then only a narrower outer node
+    // can read y directly.
+    let widens = middleWidth > sourceWidth
+    let readsYOnce =
+      w <= middleWidth || (widens && (outer == inner || inner == .unsigned))
+    guard readsYOnce else { return }
+    if sourceWidth == w { replace(id, with: y) } else { rewrite(id, .extend(inner), [y]) }
   }
 
   /// Comparisons of a value with itself or with the least or greatest value of its format.

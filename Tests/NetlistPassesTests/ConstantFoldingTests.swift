@@ -116,6 +116,13 @@ import _TestSupport
       "%2 = const 3'h0 : 3\n%3 = popcount %2, %0, %2 : 4\n%4 = output \"y\" %3 : 4",
       ["popcount": 1, "const": 0]
     ),
+    ("%2 = ext.s %0 : 8\n%3 = ext.u %2 : 3\n%4 = output \"y\" %3 : 3", ["ext.s": 1, "ext.u": 0]),
+    ("%2 = ext.u %0 : 2\n%3 = ext.u %2 : 9\n%4 = output \"y\" %3 : 9", ["ext.u": 2]),
+    ("%2 = ext.s %0 : 8\n%3 = ext.u %2 : 6\n%4 = output \"y\" %3 : 6", ["ext.s": 1, "ext.u": 0]),
+    ("%2 = ext.s %0 : 6\n%3 = ext.s %2 : 9\n%4 = output \"y\" %3 : 9", ["ext.s": 1]),
+    ("%2 = ext.u %0 : 6\n%3 = ext.s %2 : 9\n%4 = output \"y\" %3 : 9", ["ext.u": 1, "ext.s": 0]),
+    ("%2 = ext.s %0 : 6\n%3 = ext.u %2 : 9\n%4 = output \"y\" %3 : 9", ["ext.s": 1, "ext.u": 1]),
+    ("%2 = ext.u %0 : 2\n%3 = ext.s %2 : 9\n%4 = output \"y\" %3 : 9", ["ext.u": 1, "ext.s": 1]),
     ("%2 = round.s 0 RND %0 : 6\n%3 = output \"y\" %2 : 6", ["round.s": 0, "ext.s": 1]),
     ("%2 = resize.u SAT %0 : 6\n%3 = output \"y\" %2 : 6", ["resize.u": 0, "ext.u": 1]),
     ("%2 = resize.s WRAP %0 : 3\n%3 = output \"y\" %2 : 3", ["resize.s": 0, "ext.s": 1]),
