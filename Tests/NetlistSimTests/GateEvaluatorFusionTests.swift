@@ -86,6 +86,27 @@ import _TestSupport
     }
   }
 
+  /// Accumulators, `up ← up + x` and `down ← down − popcount(x)`: the adders read registers
+  /// and write next states, so fused instructions feed the register update; 577 cycles of
+  /// one stream against the interpreter on the word-level netlist.
+  @Test(arguments: [1, 2, 3, 8, 13])
+  func accumulatorsFuseTheirAdders(width: Int) throws {
+    var n = Netlist()
+    let x = n.input("x", width: width)
+    let up = n.register(reset: BitVector(zeroWidth: width))
+    let down = n.register(reset: BitVector(width: width, truncating: 5))
+    n.connectRegister(up, to: n.add(up, x, .unsigned, width: width))
+    let count = n.popcount([x], width: width)
+    n.connectRegister(down, to: n.sub(down, count, .unsigned, width: width))
+    n.output("up", up)
+    n.output("down", down)
+    let seed = UInt64(300 + width)
+    let (summary, cells, mismatch) = try Self.check(n, seed: seed)
+    #expect(mismatch == nil, "\(mismatch ?? "")")
+    #expect(summary.fullAdders == cells.full, "seed \(seed): \(summary)")
+    if width >= 3 { #expect(summary.fullAdders > 0) }
+  }
+
   /// Multipliers: compressor trees over AND partial products (Baugh–Wooley when signed).
   @Test(arguments: [2, 3, 5, 8, 11])
   func multipliersFuseTheirCompressorTrees(width: Int) throws {
