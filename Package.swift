@@ -59,7 +59,9 @@ let package = Package(
     .testTarget(name: "NetlistIRTests", dependencies: ["NetlistIR", "_TestSupport"]),
     .testTarget(
       name: "NetlistPassesTests", dependencies: ["NetlistPasses", "NetlistSim", "_TestSupport"]),
-    .testTarget(name: "NetlistSimTests", dependencies: ["NetlistSim", "_TestSupport"]),
+    .testTarget(
+      // NetlistPasses: bit-blasted adders and popcounts, where adder fusion must trigger.
+      name: "NetlistSimTests", dependencies: ["NetlistSim", "NetlistPasses", "_TestSupport"]),
     .testTarget(
       name: "VerilogEmitTests", dependencies: ["VerilogEmit", "_TestSupport"], exclude: ["Golden"]),
     .testTarget(

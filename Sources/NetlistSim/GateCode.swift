@@ -5,7 +5,7 @@ final class GateCode: @unchecked Sendable {
   let inputLoads: UnsafeMutableBufferPointer<SlotLoad>
   let registerLoads: UnsafeMutableBufferPointer<SlotLoad>
   let runs: UnsafeMutableBufferPointer<KernelRun>
-  let operands: UnsafeMutableBufferPointer<GateOperands>
+  let operands: UnsafeMutableBufferPointer<UInt32>
   let outputs: UnsafeMutableBufferPointer<SlotRead>
   let registerNext: UnsafeMutableBufferPointer<SlotRead>
 
@@ -117,15 +117,29 @@ extension GateCode {
         slots[load.slot] = UnsafeRawPointer(base + load.plane &<< 3).loadUnaligned(as: L.self)
       }
     }
-    var instruction = UnsafePointer(operands.baseAddress!)
+    var words = UnsafePointer(operands.baseAddress!)
     for run in runs {
       switch run.kernel {
-      case .and: Self.apply(instruction, run.count, slots) { $0 & $1 }
-      case .andNot: Self.apply(instruction, run.count, slots) { $0 & ~$1 }
-      case .nor: Self.apply(instruction, run.count, slots) { ~($0 | $1) }
-      case .xor: Self.apply(instruction, run.count, slots) { $0 ^ $1 }
+      case .and: Self.single(words, run.count, slots) { GateKernel.and.single($0, $1) }
+      case .andNot: Self.single(words, run.count, slots) { GateKernel.andNot.single($0, $1) }
+      case .nor: Self.single(words, run.count, slots) { GateKernel.nor.single($0, $1) }
+      case .xor: Self.single(words, run.count, slots) { GateKernel.xor.single($0, $1) }
+      case .halfAdderAnd:
+        Self.half(words, run.count, slots) { GateKernel.halfAdderAnd.pair($0, $1, $1) }
+      case .halfAdderAndNot:
+        Self.half(words, run.count, slots) { GateKernel.halfAdderAndNot.pair($0, $1, $1) }
+      case .halfAdderNor:
+        Self.half(words, run.count, slots) { GateKernel.halfAdderNor.pair($0, $1, $1) }
+      case .fullAdder:
+        Self.full(words, run.count, slots) { GateKernel.fullAdder.pair($0, $1, $2) }
+      case .fullAdderNotC:
+        Self.full(words, run.count, slots) { GateKernel.fullAdderNotC.pair($0, $1, $2) }
+      case .fullAdderNotAB:
+        Self.full(words, run.count, slots) { GateKernel.fullAdderNotAB.pair($0, $1, $2) }
+      case .fullAdderNotABC:
+        Self.full(words, run.count, slots) { GateKernel.fullAdderNotABC.pair($0, $1, $2) }
       }
-      instruction += run.count
+      words += run.count &* run.kernel.wordCount
     }
     if let planes = io.outputs {
       let base = PassIO.base(planes, tile: io.outputTile, word: word)
@@ -143,19 +157,59 @@ extension GateCode {
     }
   }
 
-  /// The hot loop: one kernel over `count` consecutive instructions.
+  // The hot loops: one kernel over `count` consecutive instructions, whose words are slot
+  // offsets for 512-sample lanes (shifted right by `L.offsetShift` for narrower ones).
+
+  /// Two operands, one result.
   @inline(__always)
-  private static func apply<L: LaneWord>(
-    _ instructions: UnsafePointer<GateOperands>, _ count: Int, _ slots: UnsafeMutablePointer<L>,
+  private static func single<L: LaneWord>(
+    _ words: UnsafePointer<UInt32>, _ count: Int, _ slots: UnsafeMutablePointer<L>,
     _ kernel: (L, L) -> L
   ) {
     let base = UnsafeMutableRawPointer(slots)
     let shift = L.offsetShift
     for i in 0..<count {
-      let o = instructions[i]
-      let a = base.load(fromByteOffset: Int(o.a &>> shift), as: L.self)
-      let b = base.load(fromByteOffset: Int(o.b &>> shift), as: L.self)
-      base.storeBytes(of: kernel(a, b), toByteOffset: Int(o.d &>> shift), as: L.self)
+      let o = words + 3 &* i
+      let a = base.load(fromByteOffset: Int(o[0] &>> shift), as: L.self)
+      let b = base.load(fromByteOffset: Int(o[1] &>> shift), as: L.self)
+      base.storeBytes(of: kernel(a, b), toByteOffset: Int(o[2] &>> shift), as: L.self)
+    }
+  }
+
+  /// Two operands, two results (a half adder).
+  @inline(__always)
+  private static func half<L: LaneWord>(
+    _ words: UnsafePointer<UInt32>, _ count: Int, _ slots: UnsafeMutablePointer<L>,
+    _ kernel: (L, L) -> (L, L)
+  ) {
+    let base = UnsafeMutableRawPointer(slots)
+    let shift = L.offsetShift
+    for i in 0..<count {
+      let o = words + 4 &* i
+      let a = base.load(fromByteOffset: Int(o[0] &>> shift), as: L.self)
+      let b = base.load(fromByteOffset: Int(o[1] &>> shift), as: L.self)
+      let (s, k) = kernel(a, b)
+      base.storeBytes(of: s, toByteOffset: Int(o[2] &>> shift), as: L.self)
+      base.storeBytes(of: k, toByteOffset: Int(o[3] &>> shift), as: L.self)
+    }
+  }
+
+  /// Three operands, two results (a full adder).
+  @inline(__always)
+  private static func full<L: LaneWord>(
+    _ words: UnsafePointer<UInt32>, _ count: Int, _ slots: UnsafeMutablePointer<L>,
+    _ kernel: (L, L, L) -> (L, L)
+  ) {
+    let base = UnsafeMutableRawPointer(slots)
+    let shift = L.offsetShift
+    for i in 0..<count {
+      let o = words + 5 &* i
+      let a = base.load(fromByteOffset: Int(o[0] &>> shift), as: L.self)
+      let b = base.load(fromByteOffset: Int(o[1] &>> shift), as: L.self)
+      let c = base.load(fromByteOffset: Int(o[2] &>> shift), as: L.self)
+      let (s, k) = kernel(a, b, c)
+      base.storeBytes(of: s, toByteOffset: Int(o[3] &>> shift), as: L.self)
+      base.storeBytes(of: k, toByteOffset: Int(o[4] &>> shift), as: L.self)
     }
   }
 }

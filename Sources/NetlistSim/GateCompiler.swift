@@ -8,9 +8,11 @@ import NetlistIR
 ///    instruction; complements are absorbed by the gates that read them.
 /// 2. Every remaining gate is one of four kernels (``GateKernel``) on two distinct values,
 ///    possibly complemented; identical instructions are merged.
-/// 3. Instructions no output or register reads are dropped; the rest are ordered by
+/// 3. Adder cells are fused (see ``fusedInstructions(roots:)``): a sum and a carry computed
+///    from the same two or three values become one instruction with two results.
+/// 4. Instructions no output or register reads are dropped; the rest are ordered by
 ///    (level, kernel), so one pass runs a few long loops without a per-gate branch.
-/// 4. Slots are assigned by a linear scan: a slot is reused as soon as its last reader has
+/// 5. Slots are assigned by a linear scan: a slot is reused as soon as its last reader has
 ///    run, which keeps one pass's working set near two levels' worth of signals.
 struct GateCompiler {
   /// A signal during compilation: a constant (`value == -1`, `inverted` gives its bit) or a
@@ -33,14 +35,22 @@ struct GateCompiler {
     case instruction(GateKernel, Int32, Int32)
   }
 
-  private struct InstructionKey: Hashable {
+  /// One instruction before scheduling: its kernel, the values it reads and the values it
+  /// defines (one, or a sum and a carry).
+  struct Instruction {
+    var kernel: GateKernel
+    var operands: [Int32]
+    var results: [Int32]
+  }
+
+  struct InstructionKey: Hashable {
     var kernel: GateKernel
     var a: Int32
     var b: Int32
   }
 
-  private var definitions: [Definition] = []
-  private var instructionIDs: [InstructionKey: Int32] = [:]
+  private(set) var definitions: [Definition] = []
+  private(set) var instructionIDs: [InstructionKey: Int32] = [:]
 
   /// Compiles `netlist`, which must be verified and gate-level.
   static func compile(_ netlist: Netlist) -> GateProgram {
@@ -48,8 +58,9 @@ struct GateCompiler {
     let bits = compiler.literals(of: netlist)
     let outputRoots = netlist.outputs.flatMap { bits[$0.int] }
     let registerRoots = netlist.registers.map { bits[netlist[$0].operands[0].int][0] }
+    let instructions = compiler.fusedInstructions(roots: outputRoots + registerRoots)
     return compiler.schedule(
-      outputs: outputRoots, registerNext: registerRoots,
+      instructions, outputs: outputRoots, registerNext: registerRoots,
       registerReset: netlist.registers.map { netlist[$0].op.resetBit })
   }
 
@@ -150,32 +161,32 @@ struct GateCompiler {
 
   // MARK: - Scheduling
 
-  /// Drops unread values, orders instructions by (level, kernel) and assigns slots.
+  /// Drops unread instructions, orders the rest by (level, kernel) and assigns slots.
+  /// `instructions` are in an order where every operand is defined before it is read.
   private func schedule(
-    outputs: [Literal], registerNext: [Literal], registerReset: [Bool]
+    _ instructions: [Instruction], outputs: [Literal], registerNext: [Literal],
+    registerReset: [Bool]
   ) -> GateProgram {
     let count = definitions.count
     let roots = outputs + registerNext
     var live = [Bool](repeating: false, count: count)
     for root in roots where !root.isConstant { live[Int(root.value)] = true }
-    for v in stride(from: count - 1, through: 0, by: -1) where live[v] {
-      if case .instruction(_, let a, let b) = definitions[v] {
-        live[Int(a)] = true
-        live[Int(b)] = true
-      }
+    var running = [Bool](repeating: false, count: instructions.count)
+    for (i, instruction) in instructions.enumerated().reversed()
+    where instruction.results.contains(where: { live[Int($0)] }) {
+      running[i] = true
+      for operand in instruction.operands { live[Int(operand)] = true }
     }
 
     var level = [Int](repeating: 0, count: count)
     var readers = [Int](repeating: 0, count: count)
     var levels: [[Int]] = []
-    for v in 0..<count where live[v] {
-      if case .instruction(_, let a, let b) = definitions[v] {
-        level[v] = 1 + max(level[Int(a)], level[Int(b)])
-        if level[v] > levels.count { levels.append([]) }
-        levels[level[v] - 1].append(v)
-        readers[Int(a)] += 1
-        readers[Int(b)] += 1
-      }
+    for (i, instruction) in instructions.enumerated() where running[i] {
+      let depth = 1 + instruction.operands.map { level[Int($0)] }.max()!
+      for result in instruction.results { level[Int(result)] = depth }
+      if depth > levels.count { levels.append([]) }
+      levels[depth - 1].append(i)
+      for operand in instruction.operands { readers[Int(operand)] += 1 }
     }
     for root in roots where !root.isConstant { readers[Int(root.value)] = Int.max }
 
@@ -199,33 +210,40 @@ struct GateCompiler {
     // Level by level (operands are in earlier levels, so their slots are known): group by
     // kernel, and within a kernel read the operand slots in ascending order, which the
     // hardware prefetcher can follow.
-    var operands: [GateOperands] = []
+    var operands: [UInt32] = []
     var runs: [KernelRun] = []
     for members in levels {
-      var batch = members.map { v -> (kernel: GateKernel, a: Int, b: Int, v: Int) in
-        guard case .instruction(let k, let a, let b) = definitions[v] else {
-          preconditionFailure("value \(v) is not an instruction")
+      var batch = members.map { i in
+        let instruction = instructions[i]
+        var read = instruction.operands.map { Int($0) }
+        if instruction.kernel.firstOperandsCommute && slot[read[1]] < slot[read[0]] {
+          read.swapAt(0, 1)
         }
-        let swap = k != .andNot && slot[Int(b)] < slot[Int(a)]
-        return (k, Int(swap ? b : a), Int(swap ? a : b), v)
+        let key = (slot[read[0]], slot[read[1]], read.count > 2 ? slot[read[2]] : 0)
+        return (kernel: instruction.kernel, key: key, operands: read, results: instruction.results)
       }
       batch.sort { x, y in
-        x.kernel != y.kernel
-          ? x.kernel.rawValue < y.kernel.rawValue
-          : (slot[x.a], slot[x.b]) < (slot[y.a], slot[y.b])
+        x.kernel != y.kernel ? x.kernel.rawValue < y.kernel.rawValue : x.key < y.key
       }
-      for (k, a, b, v) in batch {
-        for operand in [a, b] {
+      for (kernel, _, read, results) in batch {
+        for operand in read {
+          operands.append(UInt32(slot[operand] << 6))
           readers[operand] -= 1
           if readers[operand] == 0 { allocator.release(slot[operand]) }
         }
-        slot[v] = allocator.take()
-        operands.append(
-          GateOperands(a: UInt32(slot[a] << 6), b: UInt32(slot[b] << 6), d: UInt32(slot[v] << 6)))
-        if runs.last?.kernel == k {
+        // Every result gets its own slot; a result nothing reads (one half of a fused
+        // adder) frees it again once all results have one.
+        for result in results {
+          slot[Int(result)] = allocator.take()
+          operands.append(UInt32(slot[Int(result)] << 6))
+        }
+        for result in results where readers[Int(result)] == 0 {
+          allocator.release(slot[Int(result)])
+        }
+        if runs.last?.kernel == kernel {
           runs[runs.count - 1].count += 1
         } else {
-          runs.append(KernelRun(kernel: k, count: 1))
+          runs.append(KernelRun(kernel: kernel, count: 1))
         }
       }
     }

@@ -7,8 +7,10 @@ import NetlistIR
 /// `init` compiles the netlist once (see ``summary``): constants, inverters, buffers and
 /// gates that ignore an input are folded into the signals that read them, unread gates are
 /// dropped, and what is left becomes four kinds of bitwise instruction (and, and-not, nor,
-/// xor) grouped by (level, kind) over a small array of signal slots that are reused once
-/// their last reader has run. An evaluation then runs one pass per tile of 512 samples
+/// xor), except that full and half adder cells (the popcounts and adders a bit-blaster
+/// builds) become one instruction each with two results, matched by truth table so that
+/// they compute exactly what their gates do. The instructions are grouped by (level, kind)
+/// over a small array of signal slots that are reused once their last reader has run. An evaluation then runs one pass per tile of 512 samples
 /// (`SIMD8<UInt64>` lanes; see ``passWords``) and 256-, 128- and 64-sample passes for the
 /// rest, with no per-gate dispatch or allocation.
 ///
@@ -67,8 +69,10 @@ public struct GateEvaluator: Evaluator, Sendable {
     self.outputPorts = Self.bitRanges(netlist.outputs.map { netlist[$0].width })
     self.summary = GateProgramSummary(
       netlistGates: netlist.nodes.filter(\.op.isGateLevelLogic).count,
-      instructions: program.operands.count, levels: program.levelCount,
-      slots: program.slotCount, kernelRuns: program.runs.count)
+      instructions: program.runs.reduce(0) { $0 + $1.count },
+      fullAdders: program.count { $0.resultCount == 2 && $0.operandCount == 3 },
+      halfAdders: program.count { $0.resultCount == 2 && $0.operandCount == 2 },
+      levels: program.levelCount, slots: program.slotCount, kernelRuns: program.runs.count)
   }
 
   /// Input bits per sample: all input ports, in port order.

@@ -1,24 +1,3 @@
-/// The bitwise operations every two-input gate reduces to once negated operands and negated
-/// results are absorbed into the signals that carry them (see ``GateCompiler``).
-enum GateKernel: UInt8, CaseIterable, Sendable {
-  /// `a & b`.
-  case and
-  /// `a & ~b`.
-  case andNot
-  /// `~(a | b)`.
-  case nor
-  /// `a ^ b`.
-  case xor
-}
-
-/// The slots one instruction reads (`a`, `b`) and writes (`d`), as byte offsets of 64-byte
-/// slots (`64 · slot`), so the hot loop needs no index arithmetic in 512-sample passes.
-struct GateOperands: Sendable {
-  var a: UInt32
-  var b: UInt32
-  var d: UInt32
-}
-
 /// `count` consecutive instructions that all apply `kernel`.
 struct KernelRun: Sendable {
   var kernel: GateKernel
@@ -51,10 +30,12 @@ struct GateProgram: Sendable {
   var inputLoads: [SlotLoad]
   /// Registers that some instruction or output reads, with their slots.
   var registerLoads: [SlotLoad]
-  /// Instruction groups in execution order; their counts add up to `operands.count`.
+  /// Instruction groups in execution order.
   var runs: [KernelRun]
-  /// The instructions' slots in execution order.
-  var operands: [GateOperands]
+  /// The instructions in execution order, `kernel.wordCount` words each: the slots read,
+  /// then the slots written, as byte offsets of 64-byte slots (`64 · slot`), so the hot loop
+  /// needs no index arithmetic in 512-sample passes.
+  var operands: [UInt32]
   /// One read per output bit, in output-port order, least significant bit first.
   var outputs: [SlotRead]
   /// The next state of each register, in ``Netlist/registers`` order.
@@ -69,9 +50,17 @@ struct GateProgram: Sendable {
 public struct GateProgramSummary: Hashable, Sendable, CustomStringConvertible {
   /// `gate`, `not` and `buf` nodes in the netlist.
   public var netlistGates: Int
-  /// Bitwise instructions left after folding constants, inverters, buffers, single-input
-  /// gates, duplicate gates and gates that reach no output.
+  /// Instructions left after folding constants, inverters, buffers, single-input gates,
+  /// duplicate gates and gates that reach no output, and after fusing adder cells (a fused
+  /// adder counts as one instruction).
   public var instructions: Int
+  /// Fused full adders among the instructions: one instruction reads the three operands and
+  /// writes the sum (`a ⊕ b ⊕ c`) and the carry (a majority of the possibly complemented
+  /// operands), in place of the gates that computed them.
+  public var fullAdders: Int
+  /// Fused half adders among the instructions: one instruction reads two operands and writes
+  /// their XOR and an AND of the possibly complemented operands.
+  public var halfAdders: Int
   /// Logic depth in instructions.
   public var levels: Int
   /// Signal slots one pass needs after reusing dead slots (including the zero slot).
@@ -79,9 +68,17 @@ public struct GateProgramSummary: Hashable, Sendable, CustomStringConvertible {
   /// Groups of consecutive instructions sharing one operation.
   public var kernelRuns: Int
 
-  /// A one-line summary such as `50000 gates → 37012 instructions, 6 levels, 16001 slots`.
+  /// A one-line summary such as `65918 gates → 31290 instructions (11482 full adders, 1950
+  /// half adders), 52 levels, 9012 slots, 380 runs`.
   public var description: String {
-    "\(netlistGates) gates → \(instructions) instructions, \(levels) levels, \(slots) slots, "
-      + "\(kernelRuns) runs"
+    "\(netlistGates) gates → \(instructions) instructions (\(fullAdders) full adders, "
+      + "\(halfAdders) half adders), \(levels) levels, \(slots) slots, \(kernelRuns) runs"
+  }
+}
+
+extension GateProgram {
+  /// The number of instructions whose kernel satisfies `predicate`.
+  func count(where predicate: (GateKernel) -> Bool) -> Int {
+    runs.reduce(0) { $0 + (predicate($1.kernel) ? $1.count : 0) }
   }
 }

@@ -40,9 +40,14 @@ enum Networks {
   /// `randperm(2·out) % in`, relabels the inputs with `randperm(in)` and uses the first half
   /// as `a`, the second as `b`, so every signal of the previous layer is read — with
   /// uniformly random gates; the last layer's gates are the outputs (GroupSum's inputs).
+  ///
+  /// With `groupSum` classes, GroupSum is part of the net: the last layer is split into that
+  /// many contiguous groups, each counted by a popcount bit-blasted as the inference path
+  /// does it (three-greedy compressor trees of full and half adders, ≈ 5 gates per counted
+  /// bit), and every count bit is a one-bit output.
   static func difflogic(
     name: String, inputs: Int, layers: Int, width: Int, seed: UInt64,
-    functions: [UInt8] = Array(0..<16)
+    functions: [UInt8] = Array(0..<16), groupSum classes: Int? = nil
   ) -> BenchmarkNetwork {
     var n = Netlist(name: name)
     var previous = (0..<inputs).map { n.input("x\($0)", width: 1) }
@@ -60,13 +65,35 @@ enum Networks {
         return n.gate(g, a, b)
       }
     }
-    for (i, g) in previous.enumerated() { n.output("y\(i)", g) }
     let kinds = functions.count == 16 ? "" : ", only the \(functions.count) two-input functions"
+    let description =
+      "difflogic-style: \(inputs) inputs, \(layers) layers × \(width) gates "
+      + "('random' connections\(kinds)), \(layers * width) gates"
+    guard let classes else {
+      for (i, g) in previous.enumerated() { n.output("y\(i)", g) }
+      return BenchmarkNetwork(
+        name: name, description: description + ", \(width) outputs", netlist: n,
+        gates: layers * width)
+    }
+    var builder = GateBuilder(netlist: n)
+    let group = width / classes
+    let countWidth = Netlist.bitLength(group)
+    for c in 0..<classes {
+      let bits = previous[(c * group)..<((c + 1) * group)].map { GateLiteral($0) }
+      for (b, bit) in builder.popcount(bits, width: countWidth).enumerated() {
+        let name = "count\(c)_\(b)"
+        builder.append(
+          Node(op: .output(name), operands: [builder.materialize(bit)], width: 1, name: name))
+      }
+    }
+    let total = builder.netlist.nodes.count { if case .gate = $0.op { true } else { false } }
     return BenchmarkNetwork(
       name: name,
-      description: "difflogic-style: \(inputs) inputs, \(layers) layers × \(width) gates "
-        + "('random' connections\(kinds)), \(layers * width) gates, \(width) outputs",
-      netlist: n, gates: layers * width)
+      description: description
+        + "; GroupSum: \(classes) popcounts of \(group) gates as compressor trees "
+        + "(\(builder.fullAdders) full, \(builder.halfAdders) half adders, "
+        + "\(total - layers * width) gates), \(classes * countWidth) count-bit outputs",
+      netlist: builder.netlist, gates: total)
   }
 }
 

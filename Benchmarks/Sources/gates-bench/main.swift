@@ -24,7 +24,11 @@ let only = option("--networks").map { Set($0.split(separator: ",").map(String.in
 
 let allNetworks: [BenchmarkNetwork] =
   quick
-  ? [Networks.difflogic(name: "difflogic8k", inputs: 400, layers: 4, width: 2000, seed: 8)]
+  ? [
+    Networks.difflogic(name: "difflogic8k", inputs: 400, layers: 4, width: 2000, seed: 8),
+    Networks.difflogic(
+      name: "groupsum8k", inputs: 400, layers: 4, width: 2000, seed: 8, groupSum: 10),
+  ]
   : [
     Networks.random(
       name: "random50k", inputs: 1000, layerWidths: [8334, 8334, 8333, 8333, 8333, 8333],
@@ -34,6 +38,10 @@ let allNetworks: [BenchmarkNetwork] =
       functions: Networks.twoInputFunctions),
     Networks.difflogic(name: "difflogic8k", inputs: 400, layers: 4, width: 2000, seed: 8),
     Networks.difflogic(name: "difflogic48k", inputs: 400, layers: 6, width: 8000, seed: 48),
+    Networks.difflogic(
+      name: "groupsum8k", inputs: 400, layers: 4, width: 2000, seed: 8, groupSum: 10),
+    Networks.difflogic(
+      name: "groupsum48k", inputs: 400, layers: 6, width: 8000, seed: 48, groupSum: 10),
   ]
 
 // Probes for the analysis, run only when named with --networks: a deep narrow net whose
