@@ -46,17 +46,28 @@ import _TestSupport
     return (evaluator.summary, cells, mismatch)
   }
 
+  /// ``check(_:seed:)`` with the expectations every adder-built netlist shares: gates64
+  /// equals the interpreter, every full adder the bit-blaster built is fused, and from
+  /// `width` 3 on there is at least one.
+  @discardableResult
+  static func expectExactAndFused(
+    _ wordLevel: Netlist, seed: UInt64, width: Int
+  ) throws -> (summary: GateProgramSummary, cells: AdderCount) {
+    let (summary, cells, mismatch) = try check(wordLevel, seed: seed)
+    #expect(mismatch == nil, "\(mismatch ?? "")")
+    #expect(summary.fullAdders == cells.full, "seed \(seed): \(summary)")
+    if width >= 3 { #expect(summary.fullAdders > 0) }
+    return (summary, cells)
+  }
+
   static let popcountWidths = Array(1...40) + [63, 64, 65, 100, 127, 128, 255, 256, 800]
 
   @Test(arguments: popcountWidths)
   func popcountsFuseEveryAdderCell(bits: Int) throws {
     var n = Netlist()
     n.output("count", n.popcount([n.input("x", width: bits)]))
-    let (summary, cells, mismatch) = try Self.check(n, seed: UInt64(bits))
-    #expect(mismatch == nil, "\(mismatch ?? "")")
-    #expect(summary.fullAdders == cells.full, "\(summary)")
+    let (summary, cells) = try Self.expectExactAndFused(n, seed: UInt64(bits), width: bits)
     #expect(summary.halfAdders == cells.half, "\(summary)")
-    if bits >= 3 { #expect(summary.fullAdders > 0) }
   }
 
   /// Ripple-carry adders and subtractors, some with complemented operands (so the full
@@ -78,10 +89,7 @@ import _TestSupport
         let b = n.input("b", width: width)
         n.output("y", operation(&n, a, b, signedness))
         let seed = UInt64(100 * width + 10 * k + i)
-        let (summary, cells, mismatch) = try Self.check(n, seed: seed)
-        #expect(mismatch == nil, "\(mismatch ?? "")")
-        #expect(summary.fullAdders == cells.full, "seed \(seed): \(summary)")
-        if width >= 3 { #expect(summary.fullAdders > 0) }
+        try Self.expectExactAndFused(n, seed: seed, width: width)
       }
     }
   }
@@ -101,10 +109,7 @@ import _TestSupport
     n.output("up", up)
     n.output("down", down)
     let seed = UInt64(300 + width)
-    let (summary, cells, mismatch) = try Self.check(n, seed: seed)
-    #expect(mismatch == nil, "\(mismatch ?? "")")
-    #expect(summary.fullAdders == cells.full, "seed \(seed): \(summary)")
-    if width >= 3 { #expect(summary.fullAdders > 0) }
+    try Self.expectExactAndFused(n, seed: seed, width: width)
   }
 
   /// Multipliers: compressor trees over AND partial products (Baugh–Wooley when signed).
@@ -114,10 +119,7 @@ import _TestSupport
       var n = Netlist()
       n.output("p", n.mul(n.input("a", width: width), n.input("b", width: width), signedness))
       let seed = UInt64(200 * width + k)
-      let (summary, cells, mismatch) = try Self.check(n, seed: seed)
-      #expect(mismatch == nil, "\(mismatch ?? "")")
-      #expect(summary.fullAdders == cells.full, "seed \(seed): \(summary)")
-      if width >= 3 { #expect(summary.fullAdders > 0) }
+      try Self.expectExactAndFused(n, seed: seed, width: width)
     }
   }
 
