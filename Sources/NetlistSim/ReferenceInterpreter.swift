@@ -26,13 +26,32 @@ public struct ReferenceInterpreter: Evaluator {
 
   /// Runs one clock cycle per vector from reset.
   public func run(_ vectors: [[BitVector]]) throws(SimulationError) -> [[BitVector]] {
+    var results: [[BitVector]] = []
+    results.reserveCapacity(vectors.count)
+    try simulate(vectors) { values in results.append(netlist.outputs.map { values[$0.int]! }) }
+    return results
+  }
+
+  /// Like ``run(_:)``, but returns every node's value in every cycle (`[t][i]` is node `i`
+  /// in cycle `t`, registers holding their current state): what range analysis must cover,
+  /// and what a debugger of a mismatch wants to look at.
+  public func nodeValues(_ vectors: [[BitVector]]) throws(SimulationError) -> [[BitVector]] {
+    var cycles: [[BitVector]] = []
+    cycles.reserveCapacity(vectors.count)
+    try simulate(vectors) { values in cycles.append(values.map { $0! }) }
+    return cycles
+  }
+
+  /// Runs one clock cycle per vector from reset, handing `cycle` every node's value once the
+  /// combinational logic has settled (before the registers clock).
+  private func simulate(
+    _ vectors: [[BitVector]], cycle: ([BitVector?]) -> Void
+  ) throws(SimulationError) {
     try Self.validate(vectors, for: netlist)
     var values = [BitVector?](repeating: nil, count: netlist.nodes.count)
     for id in registers {
       if case .register(let reset) = netlist[id].op { values[id.int] = reset }
     }
-    var results: [[BitVector]] = []
-    results.reserveCapacity(vectors.count)
     for vector in vectors {
       for (port, id) in netlist.inputs.enumerated() { values[id.int] = vector[port] }
       for id in order {
@@ -44,11 +63,10 @@ public struct ReferenceInterpreter: Evaluator {
           values[id.int] = Self.evaluate(node, node.operands.map { values[$0.int]! })
         }
       }
-      results.append(netlist.outputs.map { values[$0.int]! })
+      cycle(values)
       let next = registers.map { values[netlist[$0].operands[0].int]! }
       for (id, value) in zip(registers, next) { values[id.int] = value }
     }
-    return results
   }
 
   /// The value of a combinational node given its operand values — the executable meaning

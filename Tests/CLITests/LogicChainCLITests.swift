@@ -63,11 +63,7 @@ struct LogicChainCLITests {
     let dir = Paths.temporaryDirectory("logic-chain")
     defer { try? FileManager.default.removeItem(at: dir) }
     let net = dir.appendingPathComponent("net.json").path
-    let json = """
-      {"format":"difflogic-net","version":1,"inputs":3,
-       "layers":[{"gates":[1,6],"a":[0,1],"b":[2,2]}],"group_sum":{"k":2,"tau":1}}
-      """
-    try json.write(toFile: net, atomically: true, encoding: .utf8)
+    try Fixtures.tinyLogicNet.write(toFile: net, atomically: true, encoding: .utf8)
     let result = try CLI.run(["cosim", net] + Self.data + ["--cache", Self.cache])
     #expect(result.status == 1)
     #expect(

@@ -186,11 +186,7 @@ import _TestSupport
     let dir = Paths.temporaryDirectory("netlist-report")
     defer { try? FileManager.default.removeItem(at: dir) }
     let net = dir.appendingPathComponent("net.json").path
-    let json = """
-      {"format":"difflogic-net","version":1,"inputs":3,
-       "layers":[{"gates":[1,6],"a":[0,1],"b":[2,2]}],"group_sum":{"k":2,"tau":1}}
-      """
-    try json.write(toFile: net, atomically: true, encoding: .utf8)
+    try Fixtures.tinyLogicNet.write(toFile: net, atomically: true, encoding: .utf8)
     let r = try CLI.run(["netlist", "report", net, "--format", "json"])
     #expect(r.status == 0, "\(r.stderr)")
     let report = try #require(NetlistReport.parse(json: r.stdout))

@@ -14,4 +14,11 @@ public enum Fixtures {
     %8 "c" = output "c" %7 : 5
 
     """
+
+  /// A two-gate, three-input logic net in the `difflogic-net` interchange form (GroupSum of
+  /// two classes), for CLI tests that need a model file and no training.
+  public static let tinyLogicNet = """
+    {"format":"difflogic-net","version":1,"inputs":3,
+     "layers":[{"gates":[1,6],"a":[0,1],"b":[2,2]}],"group_sum":{"k":2,"tau":1}}
+    """
 }

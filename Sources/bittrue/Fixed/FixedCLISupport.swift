@@ -44,6 +44,23 @@ enum FixedArguments {
   }
 }
 
+/// How a value is brought into a narrower format: `--round`, `--overflow` and the `--seed` of
+/// the STOCHASTIC stream, shared by `fixed cast` and `fixed eval`.
+struct QuantizationOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp("Rounding mode (default TRN).", valueName: "mode"),
+    transform: FixedArguments.rounding)
+  var round: RoundingMode = .trn
+
+  @Option(
+    help: ArgumentHelp("Overflow mode (default WRAP).", valueName: "mode"),
+    transform: FixedArguments.overflow)
+  var overflow: OverflowMode = .wrap
+
+  @Option(help: ArgumentHelp("Seed of the STOCHASTIC rounding stream.", valueName: "n"))
+  var seed: UInt64 = 0
+}
+
 /// The lines of the input: a file, or standard input when no path is given.
 struct InputLines {
   /// How errors name the input.

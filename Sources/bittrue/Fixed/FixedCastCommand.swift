@@ -48,18 +48,7 @@ struct FixedCastCommand: ParsableCommand {
     transform: FixedArguments.format)
   var to: FixedFormat
 
-  @Option(
-    help: ArgumentHelp("Rounding mode (default TRN).", valueName: "mode"),
-    transform: FixedArguments.rounding)
-  var round: RoundingMode = .trn
-
-  @Option(
-    help: ArgumentHelp("Overflow mode (default WRAP).", valueName: "mode"),
-    transform: FixedArguments.overflow)
-  var overflow: OverflowMode = .wrap
-
-  @Option(help: ArgumentHelp("Seed of the STOCHASTIC rounding stream.", valueName: "n"))
-  var seed: UInt64 = 0
+  @OptionGroup var quantization: QuantizationOptions
 
   @Option(
     help: ArgumentHelp("Read values from this file instead of standard input.", valueName: "file"))
@@ -68,9 +57,10 @@ struct FixedCastCommand: ParsableCommand {
   @OptionGroup var printing: ValuePrinting
 
   func run() throws {
+    let (round, overflow) = (quantization.round, quantization.overflow)
     try to.validate(overflow: overflow)
     let input = try InputLines(path: input)
-    let random = CounterRNG(seed: seed)
+    let random = CounterRNG(seed: quantization.seed)
     let result: FixedArray
     if let from {
       var codes: [BigInt] = []

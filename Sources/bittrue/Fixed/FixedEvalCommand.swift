@@ -52,18 +52,7 @@ struct FixedEvalCommand: ParsableCommand {
     transform: FixedArguments.format)
   var to: FixedFormat?
 
-  @Option(
-    help: ArgumentHelp("Rounding mode for --to (default TRN).", valueName: "mode"),
-    transform: FixedArguments.rounding)
-  var round: RoundingMode = .trn
-
-  @Option(
-    help: ArgumentHelp("Overflow mode for --to (default WRAP).", valueName: "mode"),
-    transform: FixedArguments.overflow)
-  var overflow: OverflowMode = .wrap
-
-  @Option(help: ArgumentHelp("Seed of the STOCHASTIC rounding stream.", valueName: "n"))
-  var seed: UInt64 = 0
+  @OptionGroup var quantization: QuantizationOptions
 
   @Flag(help: "Print the result format and exit.")
   var printFormat = false
@@ -91,6 +80,7 @@ struct FixedEvalCommand: ParsableCommand {
   }
 
   func run() throws {
+    let (round, overflow) = (quantization.round, quantization.overflow)
     if let to { try to.validate(overflow: overflow) }
     if printFormat {
       print(to ?? exactFormat)
@@ -116,7 +106,7 @@ struct FixedEvalCommand: ParsableCommand {
     }
     let a = FixedArray(codes: aCodes, format: aFormat)
     let b = FixedArray(codes: bCodes, format: bFormat)
-    let random = CounterRNG(seed: seed)
+    let random = CounterRNG(seed: quantization.seed)
     let result: FixedArray
     switch op {
     case .add: result = a + b
