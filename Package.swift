@@ -27,16 +27,22 @@ let package = Package(
     .target(name: "NetlistSim", dependencies: ["NetlistIR"]),
     .target(name: "VerilogEmit", dependencies: ["NetlistIR", "Hashing"]),
     .target(name: "Reports", dependencies: ["NetlistIR", "NetlistPasses"]),
-    .target(name: "Cosim", dependencies: ["NetlistSim", "VerilogEmit"]),
+    .target(name: "Designs", dependencies: ["NetlistIR", "NetlistPasses", "NetlistSim"]),
+    .target(name: "Cosim", dependencies: ["Designs", "NetlistSim", "VerilogEmit"]),
     .target(name: "LogicNets", dependencies: ["FixedPoint", "Datasets"]),
+    .target(name: "ModelLowering", dependencies: ["LogicNets", "NetlistIR"]),
     .target(
-      name: "ModelLowering",
-      dependencies: ["LogicNets", "NetlistIR", "NetlistPasses", "NetlistSim"]),
+      name: "Inference",
+      dependencies: ["LogicNets", "ModelLowering", "NetlistPasses", "NetlistSim"]),
+    .target(
+      name: "ModelFamilies",
+      dependencies: ["Designs", "LogicNets", "ModelLowering", "NetlistSim"]),
     .target(
       name: "BitTrue",
       dependencies: [
         "FixedPoint", "Datasets", "Hashing", "NetlistIR", "NetlistPasses", "NetlistSim",
-        "VerilogEmit", "Reports", "LogicNets", "ModelLowering",
+        "VerilogEmit", "Reports", "LogicNets", "ModelLowering", "Designs", "Inference",
+        "ModelFamilies",
       ]
     ),
     .executableTarget(
@@ -70,12 +76,16 @@ let package = Package(
     ),
     .testTarget(
       name: "CosimTests",
-      dependencies: ["Cosim", "NetlistPasses", "ModelLowering", "_TestSupport"]
+      dependencies: ["Cosim", "NetlistPasses", "Inference", "ModelFamilies", "_TestSupport"]
     ),
     .testTarget(name: "LogicNetsTests", dependencies: ["LogicNets", "_TestSupport"]),
     .testTarget(
       name: "ModelLoweringTests",
-      dependencies: ["ModelLowering", "NetlistSim", "NetlistPasses", "_TestSupport"]
+      // Inference and ModelFamilies: the runtime and the family checked against the lowering.
+      dependencies: [
+        "ModelLowering", "Inference", "ModelFamilies", "NetlistSim", "NetlistPasses",
+        "_TestSupport",
+      ]
     ),
     .testTarget(
       name: "CLITests", dependencies: ["bittrue", "FixedPoint", "Reports", "_TestSupport"]),

@@ -1,9 +1,12 @@
 // The umbrella module: `import BitTrue` brings in every library target except Cosim
 // (which starts processes and is imported explicitly where needed).
 @_exported import Datasets
+@_exported import Designs
 @_exported import FixedPoint
 @_exported import Hashing
+@_exported import Inference
 @_exported import LogicNets
+@_exported import ModelFamilies
 @_exported import ModelLowering
 @_exported import NetlistIR
 @_exported import NetlistPasses

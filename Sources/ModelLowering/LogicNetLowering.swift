@@ -12,7 +12,8 @@ import NetlistIR
 ///   the lowest class index, as `torch.argmax` does).
 ///
 /// Neuron `i` of layer `L` becomes the gate node named `l{L}_{i}`; nothing is optimised here
-/// (run the NetlistPasses optimiser afterwards and report what it removed).
+/// (the standard flow, `NetlistPasses.HardwareFlow`, optimises and reports what it removed,
+/// counting ``isNeuronGate(_:)``).
 public enum LogicNetLowering {
   /// The netlist of a (valid) discretised net.
   public static func lower(_ net: DiscreteLogicNet, name: String = "logic_net") -> Netlist {
@@ -34,6 +35,15 @@ public enum LogicNetLowering {
     for (c, score) in scores.enumerated() { n.output("score_\(c)", score) }
     n.output("predicted", predicted)
     return n
+  }
+
+  /// Whether a node is one of the net's gates: a two-input gate or a NOT named after its
+  /// neuron (`l{L}_{i}`) — what optimisation statistics count as the model's gates.
+  public static func isNeuronGate(_ node: Node) -> Bool {
+    guard let name = node.name, isNeuronName(name) else { return false }
+    if case .gate = node.op { return true }
+    if case .not = node.op { return true }
+    return false
   }
 
   /// Whether `name` is a neuron's node name, `l{L}_{i}`.

@@ -104,15 +104,17 @@ public enum PassManager {
     return try runVerified(passes, on: &netlist)
   }
 
-  /// Runs the passes repeatedly until none changes anything (at most `maxRounds` rounds).
+  /// Runs the passes repeatedly until none changes anything (at most `maxRounds` rounds),
+  /// calling `observe` after each pass with its outcome and the netlist it left.
   @discardableResult
   public static func runToFixpoint(
-    _ passes: [any NetlistPass], on netlist: inout Netlist, maxRounds: Int = 16
+    _ passes: [any NetlistPass], on netlist: inout Netlist, maxRounds: Int = 16,
+    observe: (PassOutcome, Netlist) -> Void = { _, _ in }
   ) throws(PassError) -> [PassOutcome] {
     try verifyInput(netlist)
     var all: [PassOutcome] = []
     for _ in 0..<maxRounds {
-      let outcomes = try runVerified(passes, on: &netlist)
+      let outcomes = try runVerified(passes, on: &netlist, observe: observe)
       all += outcomes
       if !outcomes.contains(where: \.changed) { break }
     }
@@ -127,9 +129,11 @@ public enum PassManager {
     }
   }
 
-  /// Runs each pass once on a verified netlist, verifying after each.
+  /// Runs each pass once on a verified netlist, verifying after each, and shows each
+  /// outcome to `observe`.
   private static func runVerified(
-    _ passes: [any NetlistPass], on netlist: inout Netlist
+    _ passes: [any NetlistPass], on netlist: inout Netlist,
+    observe: (PassOutcome, Netlist) -> Void = { _, _ in }
   ) throws(PassError) -> [PassOutcome] {
     var outcomes: [PassOutcome] = []
     for pass in passes {
@@ -140,10 +144,11 @@ public enum PassManager {
       } catch {
         throw .verificationFailed(pass: pass.name, error)
       }
-      outcomes.append(
-        PassOutcome(
-          name: pass.name, changed: report.changed, nodesBefore: before,
-          nodesAfter: netlist.nodes.count, counters: report.counters))
+      let outcome = PassOutcome(
+        name: pass.name, changed: report.changed, nodesBefore: before,
+        nodesAfter: netlist.nodes.count, counters: report.counters)
+      observe(outcome, netlist)
+      outcomes.append(outcome)
     }
     return outcomes
   }

@@ -39,16 +39,6 @@ public struct GateLevelCells: Codable, Hashable, Sendable {
     "optimised, bit-blasted with ripple-carry adders, optimised again "
     + "(const-fold, gates, cse, dce to a fixpoint)"
 
-  /// The gate-level copy of a verified netlist and the adder cells its lowering built.
-  static func lower(_ netlist: Netlist) throws(PassError) -> (Netlist, AdderCount) {
-    var word = netlist
-    try Optimizer.optimize(&word)
-    let (lowered, adders) = BitBlast.lower(word)
-    var gates = lowered
-    try Optimizer.optimize(&gates)
-    return (gates, adders)
-  }
-
   /// The cells of a gate-level netlist, costed with `tables`.
   init(gateLevel netlist: Netlist, adders: AdderCount, tables: [CostTable]) {
     var byTable = [Int](repeating: 0, count: 16)

@@ -32,22 +32,22 @@ extension NetlistReport {
     }
   }
 
-  /// The report of `netlist` as it is. Gate-level numbers come from a gate-level copy (see
-  /// ``GateLevelCells``); `optimization` (from ``optimized(_:)``) and `invocation` (the CLI
+  /// The report of `netlist` as it is. Gate-level numbers come from its gate-level form
+  /// (``NetlistPasses/HardwareFlow``, see ``GateLevelCells``); `optimization` (from ``optimized(_:)``) and `invocation` (the CLI
   /// passes its command line) are recorded as given. Deterministic: the same arguments give
   /// the same report.
   public static func measure(
     _ netlist: Netlist, optimization: OptimizationSummary? = nil, invocation: [String] = []
   ) throws(ReportError) -> NetlistReport {
     try verify(netlist)
-    let gates: Netlist
-    let adders: AdderCount
+    let gates: GateLevelForm
     do throws(PassError) {
-      (gates, adders) = try GateLevelCells.lower(netlist)
+      gates = try HardwareFlow.gateLevel(HardwareFlow.optimize(netlist).netlist)
     } catch {
       throw .passFailed(error)
     }
-    let gateLevel = GateLevelCells(gateLevel: gates, adders: adders, tables: CostTable.all)
+    let gateLevel = GateLevelCells(
+      gateLevel: gates.netlist, adders: gates.adders, tables: CostTable.all)
     return NetlistReport(
       format: formatName, version: 1, generator: "bittrue Reports \(generatorVersion)",
       invocation: invocation, design: DesignSummary(netlist), optimization: optimization,

@@ -1,6 +1,6 @@
 import Cosim
+import Inference
 import LogicNets
-import ModelLowering
 import NetlistIR
 import NetlistPasses
 import Testing

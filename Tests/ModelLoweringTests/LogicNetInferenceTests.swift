@@ -1,5 +1,5 @@
+import Inference
 import LogicNets
-import ModelLowering
 import Testing
 import _TestSupport
 

@@ -42,11 +42,9 @@ import _TestSupport
     let net = Self.randomNet(inputs: inputs, widths: widths, classes: classes, using: &rng)
     let lowered = LogicNetLowering.lower(net)
     try NetlistVerifier.verify(lowered)
-    var optimized = lowered
-    try Optimizer.optimize(&optimized)
-    var gates = optimized
-    try PassManager.run([BitBlast()], on: &gates)
-    try Optimizer.optimize(&gates)
+    let forms = try HardwareFlow.forms(of: lowered, counting: LogicNetLowering.isNeuronGate)
+    let optimized = forms.optimized.netlist
+    let gates = forms.gateLevel.netlist
     #expect(gates.isGateLevel)
 
     let vectors = RandomNetlists.vectors(for: lowered, count: 200, using: &rng)

@@ -78,9 +78,6 @@ struct CosimCommand: ParsableCommand {
 
   @OptionGroup(title: "Test-set vectors (models; with --dataset)") var data: DatasetOptions
 
-  /// Interpreter sources run only below this many node evaluations.
-  static let interpreterBudget = 40_000_000
-
   func validate() throws {
     guard vectors >= 0 else { throw ValidationError("--vectors must not be negative") }
     guard !(icarus && lanes != 1) else {
@@ -93,33 +90,38 @@ struct CosimCommand: ParsableCommand {
   }
 
   func run() throws {
-    let hw = try HardwareDesign(path: design, gateLevel: lanes > 1, pipeline: pipeline)
+    let hw = try NetlistFile.design(design)
+    let forms = try NetlistFile.forms(of: hw, path: design)
+    let form = try NetlistFile.form(
+      of: hw, gateLevel: lanes > 1, pipeline: pipeline, using: forms, path: design)
     var inputs = try datasetVectors(hw)
     let datasetCount = inputs.count
-    inputs += VectorGenerator.random(for: hw.netlist, count: vectors, seed: seed)
+    inputs += VectorGenerator.random(for: form.netlist, count: vectors, seed: seed)
     guard !inputs.isEmpty else { throw CommandFailure(description: "no vectors to simulate") }
     var verilator = VerilatorOptions(
       optimization: OptimizationLevel(rawValue: optLevel)!, trace: trace)
     if let cache { verilator.cacheDirectory = URL(fileURLWithPath: cache) }
     let options = CosimOptions(
       verilator: verilator, lanes: lanes, icarus: icarus, keepRun: keep || trace,
-      latency: hw.latency)
-    let (evaluators, skipped) = try sources(hw, vectorCount: inputs.count)
+      latency: form.latency)
     let verdict: CosimVerdict
+    let sources: StandardSources
     let ticker = ElapsedTicker("cosim: evaluating, building with Verilator, simulating")
     do throws(CosimError) {
       defer { ticker.stop() }
+      sources = try StandardSources(hw, forms: forms, vectorCount: inputs.count)
       verdict = try Cosim.run(
-        hw.netlist, vectors: inputs, seed: seed, evaluators: evaluators, options: options)
+        form.netlist, vectors: inputs, seed: seed, evaluators: sources.evaluators,
+        options: options)
     } catch {
       throw CommandFailure(description: "\(design): \(error.description)")
     }
-    var header = "cosim \(hw.netlist.name): \(inputs.count) vectors ("
+    var header = "cosim \(form.netlist.name): \(inputs.count) vectors ("
     header += datasetCount > 0 ? "\(datasetCount) test-set + \(vectors) random" : "random"
     header += "), seed \(seed), \(lanes) lane(s)"
-    if hw.latency > 0 { header += ", pipelined: latency \(hw.latency) cycles" }
+    if form.latency > 0 { header += ", pipelined: latency \(form.latency) cycles" }
     print(header)
-    if !skipped.isEmpty { print("skipped: \(skipped)") }
+    if !sources.skipped.isEmpty { print("skipped: \(sources.skipped.joined(separator: ", "))") }
     print(summary(verdict))
     if !verdict.comparison.agree { throw ExitCode(1) }
   }
@@ -127,74 +129,22 @@ struct CosimCommand: ParsableCommand {
   /// The test split of `--dataset` as input vectors (models only).
   private func datasetVectors(_ hw: HardwareDesign) throws -> [[BitVector]] {
     guard data.dataset != nil else { return [] }
-    guard let net = hw.net else {
-      throw CommandFailure(description: "--dataset needs a logic-net model, not a netlist")
+    guard let model = hw.model else {
+      throw CommandFailure(description: "--dataset needs a model, not a netlist")
     }
     let loaded = try LogicData(data)
-    guard loaded.inputBits == net.inputs else {
+    let bits = model.sampleBits
+    guard loaded.inputBits == bits else {
       throw CommandFailure(
         description:
-          "\(loaded.dataset.name) encodes to \(loaded.inputBits) bits, the net has "
-          + "\(net.inputs) inputs (use the encoding options the net was trained with)")
+          "\(loaded.dataset.name) encodes to \(loaded.inputBits) bits, the \(model.noun) has "
+          + "\(bits) inputs (use the encoding options the \(model.noun) was trained with)")
     }
     return (0..<loaded.test.count).map { s in
-      var v = BitVector(zeroWidth: net.inputs)
-      for i in 0..<net.inputs where loaded.test.bits[s * net.inputs + i] != 0 { v[bit: i] = true }
+      var v = BitVector(zeroWidth: bits)
+      for i in 0..<bits where loaded.test.bits[s * bits + i] != 0 { v[bit: i] = true }
       return [v]
     }
-  }
-
-  /// The Swift result sources, and a note on those skipped for size.
-  private func sources(_ hw: HardwareDesign, vectorCount: Int) throws -> (
-    [any Evaluator], String
-  ) {
-    var evaluators: [any Evaluator] = []
-    var skipped: [String] = []
-    if let net = hw.net { evaluators.append(LogicNetModelEvaluator(net)) }
-    let optimized: Netlist
-    let gateLevel: Netlist
-    if let inference = hw.inference {
-      optimized = inference.optimized
-      gateLevel = inference.gateLevel
-    } else {
-      (optimized, gateLevel) = try Self.optimizedForms(hw.original, path: design)
-    }
-    for (name, netlist) in [("interp", hw.original), ("opt", optimized)] {
-      if netlist.nodes.count * vectorCount > Self.interpreterBudget {
-        skipped.append("\(name) (\(netlist.nodes.count) nodes × \(vectorCount) vectors)")
-        continue
-      }
-      do throws(SimulationError) {
-        evaluators.append(NamedEvaluator(name, try ReferenceInterpreter(netlist)))
-      } catch {
-        throw CommandFailure(description: "\(design): \(error.description)")
-      }
-    }
-    do throws(SimulationError) {
-      if let inference = hw.inference {
-        evaluators.append(inference.evaluator)
-      } else {
-        evaluators.append(try GateEvaluator(gateLevel))
-      }
-    } catch {
-      throw CommandFailure(description: "\(design): \(error.description)")
-    }
-    return (evaluators, skipped.joined(separator: ", "))
-  }
-
-  /// The optimised and the bit-blasted (gate-level) forms of a netlist.
-  static func optimizedForms(_ netlist: Netlist, path: String) throws -> (Netlist, Netlist) {
-    var optimized = netlist
-    var gates = netlist
-    do throws(PassError) {
-      try Optimizer.optimize(&optimized)
-      gates = optimized
-      try PassManager.run([BitBlast()], on: &gates)
-      try Optimizer.optimize(&gates)
-    } catch {
-      throw CommandFailure(description: "\(path): \(error.description)")
-    }
-    return (optimized, gates)
   }
 
   private func summary(_ v: CosimVerdict) -> String {

@@ -48,22 +48,20 @@ struct LogicEmitCommand: ParsableCommand {
   var quiet = false
 
   func run() throws {
-    let hw = try HardwareDesign(path: model, gateLevel: lanes > 1, pipeline: pipeline)
+    let hw = try NetlistFile.design(model)
+    let forms = try NetlistFile.forms(of: hw, path: model)
+    let form = try NetlistFile.form(
+      of: hw, gateLevel: lanes > 1, pipeline: pipeline, using: forms, path: model)
     // Reports are made before anything is written, so a failure leaves no files.
-    let (report, _) = try NetlistReportCommand.report(hw.netlist, optimize: false, source: model)
+    let (report, _) = try NetlistReportCommand.report(form.netlist, optimize: false, source: model)
     let design = try DesignWriter.write(
-      hw, lanes: lanes, module: module, to: out, source: model, notes: [report.headline])
+      form, lanes: lanes, module: module, to: out, source: model, notes: [report.headline])
     for format in [ReportFormat.text, .json] {
       try AtomicFileWriter.write(
         report.render(format), to: "\(out)/\(design.moduleName).report.\(format.fileExtension)")
     }
-    if let stats = hw.inference?.statistics {
-      print(
-        "net: \(stats.modelGates) gates → \(stats.remainingGates) after optimisation "
-          + "(removed: \(stats.deadGates) dead, \(stats.constantGates) constant, "
-          + "\(stats.bufferGates) pass-through, \(stats.duplicateGates) duplicate)")
-    }
-    print(DesignWriter.summary(design, hw, lanes: lanes, out: out))
+    if let model = hw.model { print("\(model.noun): \(forms.optimized.removal)") }
+    print(DesignWriter.summary(design, form, lanes: lanes, out: out))
     print("wrote \(design.moduleName).report.txt and .json (gate report) to \(out)")
     if !quiet { print("", report.render(.text), separator: "\n", terminator: "") }
   }

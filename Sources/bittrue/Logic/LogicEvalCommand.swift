@@ -76,10 +76,7 @@ struct LogicEvalCommand: ParsableCommand {
           checked: check))
       return
     }
-    print(
-      "net: \(stats.modelGates) gates → \(stats.remainingGates) after optimisation "
-        + "(removed: \(stats.deadGates) dead, \(stats.constantGates) constant, "
-        + "\(stats.bufferGates) pass-through, \(stats.duplicateGates) duplicate)")
+    print("net: \(stats)")
     print("samples: \(samples.count) (\(samples.source))")
     if check { print("check: gates64 equals the model on every sample") }
     if let accuracy { print(RunSummary.testAccuracyLine(accuracy)) }
@@ -124,7 +121,7 @@ struct LogicEvalCommand: ParsableCommand {
 /// The `--json` summary of `bittrue logic eval`.
 struct EvalSummary: Encodable {
   var samples: Int
-  var optimization: LogicNetInference.Statistics
+  var optimization: GateRemoval
   var accuracy: Double?
   var checked: Bool
 }

@@ -4,16 +4,16 @@ import Foundation
 /// Writes an emitted design (Verilog, primitives, port manifest) into a folder, each file
 /// atomically, for `netlist emit` and `logic emit`.
 enum DesignWriter {
-  /// Emits `hw` and writes its files into `out`; returns what was emitted.
+  /// Emits `form` and writes its files into `out`; returns what was emitted.
   static func write(
-    _ hw: HardwareDesign, lanes: Int, module: String?, to out: String, source: String,
+    _ form: DesignForm, lanes: Int, module: String?, to out: String, source: String,
     notes: [String] = []
   ) throws -> EmittedDesign {
     let design: EmittedDesign
     do throws(VerilogEmitError) {
       design = try VerilogEmitter.emit(
-        hw.netlist,
-        options: EmitOptions(lanes: lanes, moduleName: module, latency: hw.latency, notes: notes))
+        form.netlist,
+        options: EmitOptions(lanes: lanes, moduleName: module, latency: form.latency, notes: notes))
     } catch {
       throw CommandFailure(description: "\(source): \(error.description)")
     }
@@ -27,14 +27,14 @@ enum DesignWriter {
   }
 
   /// `wrote a.v, b.v to DIR (N nodes, combinational, 1 lane)`.
-  static func summary(_ design: EmittedDesign, _ hw: HardwareDesign, lanes: Int, out: String)
+  static func summary(_ design: EmittedDesign, _ form: DesignForm, lanes: Int, out: String)
     -> String
   {
     var text = "wrote \(design.files.map(\.name).joined(separator: ", ")) to \(out) "
-    text += "(\(hw.netlist.nodes.count) nodes, "
+    text += "(\(form.netlist.nodes.count) nodes, "
     text += design.manifest.clocked ? "clocked" : "combinational"
-    if hw.latency > 0 {
-      text += ", latency \(hw.latency) cycles, \(hw.pipelineRegisters) pipeline registers"
+    if form.latency > 0 {
+      text += ", latency \(form.latency) cycles, \(form.pipelineRegisters) pipeline registers"
     }
     text += ", \(lanes) lane\(lanes == 1 ? "" : "s"))"
     return text

@@ -57,15 +57,15 @@ struct NetlistEmitCommand: ParsableCommand {
   }
 
   func run() throws {
-    let hw = try HardwareDesign(path: netlist, gateLevel: lanes > 1, pipeline: pipeline)
+    let form = try NetlistFile.form(netlist, gateLevel: lanes > 1, pipeline: pipeline)
     // The report is made before anything is written, so a failure leaves no files.
     let measured = try report.map { _ in
-      try NetlistReportCommand.report(hw.netlist, optimize: false, source: netlist).0
+      try NetlistReportCommand.report(form.netlist, optimize: false, source: netlist).0
     }
     let design = try DesignWriter.write(
-      hw, lanes: lanes, module: module, to: out, source: netlist,
+      form, lanes: lanes, module: module, to: out, source: netlist,
       notes: measured.map { [$0.headline] } ?? [])
-    print(DesignWriter.summary(design, hw, lanes: lanes, out: out))
+    print(DesignWriter.summary(design, form, lanes: lanes, out: out))
     if let report, let measured {
       let path = "\(out)/\(design.moduleName).report.\(report.fileExtension)"
       try AtomicFileWriter.write(measured.render(report), to: path)

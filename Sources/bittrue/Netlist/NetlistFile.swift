@@ -7,41 +7,60 @@ struct CommandFailure: Error, CustomStringConvertible {
   let description: String
 }
 
-/// Reading a design for a command: the IR text form, or a logic-net model (interchange JSON
-/// or trained-model file), which is lowered to the IR.
+/// Reading a design for a command: the IR text form, or a model of any family
+/// (`ModelFamilies.registry` picks it by content), lowered to the IR.
 enum NetlistFile {
-  /// The verified netlist in `path`, or a one-line failure naming the file (and line).
-  static func load(_ path: String) throws -> Netlist {
+  /// The design in `path`, or a one-line failure naming the file (and line).
+  static func design(_ path: String) throws -> HardwareDesign {
     let data = try read(path)
-    if isJSON(data) {
-      return LogicNetLowering.lower(try loadNet(path, data: data), name: stem(path))
-    }
-    let netlist: Netlist
-    do throws(NetlistError) {
-      netlist = try NetlistText.parse(String(decoding: data, as: UTF8.self))
-      try NetlistVerifier.verify(netlist)
+    do throws(DesignError) {
+      return try ModelFamilies.registry.load(data, name: stem(path))
     } catch {
       throw CommandFailure(description: "\(path): \(error.description)")
     }
-    return netlist
+  }
+
+  /// The form of the design in `path` that `gateLevel` and `pipeline` ask for (see
+  /// ``HardwareDesign/form(gateLevel:pipeline:using:)``); failures name the file.
+  static func form(_ path: String, gateLevel: Bool, pipeline: Int?) throws -> DesignForm {
+    try form(of: design(path), gateLevel: gateLevel, pipeline: pipeline, using: nil, path: path)
+  }
+
+  /// The form of `design` (read from `path`), made from `forms` when given.
+  static func form(
+    of design: HardwareDesign, gateLevel: Bool, pipeline: Int?, using forms: HardwareForms?,
+    path: String
+  ) throws -> DesignForm {
+    do throws(DesignError) {
+      return try design.form(gateLevel: gateLevel, pipeline: pipeline, using: forms)
+    } catch {
+      throw CommandFailure(description: "\(path): \(error.description)")
+    }
+  }
+
+  /// The standard forms of `design` (read from `path`); failures name the file.
+  static func forms(of design: HardwareDesign, path: String) throws -> HardwareForms {
+    do throws(DesignError) {
+      return try design.forms()
+    } catch {
+      throw CommandFailure(description: "\(path): \(error.description)")
+    }
+  }
+
+  /// The verified netlist in `path` (a model's as lowered), or a one-line failure naming
+  /// the file (and line).
+  static func load(_ path: String) throws -> Netlist {
+    try design(path).original
   }
 
   /// The discretised logic net in `path` (interchange JSON or trained-model file).
-  static func loadNet(_ path: String, data: Data? = nil) throws -> DiscreteLogicNet {
-    let data = try data ?? read(path)
+  static func loadNet(_ path: String) throws -> DiscreteLogicNet {
+    let data = try read(path)
     do throws(LogicNetsError) {
-      if String(decoding: data.prefix(4096), as: UTF8.self).contains(LogicNetModel.fileFormat) {
-        return try LogicNetModel.load(fileData: data).model.discretized()
-      }
-      return try DiscreteLogicNet(interchangeJSON: data)
+      return try LogicNetFamily.net(in: DesignFile(data))
     } catch {
       throw CommandFailure(description: "\(path): \(error.description)")
     }
-  }
-
-  /// Whether the file holds JSON (a model) rather than the IR text form.
-  static func isJSON(_ data: Data) -> Bool {
-    data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) } == UInt8(ascii: "{")
   }
 
   /// The design name derived from a file name: its stem with non-identifier characters

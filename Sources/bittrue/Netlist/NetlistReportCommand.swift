@@ -63,7 +63,7 @@ struct NetlistReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let input = try HardwareDesign(path: netlist, gateLevel: false, pipeline: pipeline).netlist
+    let input = try NetlistFile.form(netlist, gateLevel: false, pipeline: pipeline).netlist
     var (report, reported) = try Self.report(input, optimize: optimize, source: netlist)
     if yosys { report.yosys = try YosysCrossCheck.run(on: reported) }
     let text = report.render(format)
