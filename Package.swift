@@ -88,6 +88,13 @@ let package = Package(
       ]
     ),
     .testTarget(
+      name: "ModelFamiliesTests",
+      dependencies: [
+        "Designs", "ModelFamilies", "Inference", "ModelLowering", "LogicNets", "NetlistPasses",
+        "_TestSupport",
+      ]
+    ),
+    .testTarget(
       name: "CLITests", dependencies: ["bittrue", "FixedPoint", "Reports", "_TestSupport"]),
   ]
 )
