@@ -33,9 +33,9 @@ extension NetlistReport {
   }
 
   /// The report of `netlist` as it is. Gate-level numbers come from its gate-level form
-  /// (``NetlistPasses/HardwareFlow``, see ``GateLevelCells``); `optimization` (from ``optimized(_:)``) and `invocation` (the CLI
-  /// passes its command line) are recorded as given. Deterministic: the same arguments give
-  /// the same report.
+  /// (``NetlistPasses/HardwareFlow``, see ``GateLevelCells``); `optimization` (from
+  /// ``optimized(_:)``) and `invocation` (the CLI passes its command line) are recorded as
+  /// given. Deterministic: the same arguments give the same report.
   public static func measure(
     _ netlist: Netlist, optimization: OptimizationSummary? = nil, invocation: [String] = []
   ) throws(ReportError) -> NetlistReport {
