@@ -9,15 +9,16 @@ struct CosimCommand: ParsableCommand {
     commandName: "cosim",
     abstract: "Cosimulate a design under Verilator against the Swift evaluators, bit for bit.",
     discussion: """
-      DESIGN is a netlist (the IR text form) or a logic-net model (difflogic-net JSON or a \
-      trained model file, lowered to the IR). The design is emitted as Verilog exactly as \
+      DESIGN is a netlist (the IR text form) or a model file of a known family, recognised \
+      by its JSON "format" and lowered to the IR (today logic nets: difflogic-net JSON or a \
+      trained model file). The design is emitted as Verilog exactly as \
       `netlist emit` / `logic emit` would with the same --lanes and --pipeline, built with \
       Verilator (cached by content hash under $BITTRUE_CACHE/cosim or .build/cosim), and \
       driven with N seeded random vectors (a quarter of them edge values) plus, with \
       --dataset, every sample of the data set's test split (encoded as for `logic train`).
 
       Result sources, compared bit for bit on every vector:
-        model      the logic net's own definition (models only)
+        model      the model evaluated by its own definition (models only)
         interp     the reference interpreter on the unoptimised netlist
         opt        the reference interpreter on the optimised netlist
         gates64    the bit-parallel evaluator on the bit-blasted netlist
