@@ -4,8 +4,18 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
   public let index: Int32
 
   /// The node at position `index`.
+  ///
+  /// - Precondition: `0 ≤ index ≤ Int32.max`. For a number read from a file or a flag use
+  ///   ``init(checked:)``, which fails instead of trapping.
   @inlinable
   public init(_ index: Int) { self.index = Int32(index) }
+
+  /// The node at position `index`, or `nil` when `index` is negative or above `Int32.max`.
+  @inlinable
+  public init?(checked index: Int) {
+    guard let narrow = Int32(exactly: index), narrow >= 0 else { return nil }
+    self.index = narrow
+  }
 
   /// Position as an `Int`, for array subscripts.
   @inlinable

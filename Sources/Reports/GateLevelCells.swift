@@ -43,7 +43,7 @@ public struct GateLevelCells: Codable, Hashable, Sendable {
   static func lower(_ netlist: Netlist) throws(PassError) -> (Netlist, AdderCount) {
     var word = netlist
     try Optimizer.optimize(&word)
-    let (lowered, adders) = BitBlast.lower(word)
+    let (lowered, adders) = try BitBlast.lower(word)
     var gates = lowered
     try Optimizer.optimize(&gates)
     return (gates, adders)
