@@ -124,12 +124,7 @@ public struct LogicNetInference: Sendable {
   static func gateLayerGates(_ netlist: Netlist) -> Int {
     netlist.nodes.count { node in
       guard let name = node.name, LogicNetLowering.isNeuronName(name) else { return false }
-      switch node.op {
-      case .gate, .not: return true
-      case .input, .output, .constant, .buf, .and, .or, .xor, .add, .sub, .mul, .compare, .mux,
-        .shiftLeft, .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize, .register:
-        return false
-      }
+      return node.op.isGateLevelLogic && node.op != .buf
     }
   }
 }
