@@ -15,7 +15,7 @@ import Foundation
 /// let inputs = fuzzer.mutations(of: [Data("netlist \"a\"\n…".utf8)], count: 500)
 /// ```
 ///
-/// To run a parser over them with a time budget, see ``FuzzHarness/run(_:seeds:seed:count:timeLimit:inputLimit:parse:check:)``.
+/// To run a parser over them with a time budget, see ``FuzzHarness/run(_:seeds:seed:count:timeLimit:inputLimit:messageLimit:parse:check:)``.
 public struct Fuzzer: Sendable {
   private var random: SeededRandom
 
