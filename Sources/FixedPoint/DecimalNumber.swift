@@ -11,9 +11,12 @@ public struct DecimalNumber: Hashable, Sendable {
   /// The largest `|exponent|` accepted (keeps exact evaluation within memory).
   public static let exponentLimit = 1_000_000
 
+  /// The most digits accepted (the same bound as the exponent's).
+  public static let digitLimit = 1_000_000
+
   /// Reads `text` exactly.
   /// - Throws: ``FixedPointError/malformedDecimal(_:)``,
-  ///   ``FixedPointError/decimalExponentTooLarge(_:)``.
+  ///   ``FixedPointError/decimalExponentTooLarge(_:)``, ``FixedPointError/decimalTooLong(_:)``.
   public init<S: StringProtocol>(parsing text: S) throws(FixedPointError) {
     var utf8 = Substring(text).utf8[...]
     var negative = false
@@ -22,7 +25,7 @@ public struct DecimalNumber: Hashable, Sendable {
       utf8 = utf8.dropFirst()
     }
     var digits: [UInt8] = []
-    digits.reserveCapacity(utf8.count)
+    digits.reserveCapacity(min(utf8.count, Self.digitLimit))
     var fractionDigits = 0
     var seenPoint = false
     var exponentText: Substring.UTF8View.SubSequence? = nil
@@ -30,6 +33,7 @@ public struct DecimalNumber: Hashable, Sendable {
     while index < utf8.endIndex {
       let c = utf8[index]
       if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+        guard digits.count < Self.digitLimit else { throw .decimalTooLong(String(text)) }
         digits.append(c)
         if seenPoint { fractionDigits += 1 }
       } else if c == UInt8(ascii: ".") && !seenPoint {

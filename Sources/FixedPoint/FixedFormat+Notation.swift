@@ -77,10 +77,11 @@ extension FixedFormat: CustomStringConvertible, LosslessStringConvertible {
     return (signed, width, width - integerBits)
   }
 
-  /// A non-empty run of ASCII digits as an `Int` (saturating at a value past every limit).
+  /// A non-empty run of ASCII digits as an `Int`, saturating at `Int.max / 4` (past every
+  /// limit, and small enough that `width − integerBits` cannot overflow).
   private static func parseDigits(_ text: Substring) -> Int? {
     guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-    return Int(text) ?? Int.max / 4
+    return min(Int(text) ?? Int.max, Int.max / 4)
   }
 }
 

@@ -14,6 +14,8 @@ public enum FixedPointError: Error, Equatable, Sendable, CustomStringConvertible
   case malformedDecimal(String)
   /// A decimal's exponent is too large to evaluate exactly.
   case decimalExponentTooLarge(String)
+  /// A decimal has more digits than ``DecimalNumber/digitLimit``.
+  case decimalTooLong(String)
   /// A value lies between two codes of a format that had to hold it exactly.
   case notExactlyRepresentable(String, FixedFormat)
   /// A value lies outside the range of a format that had to hold it exactly.
@@ -30,31 +32,44 @@ public enum FixedPointError: Error, Equatable, Sendable, CustomStringConvertible
     "sfix<W>_En<F>, ufix<W>_En<F>, sfix<W>_E<-F>, fix<W,I>, ufix<W,I> "
     + "(e.g. sfix16_En8, ufix8_En0, sfix8_E2, fix<16,8>, ufix<8,8>)"
 
-  /// The one-line message.
+  /// At most 40 characters of user input for a message, control characters shown as `?`
+  /// and `…` when cut, so a message stays one short line whatever the input.
+  public static func excerpt(_ text: String) -> String {
+    let shown = text.prefix(40).map {
+      $0.isASCII && ($0.asciiValue! < 0x20 || $0 == "\u{7F}") ? "?" : $0
+    }
+    return String(shown) + (text.count > 40 ? "…" : "")
+  }
+
+  /// The one-line message; user input is shown through ``excerpt(_:)``.
   public var description: String {
+    let e = Self.excerpt
     switch self {
     case .malformedFormat(let text):
-      return "malformed fixed-point format '\(text)'; accepted forms: \(Self.acceptedFormats)"
+      return "malformed fixed-point format '\(e(text))'; accepted forms: \(Self.acceptedFormats)"
     case .formatOutOfLimits(let text):
       return
-        "fixed-point format '\(text)' is out of limits: width must be 1...\(FixedFormat.parseLimit)"
+        "fixed-point format '\(e(text))' is out of limits: width must be 1...\(FixedFormat.parseLimit)"
         + " and |fraction bits| at most \(FixedFormat.parseLimit)"
     case .unknownRoundingMode(let text):
-      return "unknown rounding mode '\(text)'; accepted: "
+      return "unknown rounding mode '\(e(text))'; accepted: "
         + RoundingMode.allCases.map(\.rawValue).joined(separator: ", ")
     case .unknownOverflowMode(let text):
-      return "unknown overflow mode '\(text)'; accepted: "
+      return "unknown overflow mode '\(e(text))'; accepted: "
         + OverflowMode.allCases.map(\.rawValue).joined(separator: ", ")
     case .signMagnitudeWrapNeedsSignedFormat(let format):
       return "overflow mode WRAP_SM needs a signed format, not \(format)"
     case .malformedDecimal(let text):
-      return "'\(text)' is not a decimal number"
+      return "'\(e(text))' is not a decimal number"
     case .decimalExponentTooLarge(let text):
-      return "the exponent of '\(text)' is too large (at most \(DecimalNumber.exponentLimit))"
+      return "the exponent of '\(e(text))' is too large (at most \(DecimalNumber.exponentLimit))"
+    case .decimalTooLong(let text):
+      return "'\(e(text))' has more than \(DecimalNumber.digitLimit) digits"
     case .notExactlyRepresentable(let text, let format):
-      return "\(text) is not exactly representable in \(format) (resolution \(format.resolution))"
+      return
+        "\(e(text)) is not exactly representable in \(format) (resolution \(format.resolution))"
     case .outOfRange(let text, let format):
-      return "\(text) is outside the range of \(format) [\(format.minValue), \(format.maxValue)]"
+      return "\(e(text)) is outside the range of \(format) [\(format.minValue), \(format.maxValue)]"
     case .notFinite(let value):
       return "\(value) is not a finite number"
     case .codeOutOfRange(let code, let format):

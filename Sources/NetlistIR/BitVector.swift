@@ -149,9 +149,11 @@ public struct BitVector: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// Parses a Verilog-style literal `W'hDIGITS` (or `W'bDIGITS`).
+  /// Parses a Verilog-style literal `W'hDIGITS` (or `W'bDIGITS`); `nil` when it is malformed
+  /// or its width lies outside 1…``NetlistVerifier/maximumWidth`` (checked before allocating).
   public init?(literal text: String) {
-    guard let quote = text.firstIndex(of: "'"), let width = Int(text[..<quote]), width >= 1
+    guard let quote = text.firstIndex(of: "'"), let width = Int(text[..<quote]), width >= 1,
+      width <= NetlistVerifier.maximumWidth
     else { return nil }
     let rest = text[text.index(after: quote)...]
     guard let base = rest.first else { return nil }

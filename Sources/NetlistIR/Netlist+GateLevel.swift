@@ -20,20 +20,16 @@ extension Netlist {
     for id in ids {
       let node = self[id]
       let ok: Bool
-      switch node.op {
-      case .input, .output:
+      if node.op.isPort {
         ok = true
-      case .slice:
+      } else if case .slice = node.op {
+        ok = node.width == 1 && self[node.operands[0]].op.isInput
+      } else if node.op == .concat {
+        ok = !readByNonOutput[id.int] && node.operands.allSatisfy { self[$0].width == 1 }
+      } else {
         ok =
           node.width == 1
-          && { if case .input = self[node.operands[0]].op { true } else { false } }()
-      case .constant, .gate, .not, .buf, .register:
-        ok = node.width == 1
-      case .concat:
-        ok = !readByNonOutput[id.int] && node.operands.allSatisfy { self[$0].width == 1 }
-      case .and, .or, .xor, .add, .sub, .mul, .compare, .mux, .shiftLeft, .shiftRight, .extend,
-        .popcount, .round, .resize:
-        ok = false
+          && (node.op.isGateLevelLogic || node.op.isConstant || node.op.isRegister)
       }
       if !ok { return id }
     }

@@ -4,8 +4,18 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
   public let index: Int32
 
   /// The node at position `index`.
+  ///
+  /// - Precondition: `0 ≤ index ≤ Int32.max`. For a number read from a file or a flag use
+  ///   ``init(checked:)``, which fails instead of trapping.
   @inlinable
   public init(_ index: Int) { self.index = Int32(index) }
+
+  /// The node at position `index`, or `nil` when `index` is negative or above `Int32.max`.
+  @inlinable
+  public init?(checked index: Int) {
+    guard let narrow = Int32(exactly: index), narrow >= 0 else { return nil }
+    self.index = narrow
+  }
 
   /// Position as an `Int`, for array subscripts.
   @inlinable
@@ -72,13 +82,8 @@ public struct Netlist: Hashable, Sendable {
   public mutating func append(_ node: Node) -> NodeID {
     let id = NodeID(nodes.count)
     nodes.append(node)
-    switch node.op {
-    case .input: inputs.append(id)
-    case .output: outputs.append(id)
-    case .constant, .gate, .not, .buf, .and, .or, .xor, .add, .sub, .mul, .compare, .mux,
-      .shiftLeft, .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize, .register:
-      break
-    }
+    if node.op.isInput { inputs.append(id) }
+    if node.op.isOutput { outputs.append(id) }
     return id
   }
 
@@ -93,14 +98,7 @@ public struct Netlist: Hashable, Sendable {
   }
 
   /// The port name of an input or output node, `nil` for other nodes.
-  public func portName(_ id: NodeID) -> String? {
-    switch self[id].op {
-    case .input(let n), .output(let n): return n
-    case .constant, .gate, .not, .buf, .and, .or, .xor, .add, .sub, .mul, .compare, .mux,
-      .shiftLeft, .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize, .register:
-      return nil
-    }
-  }
+  public func portName(_ id: NodeID) -> String? { self[id].op.portName }
 
   /// Register nodes in storage order.
   public var registers: [NodeID] { ids.filter { self[$0].op.isRegister } }

@@ -56,19 +56,19 @@ public enum NetlistText {
   }
 
   /// Parses the text form. The result is not verified; call ``NetlistVerifier/verify(_:)``.
+  ///
+  /// Lines may end in `\n` or `\r\n`. Every number is bounded before it is used: widths
+  /// and literal widths 1…``NetlistVerifier/maximumWidth``, bit counts
+  /// 0…``NetlistVerifier/maximumWidth``, node references 0…`Int32.max`; a literal has at most
+  /// as many digits as its width needs. Errors name the line and echo at most 40 characters.
   public static func parse(_ text: String) throws(NetlistError) -> Netlist {
     var netlist: Netlist?
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
       lineNumber += 1
-      var tokens: [Token]
       do throws(LineError) {
-        tokens = try tokenize(rawLine)
-      } catch {
-        throw .parse(line: lineNumber, error.message)
-      }
-      if tokens.isEmpty { continue }
-      do throws(LineError) {
+        let tokens = try tokenize(Substring(bytes))
+        if tokens.isEmpty { continue }
         if netlist == nil {
           guard tokens.count == 2, tokens[0] == .word("netlist"), case .string(let name) = tokens[1]
           else { throw LineError("expected the header 'netlist \"NAME\"'") }
@@ -85,203 +85,18 @@ public enum NetlistText {
     return netlist
   }
 
-  // MARK: - Lexing
-
-  enum Token: Equatable {
-    case word(String)
-    case string(String)
-    case node(Int)
-    case equals, comma, colon
-  }
-
-  struct LineError: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
-  }
-
-  static func tokenize(_ line: Substring) throws(LineError) -> [Token] {
-    var tokens: [Token] = []
-    var i = line.startIndex
-    while i < line.endIndex {
-      let c = line[i]
-      if c == "#" { break }
-      if c == " " || c == "\t" || c == "\r" {
-        i = line.index(after: i)
-        continue
-      }
-      switch c {
-      case "=": tokens.append(.equals)
-      case ",": tokens.append(.comma)
-      case ":": tokens.append(.colon)
-      case "\"":
-        var s = ""
-        var j = line.index(after: i)
-        var closed = false
-        while j < line.endIndex {
-          let d = line[j]
-          if d == "\"" {
-            closed = true
-            break
-          }
-          if d == "\\" {
-            j = line.index(after: j)
-            guard j < line.endIndex else { break }
-          }
-          s.append(line[j])
-          j = line.index(after: j)
-        }
-        guard closed else { throw LineError("unterminated string") }
-        tokens.append(.string(s))
-        i = line.index(after: j)
-        continue
-      default:
-        var j = i
-        while j < line.endIndex, !" \t\r=,:#\"".contains(line[j]) { j = line.index(after: j) }
-        let word = String(line[i..<j])
-        if word.hasPrefix("%") {
-          guard let n = Int(word.dropFirst()), n >= 0 else {
-            throw LineError("bad node reference '\(word)'")
-          }
-          tokens.append(.node(n))
-        } else {
-          tokens.append(.word(word))
-        }
-        i = j
-        continue
-      }
-      i = line.index(after: i)
+  /// Parses the text form from UTF-8 bytes (a file's contents); invalid UTF-8 is an error
+  /// naming its line.
+  public static func parse<Bytes: Collection<UInt8>>(utf8 bytes: Bytes) throws(NetlistError)
+    -> Netlist
+  {
+    if let text = String(validating: bytes, as: UTF8.self) { return try parse(text) }
+    var lineNumber = 0
+    for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      lineNumber += 1
+      if String(validating: line, as: UTF8.self) == nil { break }
     }
-    return tokens
-  }
-
-  // MARK: - Parsing one node
-
-  static func parseNode(_ tokens: [Token], expectedIndex: Int) throws(LineError) -> Node {
-    var t = tokens[...]
-    guard case .node(let index) = t.popFirst() else { throw LineError("expected '%N ='") }
-    guard index == expectedIndex else {
-      throw LineError("node %\(index) out of order (expected %\(expectedIndex))")
-    }
-    var name: String?
-    if case .string(let n) = t.first {
-      name = n
-      t.removeFirst()
-    }
-    guard t.popFirst() == .equals else { throw LineError("expected '=' after %\(index)") }
-    guard case .word(let mnemonic) = t.popFirst() else { throw LineError("missing op") }
-    guard t.count >= 2, t[t.endIndex - 2] == .colon, case .word(let wText) = t.last,
-      let width = Int(wText)
-    else { throw LineError("expected ': WIDTH' at the end of the line") }
-    t.removeLast(2)
-    let op = try parseOp(mnemonic, &t)
-    var operands: [NodeID] = []
-    while let token = t.popFirst() {
-      guard case .node(let n) = token else { throw LineError("expected an operand '%N'") }
-      operands.append(NodeID(n))
-      if let next = t.popFirst(), next != .comma {
-        throw LineError("expected ',' between operands")
-      }
-    }
-    return Node(op: op, operands: operands, width: width, name: name)
-  }
-
-  static func parseOp(_ mnemonic: String, _ t: inout ArraySlice<Token>) throws(LineError) -> Op {
-    let parts = mnemonic.split(separator: ".").map(String.init)
-    func signedness(_ i: Int) throws(LineError) -> Signedness {
-      guard parts.count > i, let s = Signedness(rawValue: parts[i]) else {
-        throw LineError("'\(mnemonic)' needs a '.s' or '.u' suffix")
-      }
-      return s
-    }
-    func requireParts(_ n: Int) throws(LineError) {
-      if parts.count != n { throw LineError("unknown op '\(mnemonic)'") }
-    }
-    func string() throws(LineError) -> String {
-      guard case .string(let s) = t.popFirst() else { throw LineError("expected a quoted name") }
-      return s
-    }
-    func word() throws(LineError) -> String {
-      guard case .word(let w) = t.popFirst() else { throw LineError("missing parameter") }
-      return w
-    }
-    func count() throws(LineError) -> Int {
-      let w = try word()
-      guard let n = Int(w), n >= 0 else { throw LineError("bad bit count '\(w)'") }
-      return n
-    }
-    func literal() throws(LineError) -> BitVector {
-      let w = try word()
-      guard let v = BitVector(literal: w) else { throw LineError("bad literal '\(w)'") }
-      return v
-    }
-    switch parts[0] {
-    case "input": try requireParts(1); return .input(try string())
-    case "output": try requireParts(1); return .output(try string())
-    case "const": try requireParts(1); return .constant(try literal())
-    case "reg": try requireParts(1); return .register(try literal())
-    case "gate":
-      try requireParts(1)
-      let w = try word()
-      if let g = GateFunction(name: w) { return .gate(g) }
-      if let n = Int(w), let g = GateFunction(checkedTable: n) { return .gate(g) }
-      throw LineError("unknown gate '\(w)'")
-    case "not": try requireParts(1); return .not
-    case "buf": try requireParts(1); return .buf
-    case "and": try requireParts(1); return .and
-    case "or": try requireParts(1); return .or
-    case "xor": try requireParts(1); return .xor
-    case "add":
-      let s = try signedness(1)
-      try requireParts(2)
-      return .add(s)
-    case "sub":
-      let s = try signedness(1)
-      try requireParts(2)
-      return .sub(s)
-    case "mul":
-      let s = try signedness(1)
-      try requireParts(2)
-      return .mul(s)
-    case "cmp":
-      let s = try signedness(2)
-      try requireParts(3)
-      guard let k = CompareKind(rawValue: parts[1]) else {
-        throw LineError("unknown comparison '\(parts[1])'")
-      }
-      return .compare(k, s)
-    case "mux": try requireParts(1); return .mux
-    case "shl": try requireParts(1); return .shiftLeft(try count())
-    case "shr":
-      let s = try signedness(1)
-      try requireParts(2)
-      return .shiftRight(try count(), s)
-    case "concat": try requireParts(1); return .concat
-    case "slice": try requireParts(1); return .slice(try count())
-    case "ext":
-      let s = try signedness(1)
-      try requireParts(2)
-      return .extend(s)
-    case "popcount": try requireParts(1); return .popcount
-    case "round":
-      let s = try signedness(1)
-      try requireParts(2)
-      let k = try count()
-      let m = try word()
-      guard let mode = RoundingMode(rawValue: m) else {
-        throw LineError("unknown rounding mode '\(m)'")
-      }
-      return .round(k, mode, s)
-    case "resize":
-      let s = try signedness(1)
-      try requireParts(2)
-      let m = try word()
-      guard let mode = OverflowMode(rawValue: m) else {
-        throw LineError("unknown overflow mode '\(m)'")
-      }
-      return .resize(mode, s)
-    default:
-      throw LineError("unknown op '\(mnemonic)'")
-    }
+    throw .parse(line: lineNumber, "invalid UTF-8")
   }
 
   static func quote(_ s: String) -> String {

@@ -20,6 +20,10 @@ public enum CompareKind: String, Hashable, Sendable, CaseIterable, Codable {
 
 /// Every operation a netlist node can perform: the single op table of BitTrue's hardware IR.
 ///
+/// What kind of op each is — its ``role`` and the other classification questions passes
+/// ask (``isSource``, ``isBufferOrInverter``, ``operandExtension`` …) — is answered once, in
+/// `Op+Traits.swift`; `docs/adding-an-op.md` lists every file a new op touches.
+///
 /// Widths: each node has one output width `W` (see ``Node/width``). Operand widths and the
 /// result are related as listed; ``NetlistVerifier`` enforces it. Values carry no sign; ops
 /// that care read operands as ``Signedness/unsigned`` or ``Signedness/signed``.
@@ -108,40 +112,6 @@ public enum Op: Hashable, Sendable {
     case .mux: return 3
     case .round(_, let mode, _): return mode == .stochastic ? 2 : 1
     case .concat, .popcount: return nil
-    }
-  }
-
-  /// Whether the op is a clocked state element (breaks combinational paths).
-  public var isRegister: Bool {
-    if case .register = self { return true }
-    return false
-  }
-
-  /// Whether the op is a primary input or output port.
-  public var isPort: Bool {
-    switch self {
-    case .input, .output: return true
-    case .constant, .gate, .not, .buf, .and, .or, .xor, .add, .sub, .mul, .compare, .mux,
-      .shiftLeft, .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize, .register:
-      return false
-    }
-  }
-
-  /// Whether the op has no operands and a fixed value.
-  public var isConstant: Bool {
-    if case .constant = self { return true }
-    return false
-  }
-
-  /// Whether exchanging the two operands leaves the result unchanged.
-  public var isCommutative: Bool {
-    switch self {
-    case .and, .or, .xor, .add, .mul: return true
-    case .gate(let g): return g.isSymmetric
-    case .compare(let k, _): return k == .eq || k == .ne
-    case .input, .output, .constant, .not, .buf, .sub, .mux, .shiftLeft, .shiftRight, .concat,
-      .slice, .extend, .popcount, .round, .resize, .register:
-      return false
     }
   }
 }

@@ -13,15 +13,25 @@ import NetlistIR
 /// (``BitAlgebra/sumColumns(_:width:_:)``). One-bit nodes keep their names where the lowered
 /// node is new; names of multi-bit nodes are not carried to bits. Reports the full and half
 /// adders built (parallel-prefix carry networks count as plain gates).
+///
+/// The result's size is estimated before anything is built (``estimatedCells(_:adders:)``);
+/// above `cellBudget` the pass throws ``PassError/overBudget(pass:estimate:budget:largest:)``.
 public struct BitBlast: NetlistPass {
   /// How additions are built.
   public let adders: AdderArchitecture
+  /// The most gate-level cells the pass may build.
+  public let cellBudget: Int
 
   /// `bitblast` (ripple-carry adders) or `bitblast-fast` (parallel-prefix adders).
   public var name: String { adders == .rippleCarry ? "bitblast" : "bitblast-fast" }
 
   /// The pass; ripple-carry adders by default (fewest gates).
-  public init(adders: AdderArchitecture = .rippleCarry) { self.adders = adders }
+  public init(
+    adders: AdderArchitecture = .rippleCarry, cellBudget: Int = BitBlast.defaultCellBudget
+  ) {
+    self.adders = adders
+    self.cellBudget = cellBudget
+  }
 
   /// Lowers the netlist; returns whether it was not gate-level already.
   public func run(_ netlist: inout Netlist) throws(PassError) -> Bool {
@@ -33,15 +43,21 @@ public struct BitBlast: NetlistPass {
     guard !netlist.isGateLevel else {
       return PassReport(changed: false, counters: AdderCount().counters)
     }
-    let (lowered, cells) = Self.lower(netlist, adders: adders)
+    let (lowered, cells) = try Self.lower(netlist, adders: adders, cellBudget: cellBudget)
     netlist = lowered
     return PassReport(changed: true, counters: cells.counters)
   }
 
-  /// The gate-level form of a verified netlist, and the adder cells it took.
+  /// The gate-level form of a verified netlist, and the adder cells it took; throws
+  /// ``PassError/overBudget(pass:estimate:budget:largest:)`` (before building anything) when
+  /// it would have more than `cellBudget` cells.
   public static func lower(
-    _ netlist: Netlist, adders: AdderArchitecture = .rippleCarry
-  ) -> (Netlist, AdderCount) {
+    _ netlist: Netlist, adders: AdderArchitecture = .rippleCarry,
+    cellBudget: Int = defaultCellBudget
+  ) throws(PassError) -> (Netlist, AdderCount) {
+    try checkBudget(
+      netlist, adders: adders, budget: cellBudget,
+      pass: BitBlast(adders: adders, cellBudget: cellBudget).name)
     var builder = GateBuilder(netlist: Netlist(name: netlist.name))
     var bits = [[GateLiteral]](repeating: [], count: netlist.nodes.count)
     var registers: [(old: NodeID, bits: [NodeID])] = []

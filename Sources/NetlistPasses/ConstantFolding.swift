@@ -35,21 +35,14 @@ public struct ConstantFolding: NetlistPass {
     let keepConcats = netlist.isGateLevel
     for id in NodeOrder.stableTopological(netlist) {
       let node = rw[id]
-      switch node.op {
-      case .input, .output, .constant, .register:
-        continue
-      case .concat where keepConcats:
-        continue
-      case .gate, .not, .buf, .and, .or, .xor, .add, .sub, .mul, .compare, .mux, .shiftLeft,
-        .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize:
-        let operands = rw.operands(of: id)
-        let values = operands.compactMap { rw.constantValue($0) }
-        if values.count == operands.count {
-          rw.makeConstant(
-            id, Node(op: node.op, operands: operands, width: node.width).evaluate(values))
-        } else {
-          rw.applyIdentity(to: id)
-        }
+      guard node.op.computesFromOperands, !(keepConcats && node.op == .concat) else { continue }
+      let operands = rw.operands(of: id)
+      let values = operands.compactMap { rw.constantValue($0) }
+      if values.count == operands.count {
+        rw.makeConstant(
+          id, Node(op: node.op, operands: operands, width: node.width).evaluate(values))
+      } else {
+        rw.applyIdentity(to: id)
       }
     }
     for id in netlist.registers {

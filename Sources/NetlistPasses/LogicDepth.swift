@@ -13,14 +13,10 @@ import NetlistIR
 public enum LogicDepth {
   /// The levels an op adds on top of its latest operand.
   public static func cost(of op: Op, inverterLevels: Int = 0) -> Int {
-    switch op {
-    case .input, .constant, .register, .output, .slice, .concat, .extend, .shiftLeft,
-      .shiftRight:
-      return 0
-    case .not, .buf:
-      return inverterLevels
-    case .gate, .and, .or, .xor, .add, .sub, .mul, .compare, .mux, .popcount, .round, .resize:
-      return 1
+    if op.isBufferOrInverter { return inverterLevels }
+    switch op.role {
+    case .port, .source, .state, .wiring: return 0
+    case .logic, .arithmetic: return 1
     }
   }
 

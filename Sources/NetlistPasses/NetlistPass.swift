@@ -80,6 +80,9 @@ public enum PassError: Error, Equatable, CustomStringConvertible, Sendable {
   case unsupported(pass: String, String)
   /// A pass name that ``Optimizer/pass(named:)`` does not know.
   case unknownPass(String)
+  /// Lowering would build about `estimate` cells, more than `budget`; `largest` describes
+  /// the node that contributes most.
+  case overBudget(pass: String, estimate: Int, budget: Int, largest: String)
 
   /// The message shown to users.
   public var description: String {
@@ -89,6 +92,9 @@ public enum PassError: Error, Equatable, CustomStringConvertible, Sendable {
     case .unsupported(let pass, let m): return "pass \(pass): \(m)"
     case .unknownPass(let name):
       return "unknown pass '\(name)' (known: \(Optimizer.passNames.joined(separator: ", ")))"
+    case .overBudget(let pass, let estimate, let budget, let largest):
+      return "pass \(pass): the result would have about \(Self.count(estimate)) cells "
+        + "(largest: \(largest)), above the budget of \(Self.count(budget))"
     }
   }
 }

@@ -74,13 +74,8 @@ public struct Pipelining: NetlistPass {
     var stage = level.map { $0 == 0 ? 0 : ($0 - 1) / k }
     // Outputs and the concats they read sit in the last stage.
     let lastStage = stage.max() ?? 0
-    for id in netlist.ids {
-      switch netlist[id].op {
-      case .output, .concat: stage[id.int] = lastStage
-      case .input, .constant, .gate, .not, .buf, .and, .or, .xor, .add, .sub, .mul, .compare,
-        .mux, .shiftLeft, .shiftRight, .slice, .extend, .popcount, .round, .resize, .register:
-        continue
-      }
+    for id in netlist.ids where netlist[id].op.isOutput || netlist[id].op == .concat {
+      stage[id.int] = lastStage
     }
     // Registers each node needs: the largest stage gap to any reader.
     var chainLength = [Int](repeating: 0, count: netlist.nodes.count)

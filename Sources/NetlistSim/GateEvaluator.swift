@@ -212,15 +212,3 @@ public struct GateEvaluator: Evaluator, Sendable {
     }
   }
 }
-
-extension Op {
-  /// Whether the op is one of the one-bit logic nodes of the gate-level form.
-  fileprivate var isGateLevelLogic: Bool {
-    switch self {
-    case .gate, .not, .buf: return true
-    case .input, .output, .constant, .and, .or, .xor, .add, .sub, .mul, .compare, .mux,
-      .shiftLeft, .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize, .register:
-      return false
-    }
-  }
-}

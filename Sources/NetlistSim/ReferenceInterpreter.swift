@@ -54,14 +54,9 @@ public struct ReferenceInterpreter: Evaluator {
     }
     for vector in vectors {
       for (port, id) in netlist.inputs.enumerated() { values[id.int] = vector[port] }
-      for id in order {
+      for id in order where netlist[id].op.isCombinational {
         let node = netlist[id]
-        switch node.op {
-        case .input, .register: continue
-        case .constant, .gate, .not, .buf, .and, .or, .xor, .add, .sub, .mul, .compare, .mux,
-          .shiftLeft, .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize, .output:
-          values[id.int] = Self.evaluate(node, node.operands.map { values[$0.int]! })
-        }
+        values[id.int] = Self.evaluate(node, node.operands.map { values[$0.int]! })
       }
       cycle(values)
       let next = registers.map { values[netlist[$0].operands[0].int]! }

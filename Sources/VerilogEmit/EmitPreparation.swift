@@ -43,13 +43,7 @@ struct EmitPreparation {
   private mutating func widenArithmeticOperands() {
     for id in netlist.ids {
       let node = netlist[id]
-      let signedness: Signedness
-      switch node.op {
-      case .add(let s), .sub(let s), .mul(let s): signedness = s
-      case .input, .output, .constant, .gate, .not, .buf, .and, .or, .xor, .compare, .mux,
-        .shiftLeft, .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize, .register:
-        continue
-      }
+      guard let signedness = node.op.operandExtension else { continue }
       var operands = node.operands
       for (i, operand) in operands.enumerated() where netlist.width(operand) != node.width {
         let ext = netlist.append(

@@ -55,7 +55,7 @@ import _TestSupport
     ("netlist \"a\"\n%0 = frob %1 : 8", "line 2: unknown op 'frob'"),
     ("netlist \"a\"\n%0 = add %1, %2 : 8", "line 2: 'add' needs a '.s' or '.u' suffix"),
     ("netlist \"a\"\n%0 = gate nandy %1, %2 : 1", "line 2: unknown gate 'nandy'"),
-    ("netlist \"a\"\n%0 = const 4'h1f : 4", "line 2: bad literal '4'h1f'"),
+    ("netlist \"a\"\n%0 = const 4'hg : 4", "line 2: bad literal '4'hg'"),
     ("netlist \"a\"\n%0 = round.s 2 RND_X %1 : 4", "line 2: unknown rounding mode 'RND_X'"),
     ("%0 = input \"x\" : 8", "line 1: expected the header 'netlist \"NAME\"'"),
     ("netlist \"a\"\n%0 \"unterminated = input : 1", "line 2: unterminated string"),

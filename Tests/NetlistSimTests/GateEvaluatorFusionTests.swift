@@ -32,7 +32,7 @@ import _TestSupport
   static func check(
     _ wordLevel: Netlist, seed: UInt64
   ) throws -> (summary: GateProgramSummary, cells: AdderCount, mismatch: String?) {
-    let (gates, cells) = BitBlast.lower(wordLevel)
+    let (gates, cells) = try BitBlast.lower(wordLevel)
     var rng = SeededRandom(seed: seed)
     let vectors = densityVectors(wordLevel, count: 577, using: &rng)
     let evaluator = try GateEvaluator(gates)
@@ -139,7 +139,7 @@ import _TestSupport
     }
     let (summary, _, mismatch) = try Self.check(n, seed: 31)
     #expect(mismatch == nil, "\(mismatch ?? "")")
-    let program = GateCompiler.compile(BitBlast.lower(n).0)
+    let program = GateCompiler.compile(try BitBlast.lower(n).0)
     let used = Set(program.runs.map(\.kernel))
     for kernel in GateKernel.allCases where kernel.resultCount == 2 {
       #expect(used.contains(kernel), "\(kernel) never used: \(summary)")
