@@ -18,7 +18,7 @@ import _TestSupport
     #expect(forms.original == before)
     #expect(forms.optimized.netlist == optimized)
     var gates = optimized
-    let (_, adders) = BitBlast.lower(optimized)
+    let (_, adders) = try BitBlast.lower(optimized)
     try PassManager.run([BitBlast()], on: &gates)
     try Optimizer.optimize(&gates)
     #expect(forms.gateLevel.netlist == gates)
