@@ -9,15 +9,15 @@
 public struct DiscreteLogicNet: Sendable, Hashable {
   /// One layer of gates.
   public struct Layer: Sendable, Hashable {
-    /// Each neuron's gate id, 0…15.
-    public var gates: [UInt8]
+    /// Each neuron's gate.
+    public var gates: [GateFunction]
     /// Each neuron's first input (index into the previous layer's outputs or the inputs).
     public var a: [Int32]
     /// Each neuron's second input.
     public var b: [Int32]
 
     /// A layer from equally long arrays.
-    public init(gates: [UInt8], a: [Int32], b: [Int32]) {
+    public init(gates: [GateFunction], a: [Int32], b: [Int32]) {
       precondition(gates.count == a.count && a.count == b.count, "one gate, a and b per neuron")
       self.gates = gates
       self.a = a
@@ -52,7 +52,7 @@ public struct DiscreteLogicNet: Sendable, Hashable {
   /// The number of neurons per class in the last layer.
   public var groupSize: Int { (layers.last?.count ?? 0) / max(classes, 1) }
 
-  /// Throws the first structural problem (bad indices, gate ids, GroupSum shape).
+  /// Throws the first structural problem (bad indices, GroupSum shape).
   public func validated() throws(LogicNetsError) -> DiscreteLogicNet {
     guard inputs >= 1 else { throw .invalidField(path: "inputs", detail: "must be at least 1") }
     guard !layers.isEmpty else { throw .invalidField(path: "layers", detail: "must not be empty") }
@@ -62,9 +62,6 @@ public struct DiscreteLogicNet: Sendable, Hashable {
         throw .invalidField(path: "layers[\(l)].gates", detail: "must not be empty")
       }
       for j in 0..<layer.count {
-        if layer.gates[j] > 15 {
-          throw .gateOutOfRange(layer: l, neuron: j, value: Int(layer.gates[j]))
-        }
         for (field, index) in [("a", layer.a[j]), ("b", layer.b[j])]
         where index < 0 || Int(index) >= width {
           throw .indexOutOfRange(layer: l, neuron: j, field: field, value: Int(index), limit: width)
@@ -90,7 +87,7 @@ public struct DiscreteLogicNet: Sendable, Hashable {
     var values = sample
     for layer in layers {
       values = (0..<layer.count).map { j in
-        LogicGate.apply(layer.gates[j], values[Int(layer.a[j])], values[Int(layer.b[j])])
+        layer.gates[j](values[Int(layer.a[j])], values[Int(layer.b[j])])
       }
     }
     return values
@@ -115,7 +112,7 @@ public struct DiscreteLogicNet: Sendable, Hashable {
         let a = Int(layer.a[j]) * words
         let b = Int(layer.b[j]) * words
         for w in 0..<words {
-          next[j * words + w] = LogicGate.apply(layer.gates[j], words: values[a + w], values[b + w])
+          next[j * words + w] = layer.gates[j].apply(values[a + w], values[b + w])
         }
       }
       values = next

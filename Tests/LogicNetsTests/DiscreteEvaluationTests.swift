@@ -13,7 +13,7 @@ func randomDiscreteNet(
     let n = previous
     layers.append(
       DiscreteLogicNet.Layer(
-        gates: (0..<width).map { _ in UInt8.random(in: 0...15, using: &rng) },
+        gates: (0..<width).map { _ in GateFunction(table: UInt8.random(in: 0...15, using: &rng)) },
         a: (0..<width).map { _ in Int32.random(in: 0..<Int32(n), using: &rng) },
         b: (0..<width).map { _ in Int32.random(in: 0..<Int32(n), using: &rng) }))
     previous = width
@@ -39,7 +39,7 @@ func randomDiscreteNet(
           let x = values[Int(layer.a[j])]
           let y = values[Int(layer.b[j])]
           let row = (x ? 2 : 0) + (y ? 1 : 0)
-          next.append((Int(layer.gates[j]) >> (3 - row)) & 1 == 1)
+          next.append((Int(layer.gates[j].table) >> (3 - row)) & 1 == 1)
         }
         values = next
       }
@@ -93,7 +93,7 @@ func randomDiscreteNet(
       for j in 0..<layer.outputs {
         let logits = layer.logits[16 * j..<16 * j + 16]
         let top = logits.max()!
-        #expect(Int(net.layers[l].gates[j]) == logits.firstIndex(of: top)! - logits.startIndex)
+        #expect(Int(net.layers[l].gates[j].table) == logits.firstIndex(of: top)! - logits.startIndex)
       }
     }
   }
