@@ -11,6 +11,9 @@ package enum DeterministicMath {
   // 2π = twoPiHigh + twoPiLow (the double nearest 2π and the rest).
   private static let twoPiHigh = 0x1.921f_b544_42d18p+2
   private static let twoPiLow = 0x1.1a62_6331_45c07p-52
+  // 2π² = twoPiSquaredHigh + twoPiSquaredLow.
+  private static let twoPiSquaredHigh = 0x1.3bd3_cc9b_e45dep+4
+  private static let twoPiSquaredLow = 0x1.692b_7136_6cc04p-50
 
   /// The natural logarithm of a positive normal `x`.
   ///
@@ -54,9 +57,10 @@ package enum DeterministicMath {
     }
   }
 
-  /// `cos(2πr)` for `|r| ≤ ⅛`.
+  /// `cos(2πr)` for `|r| ≤ ⅛`: `1 − 2π²r² + r⁴·P(r²)`, with `2π²r²` carried in double-double
+  /// precision so only the last addition rounds noticeably.
   static func cosTwoPiReduced(_ r: Double) -> Double {
-    let z = r * r
+    let (z, zLow) = exactProduct(r, r)
     var p = 0x1.2a0c_591a_f8314p-5  // (2π)¹⁸/18!
     p = p * z - 0x1.20c6_2c2f_2d7f5p-2  // (2π)¹⁶/16!
     p = p * z + 0x1.b6e2_4f44_b128fp+0
@@ -64,12 +68,16 @@ package enum DeterministicMath {
     p = p * z + 0x1.a6d1_f2a2_04a8cp+4
     p = p * z - 0x1.e1f5_0689_1babbp+5
     p = p * z + 0x1.55d3_c7e3_cbffap+6
-    p = p * z - 0x1.03c1_f081_b5ac4p+6
-    p = p * z + 0x1.3bd3_cc9b_e45dep+4  // (2π)²/2!
-    return 1 - p * z
+    p = p * z - 0x1.03c1_f081_b5ac4p+6  // (2π)⁴/4!
+    let (t, tLow) = exactProduct(twoPiSquaredHigh, z)  // 2π²r² ≤ 0.31
+    let tail = tLow + (twoPiSquaredHigh * zLow + twoPiSquaredLow * z)
+    let w = 1 - t
+    let wError = (1 - w) - t  // exact: w + wError == 1 − t
+    return w + ((wError - tail) - z * z * p)
   }
 
-  /// `sin(2πr)` for `|r| ≤ ⅛`.
+  /// `sin(2πr)` for `|r| ≤ ⅛`: `2πr − r³·P(r²)`, with `2πr` carried in double-double
+  /// precision.
   static func sinTwoPiReduced(_ r: Double) -> Double {
     let z = r * r
     var p = 0x1.8a40_4211_f9547p-7  // (2π)¹⁹/19!
@@ -81,6 +89,22 @@ package enum DeterministicMath {
     p = p * z + 0x1.32d2_cce6_2bd86p+6
     p = p * z - 0x1.466b_c677_5aae2p+6
     p = p * z + 0x1.4abb_ce62_5be53p+5  // (2π)³/3!
-    return twoPiHigh * r + (twoPiLow * r - r * z * p)
+    let (x, xLow) = exactProduct(twoPiHigh, r)
+    return x + ((xLow + twoPiLow * r) - r * z * p)
+  }
+
+  /// `a·b` as an unevaluated sum `high + low` with `high` the rounded product (Dekker's
+  /// algorithm: exact without a fused multiply-add while nothing overflows or underflows).
+  static func exactProduct(_ a: Double, _ b: Double) -> (high: Double, low: Double) {
+    func split(_ x: Double) -> (Double, Double) {
+      let c = 134_217_729 * x  // 2²⁷ + 1
+      let high = c - (c - x)
+      return (high, x - high)
+    }
+    let product = a * b
+    let (aHigh, aLow) = split(a)
+    let (bHigh, bLow) = split(b)
+    let error = ((aHigh * bHigh - product) + aHigh * bLow + aLow * bHigh) + aLow * bLow
+    return (product, error)
   }
 }

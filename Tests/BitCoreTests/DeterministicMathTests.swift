@@ -20,7 +20,9 @@ import Testing
     points += (1...4096).map { Double($0) * 0x1p-53 }
     points += (-1074...1023).map { Double(sign: .plus, exponent: $0, significand: 1) }
       .filter(\.isNormal)
-    points += [0x1.6a09e667f3bccp0, 0x1.6a09e667f3bcdp0, 0x1.6a09e667f3bcep0, .greatestFiniteMagnitude]
+    points += [
+      0x1.6a09e667f3bccp0, 0x1.6a09e667f3bcdp0, 0x1.6a09e667f3bcep0, .greatestFiniteMagnitude,
+    ]
     let rng = CounterRNG(seed: 11, stream: 1)
     points += (0..<1_000_000).map { 1 - rng.unitDouble(at: UInt64($0)) }
     var worst = 0.0

@@ -93,7 +93,8 @@ func randomDiscreteNet(
       for j in 0..<layer.outputs {
         let logits = layer.logits[16 * j..<16 * j + 16]
         let top = logits.max()!
-        #expect(Int(net.layers[l].gates[j].table) == logits.firstIndex(of: top)! - logits.startIndex)
+        #expect(
+          Int(net.layers[l].gates[j].table) == logits.firstIndex(of: top)! - logits.startIndex)
       }
     }
   }
