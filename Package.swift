@@ -24,7 +24,7 @@ let package = Package(
     .target(name: "BitCore"),
     .target(name: "FixedPoint", dependencies: ["CGMP", "BitCore"]),
     .target(name: "Hashing"),
-    .target(name: "Datasets", dependencies: ["FixedPoint", "Hashing"]),
+    .target(name: "Datasets", dependencies: ["BitCore", "FixedPoint", "Hashing"]),
     .target(name: "NetlistIR", dependencies: ["BitCore"]),
     .target(name: "NetlistPasses", dependencies: ["FixedPoint", "NetlistIR"]),
     .target(name: "NetlistSim", dependencies: ["NetlistIR"]),
@@ -54,7 +54,7 @@ let package = Package(
       dependencies: ["NetlistIR"],
       path: "Tests/_TestSupport"
     ),
-    .testTarget(name: "BitCoreTests", dependencies: ["BitCore"]),
+    .testTarget(name: "BitCoreTests", dependencies: ["BitCore", "_TestSupport"]),
     .testTarget(
       name: "FixedPointTests",
       // CGMP: the mpq-based exact reference; NetlistIR: agreement with the hardware ops.

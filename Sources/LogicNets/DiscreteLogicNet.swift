@@ -100,11 +100,13 @@ public struct DiscreteLogicNet: Sendable, Hashable {
     return (0..<classes).map { c in out[c * size..<(c + 1) * size].count { $0 } }
   }
 
-  /// The per-class counts of many samples at once, 64 samples per machine word.
-  /// Returns `samples.count × classes` counts, sample-major.
-  public func counts(_ samples: PackedBits) -> [Int32] {
-    precondition(samples.features == inputs, "one packed row per input")
-    let words = samples.wordsPerFeature
+  /// The per-class counts of many samples at once, 64 samples per machine word: `samples`
+  /// is feature-major (one row per input, one column per sample; see
+  /// ``BitMatrix/init(sampleMajor:features:)``). Returns `samples.columns × classes` counts,
+  /// sample-major.
+  public func counts(_ samples: BitMatrix) -> [Int32] {
+    precondition(samples.rows == inputs, "one packed row per input")
+    let words = samples.wordsPerRow
     var values = samples.words
     for layer in layers {
       var next = [UInt64](repeating: 0, count: layer.count * words)
@@ -117,7 +119,7 @@ public struct DiscreteLogicNet: Sendable, Hashable {
       }
       values = next
     }
-    var result = [Int32](repeating: 0, count: samples.count * classes)
+    var result = [Int32](repeating: 0, count: samples.columns * classes)
     let size = groupSize
     for c in 0..<classes {
       for j in c * size..<(c + 1) * size {
@@ -125,7 +127,7 @@ public struct DiscreteLogicNet: Sendable, Hashable {
           var bits = values[j * words + w]
           while bits != 0 {
             let sample = w * 64 + bits.trailingZeroBitCount
-            if sample < samples.count { result[sample * classes + c] += 1 }
+            if sample < samples.columns { result[sample * classes + c] += 1 }
             bits &= bits &- 1
           }
         }
@@ -135,13 +137,13 @@ public struct DiscreteLogicNet: Sendable, Hashable {
   }
 
   /// The predicted class of every sample: the first class with the largest count.
-  public func predict(_ samples: PackedBits) -> [Int] {
+  public func predict(_ samples: BitMatrix) -> [Int] {
     DiscreteLogicNet.firstArgmax(counts(samples), classes: classes)
   }
 
   /// The fraction of samples whose predicted class equals the label.
-  public func accuracy(_ samples: PackedBits, labels: [Int32]) -> Double {
-    precondition(labels.count == samples.count, "one label per sample")
+  public func accuracy(_ samples: BitMatrix, labels: [Int32]) -> Double {
+    precondition(labels.count == samples.columns, "one label per sample")
     guard !labels.isEmpty else { return 0 }
     let predicted = predict(samples)
     let correct = zip(predicted, labels).count { $0.0 == Int($0.1) }

@@ -30,7 +30,7 @@ func randomDiscreteNet(
     var rng = SeededRandom(seed: seed)
     let net = randomDiscreteNet(inputs: 13, widths: [40, 30, 24], classes: 4, using: &rng)
     let bits = (0..<samples * 13).map { _ in UInt8.random(in: 0...1, using: &rng) }
-    let counts = net.counts(PackedBits(sampleMajor: bits, features: 13))
+    let counts = net.counts(BitMatrix(sampleMajor: bits, features: 13))
     for s in 0..<samples {
       var values = (0..<13).map { bits[s * 13 + $0] == 1 }
       for layer in net.layers {
@@ -74,13 +74,6 @@ func randomDiscreteNet(
 
   @Test func argmaxTiesGoToTheLowestClass() {
     #expect(DiscreteLogicNet.firstArgmax([3, 5, 5, 1, 2, 2, 2, 2], classes: 4) == [1, 0])
-  }
-
-  @Test func packedBitsPutTheFirstSampleInTheLowestBit() {
-    let p = PackedBits(sampleMajor: [1, 0, 0, 1, 1, 1], features: 2)
-    #expect(p.count == 3 && p.wordsPerFeature == 1)
-    #expect(p.words == [0b101, 0b110])
-    #expect(p[sample: 2, feature: 0] && !p[sample: 1, feature: 0])
   }
 
   /// The relaxed model in eval mode on 0/1 inputs is the discretised net: every neuron's
