@@ -1,30 +1,42 @@
 extension BitMatrix {
   /// The transpose: row `c` of the result holds column `c` of this matrix (sample-major ↔
-  /// feature-major), computed 64 × 64 bits at a time with ``transpose64(_:)``.
+  /// feature-major), computed 64 × 64 bits at a time (``forEachTransposedBlock(of:)``).
   public func transposed() -> BitMatrix {
     var out = BitMatrix(rows: columns, columns: rows)
-    let inLength = wordsPerRow
     let outLength = out.wordsPerRow
-    var block = [UInt64](repeating: 0, count: 64)
-    block.withUnsafeMutableBufferPointer { block in
-      words.withUnsafeBufferPointer { source in
-        out.words.withUnsafeMutableBufferPointer { target in
-          for group in 0..<outLength {
-            let count = min(64, rows - 64 * group)
-            for column in 0..<inLength {
-              for r in 0..<64 {
-                block[r] = r < count ? source[(64 * group + r) * inLength + column] : 0
-              }
-              Self.transpose64(block.baseAddress!)
-              for i in 0..<min(64, columns - 64 * column) {
-                target[(64 * column + i) * outLength + group] = block[i]
-              }
-            }
-          }
+    out.words.withUnsafeMutableBufferPointer { target in
+      forEachTransposedBlock { group, column, block in
+        for i in 0..<min(64, columns - 64 * column) {
+          target[(64 * column + i) * outLength + group] = block[i]
         }
       }
     }
     return out
+  }
+
+  /// Walks the matrix in blocks of 64 rows × 64 columns: for row group `g` and word column
+  /// `w`, `body(g, w, block)` gets the transposed block, in which word `i` holds column
+  /// `64w + i` of rows `64g ..< 64g + 64` (row `64g + j` in bit `j`; rows past the last
+  /// are zero). Groups run in order, word columns in order within a group.
+  @inlinable
+  public func forEachTransposedBlock(
+    _ body: (_ group: Int, _ column: Int, _ block: UnsafeMutablePointer<UInt64>) -> Void
+  ) {
+    let length = wordsPerRow
+    let block = UnsafeMutablePointer<UInt64>.allocate(capacity: 64)
+    defer { block.deallocate() }
+    words.withUnsafeBufferPointer { source in
+      for group in 0..<(rows + 63) / 64 {
+        let count = min(64, rows - 64 * group)
+        for column in 0..<length {
+          for r in 0..<64 {
+            block[r] = r < count ? source[(64 * group + r) * length + column] : 0
+          }
+          Self.transpose64(block)
+          body(group, column, block)
+        }
+      }
+    }
   }
 
   /// Transposes a 64 × 64 bit matrix in place: afterwards bit `c` of word `r` holds what bit

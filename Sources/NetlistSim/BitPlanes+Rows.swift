@@ -11,27 +11,8 @@ extension BitPlanes {
     precondition(
       rowWords.count == sampleCount * rowLength,
       "\(rowWords.count) words is not \(sampleCount) rows of \(rowLength)")
-    self.init(bitCount: bitCount, sampleCount: sampleCount)
-    let stride = wordsPerPlane
-    let tileLength = wordsPerTile
-    var block = [UInt64](repeating: 0, count: 64)
-    block.withUnsafeMutableBufferPointer { block in
-      words.withUnsafeMutableBufferPointer { planes in
-        for group in 0..<stride {
-          let rows = min(64, sampleCount - 64 * group)
-          for column in 0..<rowLength {
-            for r in 0..<64 {
-              block[r] = r < rows ? rowWords[(64 * group + r) * rowLength + column] : 0
-            }
-            BitMatrix.transpose64(block.baseAddress!)
-            for i in 0..<min(64, bitCount - 64 * column) {
-              let plane = 64 * column + i
-              planes[(group >> 3) * tileLength + (plane << 3) + (group & 7)] = block[i]
-            }
-          }
-        }
-      }
-    }
+    let rows = BitMatrix(rows: sampleCount, columns: 64 * rowLength, words: rowWords)
+    self.init(rows: rows, bitCount: bitCount)
   }
 
   /// Planes from sample-major bytes, one byte per bit (difflogic's boolean input layout):
@@ -47,8 +28,20 @@ extension BitPlanes {
   }
 
   /// Planes from a sample-major matrix: row `s` is sample `s`, column `i` its bit `i`.
-  public init(rows matrix: BitMatrix) {
-    self.init(rowWords: matrix.words, bitCount: matrix.columns, sampleCount: matrix.rows)
+  public init(rows matrix: BitMatrix) { self.init(rows: matrix, bitCount: matrix.columns) }
+
+  /// Planes holding the first `bitCount` columns of the sample-major `matrix`.
+  private init(rows matrix: BitMatrix, bitCount: Int) {
+    self.init(bitCount: bitCount, sampleCount: matrix.rows)
+    let tileLength = wordsPerTile
+    words.withUnsafeMutableBufferPointer { planes in
+      matrix.forEachTransposedBlock { group, column, block in
+        for i in 0..<min(64, bitCount - 64 * column) {
+          let plane = 64 * column + i
+          planes[(group >> 3) * tileLength + (plane << 3) + (group & 7)] = block[i]
+        }
+      }
+    }
   }
 
   /// The samples as sample-major rows of words (the layout of ``init(rowWords:bitCount:sampleCount:)``).
