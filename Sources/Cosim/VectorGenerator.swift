@@ -1,4 +1,4 @@
-import FixedPoint
+import BitCore
 import NetlistIR
 
 /// Seeded input vectors for cosimulation, drawn from ``CounterRNG`` (so a seed replays the

@@ -83,7 +83,9 @@ extension DiscreteLogicNet {
         throw .indexOutOfRange(layer: l, neuron: j, field: field, value: index, limit: width)
       }
     }
-    return Layer(gates: gates.map(UInt8.init), a: a.map(Int32.init), b: b.map(Int32.init))
+    return Layer(
+      gates: gates.map { GateFunction(table: UInt8($0)) }, a: a.map(Int32.init),
+      b: b.map(Int32.init))
   }
 
   /// The network as an interchange document (one line per layer).
@@ -94,7 +96,7 @@ extension DiscreteLogicNet {
     var out = "{\"format\":\"\(Self.interchangeFormat)\",\"version\":\(Self.interchangeVersion),"
     out += "\"inputs\":\(inputs),\n\"layers\":[\n"
     out += layers.map { layer in
-      "{\"gates\":\(list(layer.gates)),\"a\":\(list(layer.a)),\"b\":\(list(layer.b))}"
+      "{\"gates\":\(list(layer.gates.map(\.table))),\"a\":\(list(layer.a)),\"b\":\(list(layer.b))}"
     }.joined(separator: ",\n")
     out += "\n],\n\"group_sum\":{\"k\":\(classes),\"tau\":\(tau)}}\n"
     return out

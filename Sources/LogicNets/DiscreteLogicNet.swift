@@ -9,15 +9,15 @@
 public struct DiscreteLogicNet: Sendable, Hashable {
   /// One layer of gates.
   public struct Layer: Sendable, Hashable {
-    /// Each neuron's gate id, 0…15.
-    public var gates: [UInt8]
+    /// Each neuron's gate.
+    public var gates: [GateFunction]
     /// Each neuron's first input (index into the previous layer's outputs or the inputs).
     public var a: [Int32]
     /// Each neuron's second input.
     public var b: [Int32]
 
     /// A layer from equally long arrays.
-    public init(gates: [UInt8], a: [Int32], b: [Int32]) {
+    public init(gates: [GateFunction], a: [Int32], b: [Int32]) {
       precondition(gates.count == a.count && a.count == b.count, "one gate, a and b per neuron")
       self.gates = gates
       self.a = a
@@ -52,7 +52,7 @@ public struct DiscreteLogicNet: Sendable, Hashable {
   /// The number of neurons per class in the last layer.
   public var groupSize: Int { (layers.last?.count ?? 0) / max(classes, 1) }
 
-  /// Throws the first structural problem (bad indices, gate ids, GroupSum shape).
+  /// Throws the first structural problem (bad indices, GroupSum shape).
   public func validated() throws(LogicNetsError) -> DiscreteLogicNet {
     guard inputs >= 1 else { throw .invalidField(path: "inputs", detail: "must be at least 1") }
     guard !layers.isEmpty else { throw .invalidField(path: "layers", detail: "must not be empty") }
@@ -62,9 +62,6 @@ public struct DiscreteLogicNet: Sendable, Hashable {
         throw .invalidField(path: "layers[\(l)].gates", detail: "must not be empty")
       }
       for j in 0..<layer.count {
-        if layer.gates[j] > 15 {
-          throw .gateOutOfRange(layer: l, neuron: j, value: Int(layer.gates[j]))
-        }
         for (field, index) in [("a", layer.a[j]), ("b", layer.b[j])]
         where index < 0 || Int(index) >= width {
           throw .indexOutOfRange(layer: l, neuron: j, field: field, value: Int(index), limit: width)
@@ -90,7 +87,7 @@ public struct DiscreteLogicNet: Sendable, Hashable {
     var values = sample
     for layer in layers {
       values = (0..<layer.count).map { j in
-        LogicGate.apply(layer.gates[j], values[Int(layer.a[j])], values[Int(layer.b[j])])
+        layer.gates[j](values[Int(layer.a[j])], values[Int(layer.b[j])])
       }
     }
     return values
@@ -103,11 +100,13 @@ public struct DiscreteLogicNet: Sendable, Hashable {
     return (0..<classes).map { c in out[c * size..<(c + 1) * size].count { $0 } }
   }
 
-  /// The per-class counts of many samples at once, 64 samples per machine word.
-  /// Returns `samples.count × classes` counts, sample-major.
-  public func counts(_ samples: PackedBits) -> [Int32] {
-    precondition(samples.features == inputs, "one packed row per input")
-    let words = samples.wordsPerFeature
+  /// The per-class counts of many samples at once, 64 samples per machine word: `samples`
+  /// is feature-major (one row per input, one column per sample; see
+  /// ``BitMatrix/init(sampleMajor:features:)``). Returns `samples.columns × classes` counts,
+  /// sample-major.
+  public func counts(_ samples: BitMatrix) -> [Int32] {
+    precondition(samples.rows == inputs, "one packed row per input")
+    let words = samples.wordsPerRow
     var values = samples.words
     for layer in layers {
       var next = [UInt64](repeating: 0, count: layer.count * words)
@@ -115,12 +114,12 @@ public struct DiscreteLogicNet: Sendable, Hashable {
         let a = Int(layer.a[j]) * words
         let b = Int(layer.b[j]) * words
         for w in 0..<words {
-          next[j * words + w] = LogicGate.apply(layer.gates[j], words: values[a + w], values[b + w])
+          next[j * words + w] = layer.gates[j].apply(values[a + w], values[b + w])
         }
       }
       values = next
     }
-    var result = [Int32](repeating: 0, count: samples.count * classes)
+    var result = [Int32](repeating: 0, count: samples.columns * classes)
     let size = groupSize
     for c in 0..<classes {
       for j in c * size..<(c + 1) * size {
@@ -128,7 +127,7 @@ public struct DiscreteLogicNet: Sendable, Hashable {
           var bits = values[j * words + w]
           while bits != 0 {
             let sample = w * 64 + bits.trailingZeroBitCount
-            if sample < samples.count { result[sample * classes + c] += 1 }
+            if sample < samples.columns { result[sample * classes + c] += 1 }
             bits &= bits &- 1
           }
         }
@@ -138,13 +137,13 @@ public struct DiscreteLogicNet: Sendable, Hashable {
   }
 
   /// The predicted class of every sample: the first class with the largest count.
-  public func predict(_ samples: PackedBits) -> [Int] {
+  public func predict(_ samples: BitMatrix) -> [Int] {
     DiscreteLogicNet.firstArgmax(counts(samples), classes: classes)
   }
 
   /// The fraction of samples whose predicted class equals the label.
-  public func accuracy(_ samples: PackedBits, labels: [Int32]) -> Double {
-    precondition(labels.count == samples.count, "one label per sample")
+  public func accuracy(_ samples: BitMatrix, labels: [Int32]) -> Double {
+    precondition(labels.count == samples.columns, "one label per sample")
     guard !labels.isEmpty else { return 0 }
     let predicted = predict(samples)
     let correct = zip(predicted, labels).count { $0.0 == Int($0.1) }

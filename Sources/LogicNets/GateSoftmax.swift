@@ -3,7 +3,7 @@
 /// Everything here uses only IEEE-754 float operations in a fixed order (no C library, no
 /// fused multiply-add), so training is reproducible bit for bit on any machine.
 enum GateSoftmax {
-  /// Column `k` of ``LogicGate/coefficients`` as one vector (lane = gate id).
+  /// Column `k` of ``GateFunction/coefficients`` as one vector (lane = gate id).
   static let column0 = column(0)
   /// Coefficient of `a` per gate.
   static let column1 = column(1)
@@ -15,7 +15,7 @@ enum GateSoftmax {
   private static func column(_ k: Int) -> SIMD16<Float> {
     var v = SIMD16<Float>()
     for g in 0..<16 {
-      let c = LogicGate.coefficients[g]
+      let c = GateFunction.coefficients[g]
       v[g] = [c.0, c.1, c.2, c.3][k]
     }
     return v

@@ -39,9 +39,10 @@ public struct LogicDataset: Sendable {
     self.labels = labels
   }
 
-  /// The samples rounded to bits (`value > 0.5`) and packed for the discretised net.
-  public var packedBits: PackedBits {
-    PackedBits(sampleMajor: values.map { $0 > 0.5 ? 1 : 0 }, features: inputs)
+  /// The samples rounded to bits (`value > 0.5`) and packed feature-major for the
+  /// discretised net.
+  public var packedBits: BitMatrix {
+    BitMatrix(sampleMajor: values.map { $0 > 0.5 ? 1 : 0 }, features: inputs)
   }
 
   /// The first `n` samples (all when `n >= count`).

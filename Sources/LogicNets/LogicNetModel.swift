@@ -22,11 +22,11 @@ public struct LogicLayerParameters: Sendable, Hashable {
 
   /// The gate each neuron uses in eval mode: the largest logit, ties to the lowest id
   /// (torch's `argmax`).
-  public var hardGates: [UInt8] {
+  public var hardGates: [GateFunction] {
     (0..<outputs).map { j in
       var best = 0
       for g in 1..<16 where logits[16 * j + g] > logits[16 * j + best] { best = g }
-      return UInt8(best)
+      return GateFunction(table: UInt8(best))
     }
   }
 }
@@ -53,7 +53,7 @@ public struct LogicNetModel: Sendable, Hashable {
         let rng = RandomStreams.logits(seed: config.seed, layer: l)
         logits = (0..<16 * width).map { Float(rng.normal(at: UInt64($0))) }
       case .residual(let z):
-        logits = (0..<16 * width).map { $0 % 16 == Int(LogicGate.passThroughA) ? z : 0 }
+        logits = (0..<16 * width).map { $0 % 16 == Int(GateFunction.passThroughA.table) ? z : 0 }
       }
       layers.append(LogicLayerParameters(inputs: inputs, connections: wiring, logits: logits))
     }

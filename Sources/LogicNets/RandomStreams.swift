@@ -1,5 +1,3 @@
-import FixedPoint
-
 /// The ``CounterRNG`` streams LogicNets draws from. Every random decision has its own
 /// `(seed, stream)` key, so changing one (say, the number of epochs) never shifts another
 /// (say, the connections), and a Python reference replays each with numpy's Philox.

@@ -3,7 +3,7 @@ import NetlistIR
 import NetlistSim
 
 /// The model itself as a result source (`model`): a discretised net evaluated by its own
-/// definition (``LogicNets/DiscreteLogicNet/counts(_:)-(PackedBits)``), with the ports of
+/// definition (``LogicNets/DiscreteLogicNet/counts(_:)-(BitMatrix)``), with the ports of
 /// ``LogicNetLowering`` — input `x`; outputs `score_0` …, `predicted`.
 public struct LogicNetModelEvaluator: Evaluator {
   /// The net.
@@ -24,7 +24,7 @@ public struct LogicNetModelEvaluator: Evaluator {
     for (s, v) in vectors.enumerated() {
       for i in 0..<net.inputs where v[0][bit: i] { bytes[s * net.inputs + i] = 1 }
     }
-    let counts = net.counts(PackedBits(sampleMajor: bytes, features: net.inputs))
+    let counts = net.counts(BitMatrix(sampleMajor: bytes, features: net.inputs))
     let predicted = DiscreteLogicNet.firstArgmax(counts, classes: net.classes)
     let scoreWidth = Netlist.bitLength(net.groupSize)
     let classWidth = Netlist.bitLength(net.classes - 1)

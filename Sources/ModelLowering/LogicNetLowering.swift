@@ -23,7 +23,7 @@ public enum LogicNetLowering {
     for (l, layer) in net.layers.enumerated() {
       previous = (0..<layer.count).map { i in
         n.gate(
-          GateFunction(table: layer.gates[i]), previous[Int(layer.a[i])], previous[Int(layer.b[i])],
+          layer.gates[i], previous[Int(layer.a[i])], previous[Int(layer.b[i])],
           name: "l\(l)_\(i)")
       }
     }

@@ -1,5 +1,3 @@
-import FixedPoint
-
 // Word-level integer arithmetic on bit vectors. These functions define the meaning of every
 // arithmetic op in the netlist (see `Op`); the reference interpreter and constant folding call
 // them, and the gate-level lowering is checked against them.

@@ -1,5 +1,3 @@
-import FixedPoint
-
 /// The builder API that model lowering uses: one method per op, with default result widths
 /// that never lose information.
 extension Netlist {

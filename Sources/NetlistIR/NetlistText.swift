@@ -1,5 +1,3 @@
-import FixedPoint
-
 /// The text form of a ``Netlist``: one node per line, round-trips exactly through
 /// ``NetlistText/parse(_:)``.
 ///

@@ -1,5 +1,3 @@
-import FixedPoint
-
 /// The kind of an unsigned or signed comparison.
 public enum CompareKind: String, Hashable, Sendable, CaseIterable, Codable {
   case eq, ne, lt, le, gt, ge

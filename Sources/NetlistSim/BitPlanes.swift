@@ -6,6 +6,9 @@
 /// that a pass reads and writes one contiguous stretch of memory: tile `t` holds, for each
 /// bit `b` in order, the 8 words of plane `b` for samples `512·t ..< 512·(t+1)` (see
 /// ``index(bit:word:)``). Words and bits beyond ``sampleCount`` are always zero.
+///
+/// This is the gate evaluator's tiled arrangement of a feature-major ``BitMatrix``; the
+/// conversions from and to sample-major rows use BitMatrix's packing and 64 × 64 transpose.
 public struct BitPlanes: Hashable, Sendable {
   /// Samples per tile.
   public static let samplesPerTile = 512

@@ -53,16 +53,23 @@ public struct CostTable: Codable, Hashable, Sendable {
   /// Every table, in report order.
   public static let all = [gate2, cmos]
 
-  /// Costs for all sixteen functions from costs per kind: `constant` (zero, one), `wire`
-  /// (a, b), `inverted` (not_a, not_b), `andOr`, `nandNor`, `mixed` (not_implies,
-  /// not_implied_by, implies, implied_by), `xor` (xor, xnor).
+  /// Costs for all sixteen functions from costs per ``GateFunction/Kind``: `constant`
+  /// (zero, one), `wire` (a, b), `inverted` (not_a, not_b), `andOr`, `nandNor`, `mixed`
+  /// (not_implies, not_implied_by, implies, implied_by), `xor` (xor, xnor).
   private static func perFunction(
     constant: Int, wire: Int, inverted: Int, andOr: Int, nandNor: Int, mixed: Int, xor: Int
   ) -> [String: Int] {
-    let byTable = [
-      constant, andOr, mixed, wire, mixed, wire, xor, andOr,
-      nandNor, xor, inverted, mixed, inverted, mixed, nandNor, constant,
-    ]
-    return Dictionary(uniqueKeysWithValues: zip(GateFunction.names, byTable))
+    func cost(_ kind: GateFunction.Kind) -> Int {
+      switch kind {
+      case .constant: return constant
+      case .wire: return wire
+      case .inverted: return inverted
+      case .andOr: return andOr
+      case .nandNor: return nandNor
+      case .mixed: return mixed
+      case .xor: return xor
+      }
+    }
+    return Dictionary(uniqueKeysWithValues: GateFunction.all.map { ($0.name, cost($0.kind)) })
   }
 }

@@ -223,26 +223,26 @@ struct ModuleBuilder {
     bits(id, low: netlist.width(id) - 1, count: 1)
   }
 
+  /// The gate in its bitwise form (``GateFunction/expression``), `width` lanes wide.
   private func gate(
     _ g: GateFunction, _ a: Verilog.Expression, _ b: Verilog.Expression, width: Int
   ) -> Verilog.Expression {
-    switch g.table {
-    case 0: return zeros(width)
-    case 1: return .binary("&", a, b)
-    case 2: return .binary("&", a, .unary("~", b))
-    case 3: return a
-    case 4: return .binary("&", .unary("~", a), b)
-    case 5: return b
-    case 6: return .binary("^", a, b)
-    case 7: return .binary("|", a, b)
-    case 8: return .unary("~", .binary("|", a, b))
-    case 9: return .unary("~", .binary("^", a, b))
-    case 10: return .unary("~", b)
-    case 11: return .binary("|", a, .unary("~", b))
-    case 12: return .unary("~", a)
-    case 13: return .binary("|", .unary("~", a), b)
-    case 14: return .unary("~", .binary("&", a, b))
-    default: return .unary("~", zeros(width))
+    func not(_ e: Verilog.Expression, _ negated: Bool) -> Verilog.Expression {
+      negated ? .unary("~", e) : e
+    }
+    switch g.expression {
+    case .constant(let value):
+      return not(zeros(width), value)
+    case .operand(let x, let negated):
+      return not(x == .a ? a : b, negated)
+    case .binary(let op, let negateA, let negateB, let negateOutput):
+      let symbol: String
+      switch op {
+      case .and: symbol = "&"
+      case .or: symbol = "|"
+      case .xor: symbol = "^"
+      }
+      return not(.binary(symbol, not(a, negateA), not(b, negateB)), negateOutput)
     }
   }
 

@@ -1,4 +1,4 @@
-import FixedPoint
+import BitCore
 import NetlistIR
 
 /// One hand-written, parameterised Verilog primitive from `rtl/`: its module, parameters,

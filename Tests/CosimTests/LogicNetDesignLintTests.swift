@@ -15,7 +15,7 @@ struct LogicNetDesignLintTests {
     var rng = SeededRandom(seed: 11)
     let layers = (0..<3).map { l in
       DiscreteLogicNet.Layer(
-        gates: (0..<30).map { _ in UInt8(rng.next() % 16) },
+        gates: (0..<30).map { _ in GateFunction(table: UInt8(rng.next() % 16)) },
         a: (0..<30).map { _ in Int32(rng.next() % (l == 0 ? 12 : 30)) },
         b: (0..<30).map { _ in Int32(rng.next() % (l == 0 ? 12 : 30)) })
     }

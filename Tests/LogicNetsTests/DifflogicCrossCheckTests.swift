@@ -70,7 +70,7 @@ struct DifflogicCrossCheckTests {
         interchangeJSON: Data(contentsOf: dir.appendingPathComponent("net\(n).json")))
       let expected = try JSONDecoder().decode(
         Expected.self, from: Data(contentsOf: dir.appendingPathComponent("expected\(n).json")))
-      let packed = PackedBits(sampleMajor: expected.inputs.flatMap { $0 }, features: net.inputs)
+      let packed = BitMatrix(sampleMajor: expected.inputs.flatMap { $0 }, features: net.inputs)
       let counts = net.counts(packed)
       let predicted = net.predict(packed)
       for s in 0..<expected.inputs.count {

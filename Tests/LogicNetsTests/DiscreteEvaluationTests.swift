@@ -13,7 +13,7 @@ func randomDiscreteNet(
     let n = previous
     layers.append(
       DiscreteLogicNet.Layer(
-        gates: (0..<width).map { _ in UInt8.random(in: 0...15, using: &rng) },
+        gates: (0..<width).map { _ in GateFunction(table: UInt8.random(in: 0...15, using: &rng)) },
         a: (0..<width).map { _ in Int32.random(in: 0..<Int32(n), using: &rng) },
         b: (0..<width).map { _ in Int32.random(in: 0..<Int32(n), using: &rng) }))
     previous = width
@@ -30,7 +30,7 @@ func randomDiscreteNet(
     var rng = SeededRandom(seed: seed)
     let net = randomDiscreteNet(inputs: 13, widths: [40, 30, 24], classes: 4, using: &rng)
     let bits = (0..<samples * 13).map { _ in UInt8.random(in: 0...1, using: &rng) }
-    let counts = net.counts(PackedBits(sampleMajor: bits, features: 13))
+    let counts = net.counts(BitMatrix(sampleMajor: bits, features: 13))
     for s in 0..<samples {
       var values = (0..<13).map { bits[s * 13 + $0] == 1 }
       for layer in net.layers {
@@ -39,7 +39,7 @@ func randomDiscreteNet(
           let x = values[Int(layer.a[j])]
           let y = values[Int(layer.b[j])]
           let row = (x ? 2 : 0) + (y ? 1 : 0)
-          next.append((Int(layer.gates[j]) >> (3 - row)) & 1 == 1)
+          next.append((Int(layer.gates[j].table) >> (3 - row)) & 1 == 1)
         }
         values = next
       }
@@ -76,13 +76,6 @@ func randomDiscreteNet(
     #expect(DiscreteLogicNet.firstArgmax([3, 5, 5, 1, 2, 2, 2, 2], classes: 4) == [1, 0])
   }
 
-  @Test func packedBitsPutTheFirstSampleInTheLowestBit() {
-    let p = PackedBits(sampleMajor: [1, 0, 0, 1, 1, 1], features: 2)
-    #expect(p.count == 3 && p.wordsPerFeature == 1)
-    #expect(p.words == [0b101, 0b110])
-    #expect(p[sample: 2, feature: 0] && !p[sample: 1, feature: 0])
-  }
-
   /// The relaxed model in eval mode on 0/1 inputs is the discretised net: every neuron's
   /// collapsed one-hot gate evaluates to its truth table.
   @Test func discretizedModelUsesTheArgmaxGate() throws {
@@ -93,7 +86,8 @@ func randomDiscreteNet(
       for j in 0..<layer.outputs {
         let logits = layer.logits[16 * j..<16 * j + 16]
         let top = logits.max()!
-        #expect(Int(net.layers[l].gates[j]) == logits.firstIndex(of: top)! - logits.startIndex)
+        #expect(
+          Int(net.layers[l].gates[j].table) == logits.firstIndex(of: top)! - logits.startIndex)
       }
     }
   }

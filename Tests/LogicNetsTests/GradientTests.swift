@@ -23,7 +23,7 @@ private func referenceLoss(_ model: LogicNetModel, logits: [[Double]], data: Log
         let a = x[Int(layer.connections.a[j])]
         let b = x[Int(layer.connections.b[j])]
         var y = 0.0
-        for g in 0..<16 { y += e[g] / sum * LogicGate.relaxed(UInt8(g), a, b) }
+        for g in 0..<16 { y += e[g] / sum * GateFunction(table: UInt8(g)).relaxed(a, b) }
         return y
       }
     }

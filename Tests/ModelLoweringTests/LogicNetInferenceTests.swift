@@ -24,7 +24,7 @@ import _TestSupport
     let engine = try LogicNetInference(net)
     let result = engine.evaluate(bits: bytes, count: samples)
     let expected = net.counts(
-      PackedBits(sampleMajor: bytes.map { $0 != 0 ? 1 : 0 }, features: inputs))
+      BitMatrix(sampleMajor: bytes.map { $0 != 0 ? 1 : 0 }, features: inputs))
     if let i = (0..<expected.count).first(where: { expected[$0] != result.scores[$0] }) {
       Issue.record(
         "sample \(i / classes) class \(i % classes): model \(expected[i]), gates64 \(result.scores[i])"

@@ -14,7 +14,7 @@ import _TestSupport
     var previous = inputs
     var layers: [DiscreteLogicNet.Layer] = []
     for width in widths {
-      let gates = (0..<width).map { _ in UInt8(rng.next() % 16) }
+      let gates = (0..<width).map { _ in GateFunction(table: UInt8(rng.next() % 16)) }
       let a = (0..<width).map { _ in Int32(rng.next() % UInt64(previous)) }
       let b = (0..<width).map { _ in Int32(rng.next() % UInt64(previous)) }
       layers.append(DiscreteLogicNet.Layer(gates: gates, a: a, b: b))

@@ -6,21 +6,6 @@ import _TestSupport
 
 /// The bit-plane layout and its conversions to and from sample-major rows.
 @Suite struct BitPlanesTests {
-  @Test func transposeMatchesTheDefinition() {
-    var rng = SeededRandom(seed: 3)
-    for _ in 0..<20 {
-      let original = (0..<64).map { _ in rng.next() & rng.next() }
-      var m = original
-      m.withUnsafeMutableBufferPointer { BitPlanes.transpose64($0.baseAddress!) }
-      for r in 0..<64 {
-        for c in 0..<64 {
-          let expected = (original[c] >> UInt64(r)) & 1
-          #expect((m[r] >> UInt64(c)) & 1 == expected, "row \(r) column \(c)")
-        }
-      }
-    }
-  }
-
   @Test(arguments: [(1, 1), (5, 63), (64, 64), (65, 65), (130, 200), (7, 1000)])
   func rowWordsRoundTrip(bits: Int, samples: Int) {
     var rng = SeededRandom(seed: UInt64(bits * 1000 + samples))
@@ -64,24 +49,6 @@ import _TestSupport
         let byte = String(bytes[s * bits + b], radix: 16)
         Issue.record("bits \(bits) samples \(samples): bit \(b) of sample \(s), byte 0x\(byte)")
         return
-      }
-    }
-  }
-
-  @Test func byteFlagsOfEveryByteValueInEveryPosition() {
-    for position in 0..<8 {
-      for value in 0...255 {
-        let word =
-          UInt64(value) << UInt64(8 * position) | 0x0100_0000_0000_0001
-          & ~(0xFF << UInt64(8 * position))
-        let expected = (0..<8).reduce(UInt64(0)) { flags, k in
-          flags | ((word >> UInt64(8 * k)) & 0xFF != 0 ? 1 << UInt64(k) : 0)
-        }
-        guard BitPlanes.byteFlags(word) == expected else {
-          Issue.record(
-            "word 0x\(String(word, radix: 16)): \(BitPlanes.byteFlags(word)), expected \(expected)")
-          return
-        }
       }
     }
   }

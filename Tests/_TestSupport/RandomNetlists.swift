@@ -1,4 +1,4 @@
-import FixedPoint
+import BitCore
 import NetlistIR
 
 /// Random bit vectors and random netlists for differential tests.

@@ -23,7 +23,7 @@ final class BatchMajorReference {
         let total = e.reduce(0, +)
         var c = SIMD4<Float>()
         for g in 0..<16 {
-          let k = LogicGate.coefficients[g]
+          let k = GateFunction.coefficients[g]
           c += SIMD4(k.0, k.1, k.2, k.3) * (e[g] / total)
         }
         return c

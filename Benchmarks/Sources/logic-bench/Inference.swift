@@ -96,7 +96,7 @@ func runInference() throws {
   precondition(matrix.columns == net.inputs, "the net has \(net.inputs) inputs")
 
   // Check: the engine's counts and classes equal the model's on every image.
-  let reference = net.counts(PackedBits(sampleMajor: bytes, features: net.inputs))
+  let reference = net.counts(BitMatrix(sampleMajor: bytes, features: net.inputs))
   let result = engine.evaluate(bits: bytes, count: count)
   if let s = (0..<count * net.classes).first(where: { reference[$0] != result.scores[$0] }) {
     fatalError("image \(s / net.classes): gates64 counts differ from the model's")
@@ -136,7 +136,7 @@ func runInference() throws {
     sink &+= Int(truncatingIfNeeded: p.words[0])
   }
   say(transpose.line("input packing alone (bytes → bit planes)", images: count))
-  let packed = PackedBits(sampleMajor: bytes, features: net.inputs)
+  let packed = BitMatrix(sampleMajor: bytes, features: net.inputs)
   let model = CallTiming.measure(repeats: max(3, repeats / 10)) {
     sink &+= Int(net.counts(packed)[0])
   }

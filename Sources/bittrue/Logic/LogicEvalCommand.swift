@@ -52,7 +52,7 @@ struct LogicEvalCommand: ParsableCommand {
     }
     let result = engine.evaluate(bits: samples.bits, count: samples.count, threads: threads)
     if check {
-      let reference = net.counts(PackedBits(sampleMajor: samples.bits, features: net.inputs))
+      let reference = net.counts(BitMatrix(sampleMajor: samples.bits, features: net.inputs))
       if let s = (0..<samples.count).first(where: {
         reference[$0 * net.classes..<($0 + 1) * net.classes]
           != result.scores[$0 * net.classes..<($0 + 1) * net.classes]

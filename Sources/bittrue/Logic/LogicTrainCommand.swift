@@ -106,7 +106,7 @@ struct LogicTrainCommand: AsyncParsableCommand {
     if let out = run.out { try writeOutputs(report, to: out) }
     let testAccuracy = Accuracy(
       predictions: best.discretized().predict(
-        PackedBits(sampleMajor: loaded.test.bits, features: loaded.inputBits)),
+        BitMatrix(sampleMajor: loaded.test.bits, features: loaded.inputBits)),
       labels: loaded.test.labels.map { Int($0) })
     if run.json {
       try RunSummary.printJSON(

@@ -1,10 +1,15 @@
-/// A dense matrix of bits packed 64 to a word: one row per sample, one column per input bit.
+/// A dense matrix of bits packed 64 to a word: BitTrue's one bit-matrix container.
 ///
 /// Row `r` occupies words `r * wordsPerRow ..< (r + 1) * wordsPerRow`; column `c` is bit
 /// `c % 64` (least significant first) of word `c / 64` of its row. Bits past the last column
-/// are always zero. ``transposed()`` gives the feature-major layout in which one word carries
-/// 64 samples of one input, the layout of bit-parallel (64-lane) evaluation.
-public struct BitMatrix: Equatable, Sendable {
+/// are always zero.
+///
+/// Two orientations are in use. *Sample-major*: one row per sample, one column per input bit
+/// (encoded data sets). *Feature-major*: one row per input bit, one column per sample, so
+/// each word carries 64 samples of one input — difflogic's `PackBitsTensor` layout and that
+/// of bit-parallel (64-lane) evaluation. ``transposed()`` turns one into the other, 64 × 64
+/// bits at a time.
+public struct BitMatrix: Hashable, Sendable {
   /// Number of rows.
   public let rows: Int
   /// Number of columns (bits per row).
@@ -12,7 +17,7 @@ public struct BitMatrix: Equatable, Sendable {
   /// Words per row: `(columns + 63) / 64`.
   public let wordsPerRow: Int
   /// The packed rows.
-  public private(set) var words: [UInt64]
+  public internal(set) var words: [UInt64]
 
   /// An all-zero matrix.
   public init(rows: Int, columns: Int) {
@@ -39,19 +44,6 @@ public struct BitMatrix: Equatable, Sendable {
     self.words = words
   }
 
-  /// A matrix from one byte (0 or 1) per element, row-major: the inverse of
-  /// ``sampleMajorBytes()``.
-  public init(rows: Int, columns: Int, bytes: [UInt8]) {
-    precondition(bytes.count == rows * columns, "byte count does not match the shape")
-    self.init(rows: rows, columns: columns)
-    for r in 0..<rows {
-      for c in 0..<columns where bytes[r * columns + c] != 0 {
-        precondition(bytes[r * columns + c] == 1, "bytes must be 0 or 1")
-        words[r * wordsPerRow + c >> 6] |= 1 << UInt64(c & 63)
-      }
-    }
-  }
-
   /// Element (row, column).
   public subscript(row: Int, column: Int) -> Bool {
     get {
@@ -73,46 +65,6 @@ public struct BitMatrix: Equatable, Sendable {
   public func row(_ row: Int) -> ArraySlice<UInt64> {
     precondition(row >= 0 && row < rows, "row out of range")
     return words[row * wordsPerRow..<(row + 1) * wordsPerRow]
-  }
-
-  /// One byte (0 or 1) per element, row after row: element (r, c) is at `r * columns + c`.
-  public func sampleMajorBytes() -> [UInt8] {
-    var out = [UInt8](repeating: 0, count: rows * columns)
-    out.withUnsafeMutableBufferPointer { out in
-      words.withUnsafeBufferPointer { words in
-        for r in 0..<rows {
-          for c in 0..<columns {
-            out[r * columns + c] = UInt8(
-              truncatingIfNeeded: words[r * wordsPerRow + c >> 6] >> UInt64(c & 63) & 1)
-          }
-        }
-      }
-    }
-    return out
-  }
-
-  /// The transpose: row `c` of the result holds column `c` of this matrix, so each of its
-  /// words carries 64 consecutive samples of one input bit.
-  public func transposed() -> BitMatrix {
-    var out = BitMatrix(rows: columns, columns: rows)
-    let outWordsPerRow = out.wordsPerRow
-    out.words.withUnsafeMutableBufferPointer { dst in
-      words.withUnsafeBufferPointer { src in
-        for r in 0..<rows {
-          let rowBit: UInt64 = 1 << UInt64(r & 63)
-          let rowWord = r >> 6
-          for w in 0..<wordsPerRow {
-            var word = src[r * wordsPerRow + w]
-            while word != 0 {
-              let c = w << 6 | word.trailingZeroBitCount
-              dst[c * outWordsPerRow + rowWord] |= rowBit
-              word &= word &- 1
-            }
-          }
-        }
-      }
-    }
-    return out
   }
 
   /// The first `count` rows (all of them when there are fewer).

@@ -73,11 +73,14 @@ public struct CounterRNG: Sendable, Hashable {
     Double(word(at: index) >> 11) * 0x1p-53
   }
 
-  /// A standard normal sample from words `2·index` and `2·index + 1` (Box–Muller).
+  /// A standard normal sample from words `2·index` and `2·index + 1` (Box–Muller):
+  /// `√(−2 ln u1) · cos(2π u2)` with `u1 = 1 − unitDouble(2·index)` in (0, 1] and
+  /// `u2 = unitDouble(2·index + 1)`. The logarithm and cosine are ``DeterministicMath``'s
+  /// (IEEE-754 operations only, no C library), so the sample is the same on every machine.
   public func normal(at index: UInt64) -> Double {
     let u1 = 1.0 - unitDouble(at: 2 &* index)  // (0, 1]
     let u2 = unitDouble(at: 2 &* index &+ 1)
-    return (-2.0 * _log(u1)).squareRoot() * _cos(2.0 * Double.pi * u2)
+    return (-2.0 * DeterministicMath.log(u1)).squareRoot() * DeterministicMath.cosTwoPi(u2)
   }
 
   /// The permutation of `0 ..< count` given by a Fisher–Yates shuffle whose swap for

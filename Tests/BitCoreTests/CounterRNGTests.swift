@@ -1,4 +1,4 @@
-import FixedPoint
+import BitCore
 import Testing
 
 @Suite struct CounterRNGTests {
@@ -28,5 +28,16 @@ import Testing
     #expect(p.sorted() == Array(0..<1000))
     #expect(p != Array(0..<1000))
     #expect(p == CounterRNG(seed: 7, stream: 3).permutation(1000))
+  }
+
+  /// Normal samples 0–7 of stream (1, 2), bit for bit. Samples 0–3 are also the correctly
+  /// rounded `√(−2 ln u1)·cos(2π u2)` of their words (checked with 60-digit decimals).
+  @Test func normalSamplesArePinned() {
+    let rng = CounterRNG(seed: 1, stream: 2)
+    let expected: [UInt64] = [
+      0xbfe1_23b5_1765_73c9, 0x3fd1_0cf8_b5cd_7e76, 0xbfc6_8b6c_f968_bf8b, 0xbfb0_2cd1_151b_cf0b,
+      0xbff6_89de_9998_51a1, 0x3ff0_e89f_ba7c_fb00, 0x3ff1_de2c_6394_69a3, 0xbff1_5a18_f314_249f,
+    ]
+    #expect((0..<8).map { rng.normal(at: UInt64($0)).bitPattern } == expected)
   }
 }

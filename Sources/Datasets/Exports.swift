@@ -1,0 +1,2 @@
+// Datasets re-exports BitCore: encoded inputs are a BitMatrix.
+@_exported import BitCore
