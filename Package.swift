@@ -19,9 +19,11 @@ let package = Package(
       pkgConfig: "gmp",
       providers: [.apt(["libgmp-dev"])]
     ),
+    // C interface to Debian's zlib1g-dev: gzip decompression for the data sets.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "FixedPoint", dependencies: ["CGMP"]),
     .target(name: "Hashing"),
-    .target(name: "Datasets", dependencies: ["FixedPoint", "Hashing"]),
+    .target(name: "Datasets", dependencies: ["CZlib", "FixedPoint", "Hashing"]),
     .target(name: "NetlistIR", dependencies: ["FixedPoint"]),
     .target(name: "NetlistPasses", dependencies: ["FixedPoint", "NetlistIR"]),
     .target(name: "NetlistSim", dependencies: ["NetlistIR"]),
@@ -55,7 +57,8 @@ let package = Package(
       name: "FixedPointTests",
       // CGMP: the mpq-based exact reference; NetlistIR: agreement with the hardware ops.
       dependencies: ["FixedPoint", "CGMP", "NetlistIR", "_TestSupport"]),
-    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Hashing", "_TestSupport"]),
+    .testTarget(
+      name: "DatasetsTests", dependencies: ["Datasets", "CZlib", "Hashing", "_TestSupport"]),
     .testTarget(name: "NetlistIRTests", dependencies: ["NetlistIR", "_TestSupport"]),
     .testTarget(
       name: "NetlistPassesTests", dependencies: ["NetlistPasses", "NetlistSim", "_TestSupport"]),

@@ -10,9 +10,11 @@ public enum IDXReader {
   public struct Array: Equatable, Sendable {
     /// The dimension sizes; the first one counts records (samples).
     public let dimensions: [Int]
-    /// The elements, row-major.
-    public let values: [Int32]
+    /// The elements: one row per record (unsigned bytes stay one byte each).
+    public let records: IntMatrix
 
+    /// The elements, row-major, as 32-bit integers.
+    public var values: [Int32] { records.values }
     /// Number of records (the first dimension).
     public var recordCount: Int { dimensions[0] }
     /// Elements per record (the product of the other dimensions; 1 for a vector).
@@ -24,8 +26,19 @@ public enum IDXReader {
     try parse(FileBytes.read(path), source: path)
   }
 
-  /// Parses IDX bytes; `source` names them in error messages.
-  public static func parse(_ bytes: [UInt8], source: String) throws -> Array {
+  /// Whether `bytes` (the content of the file `name`) are meant as IDX rather than CSV text:
+  /// they start with a zero byte, hold a control byte other than tab, CR or LF among their
+  /// first four, or the name says `idx`. Such a file with a bad magic number is then
+  /// reported as bad IDX, never read as text.
+  public static func isIDXLike(_ bytes: [UInt8], name: String) -> Bool {
+    let text: Set<UInt8> = [9, 10, 13]
+    return bytes.first == 0 || bytes.prefix(4).contains { $0 < 0x20 && !text.contains($0) }
+      || name.lowercased().contains("idx")
+  }
+
+  /// Throws unless `bytes` start with a valid IDX magic number; returns the element size.
+  @discardableResult
+  public static func checkMagic(_ bytes: [UInt8], source: String) throws -> Int {
     func error(_ reason: String) -> DatasetError { .malformedIDX(path: source, reason: reason) }
     guard bytes.count >= 4 else {
       throw error("\(bytes.count) bytes, too short for the 4-byte magic number")
@@ -47,6 +60,13 @@ public enum IDXReader {
       throw error(
         "bad magic number 0x\(hex(magic)) (expected 0x0000TTDD: type 08/09/0B/0C, dims ≥ 1)")
     }
+    return elementSize
+  }
+
+  /// Parses IDX bytes; `source` names them in error messages.
+  public static func parse(_ bytes: [UInt8], source: String) throws -> Array {
+    func error(_ reason: String) -> DatasetError { .malformedIDX(path: source, reason: reason) }
+    let elementSize = try checkMagic(bytes, source: source)
     let dimensionCount = Int(bytes[3])
     let headerSize = 4 + 4 * dimensionCount
     guard bytes.count >= headerSize else {
@@ -86,12 +106,19 @@ public enum IDXReader {
     guard expected == available else {
       throw error("\(available - expected) bytes of trailing data after the last record")
     }
+    let records = dimensions[0]
+    let columns = recordBytes / elementSize
+    if bytes[2] == 0x08 {
+      var payload = bytes
+      payload.removeFirst(headerSize)
+      return Array(
+        dimensions: dimensions,
+        records: IntMatrix(rows: records, columns: columns, bytes: payload))
+    }
     let values = [Int32](unsafeUninitializedCapacity: elementCount) { out, initialized in
       bytes.withUnsafeBufferPointer { raw in
         let p = raw.baseAddress! + headerSize
         switch bytes[2] {
-        case 0x08:
-          for i in 0..<elementCount { out[i] = Int32(p[i]) }
         case 0x09:
           for i in 0..<elementCount { out[i] = Int32(Int8(bitPattern: p[i])) }
         case 0x0B:
@@ -109,6 +136,14 @@ public enum IDXReader {
       }
       initialized = elementCount
     }
-    return Array(dimensions: dimensions, values: values)
+    return Array(
+      dimensions: dimensions,
+      records: IntMatrix(rows: records, columns: columns, values: values))
   }
+}
+
+/// Lower-case hexadecimal of `value`, zero-padded to its full width.
+private func hex<T: FixedWidthInteger & UnsignedInteger>(_ value: T) -> String {
+  let digits = String(value, radix: 16)
+  return String(repeating: "0", count: T.bitWidth / 4 - digits.count) + digits
 }
