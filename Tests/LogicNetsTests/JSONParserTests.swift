@@ -14,11 +14,15 @@ import Testing
     message(Array(text.utf8))
   }
 
+  /// The error message without its "malformed JSON: " prefix (asserted here).
   private func message(_ bytes: [UInt8]) -> String {
     do {
       _ = try parse(bytes)
       return "no error"
-    } catch { return error.description }
+    } catch {
+      #expect(error.description.hasPrefix("malformed JSON: "))
+      return String(error.description.dropFirst("malformed JSON: ".count))
+    }
   }
 
   @Test func readsValuesAndEscapes() throws {
@@ -33,29 +37,29 @@ import Testing
   }
 
   @Test func malformationsNameLineAndColumn() {
-    #expect(message("") == "malformed JSON: line 1, column 1: unexpected end of the document")
-    #expect(message("{\n \"a\":1,\n \"a\":2}") == "malformed JSON: line 3, column 2: duplicate key \"a\"")
-    #expect(message("[1,\n2,]") == "malformed JSON: line 2, column 3: expected a value, found ']'")
-    #expect(message("[01]") == "malformed JSON: line 1, column 2: leading zero in a number")
-    #expect(message("[1.]") == "malformed JSON: line 1, column 4: expected a digit, found ']'")
-    #expect(message("[-]") == "malformed JSON: line 1, column 3: expected a digit, found ']'")
-    #expect(message("[1e400]") == "malformed JSON: line 1, column 2: number 1e400 is too large")
-    #expect(message("[NaN]") == "malformed JSON: line 1, column 2: expected a value, found 'N'")
-    #expect(message("[tru]") == "malformed JSON: line 1, column 2: expected a value, found 't'")
-    #expect(message("{1:2}") == "malformed JSON: line 1, column 2: expected a key string, found '1'")
-    #expect(message("{\"a\" 2}") == "malformed JSON: line 1, column 6: expected ':', found '2'")
-    #expect(message("[1] x") == "malformed JSON: line 1, column 5: unexpected text after the document")
-    #expect(message("[\"ab") == "malformed JSON: line 1, column 2: unterminated string")
-    #expect(message("[\"a\tb\"]") == "malformed JSON: line 1, column 4: control character in a string")
-    #expect(message(#"["\x"]"#) == "malformed JSON: line 1, column 3: invalid escape in a string")
-    #expect(message(#"["\u12G4"]"#) == "malformed JSON: line 1, column 3: invalid \\u escape")
-    #expect(message(#"["\ud800"]"#) == "malformed JSON: line 1, column 3: unpaired surrogate escape")
+    #expect(message("") == "line 1, column 1: unexpected end of the document")
+    #expect(message("{\n \"a\":1,\n \"a\":2}") == "line 3, column 2: duplicate key \"a\"")
+    #expect(message("[1,\n2,]") == "line 2, column 3: expected a value, found ']'")
+    #expect(message("[01]") == "line 1, column 2: leading zero in a number")
+    #expect(message("[1.]") == "line 1, column 4: expected a digit, found ']'")
+    #expect(message("[-]") == "line 1, column 3: expected a digit, found ']'")
+    #expect(message("[1e400]") == "line 1, column 2: number 1e400 is too large")
+    #expect(message("[NaN]") == "line 1, column 2: expected a value, found 'N'")
+    #expect(message("[tru]") == "line 1, column 2: expected a value, found 't'")
+    #expect(message("{1:2}") == "line 1, column 2: expected a key string, found '1'")
+    #expect(message("{\"a\" 2}") == "line 1, column 6: expected ':', found '2'")
+    #expect(message("[1] x") == "line 1, column 5: unexpected text after the document")
+    #expect(message("[\"ab") == "line 1, column 2: unterminated string")
+    #expect(message("[\"a\tb\"]") == "line 1, column 4: control character in a string")
+    #expect(message(#"["\x"]"#) == "line 1, column 3: invalid escape in a string")
+    #expect(message(#"["\u12G4"]"#) == "line 1, column 3: invalid \\u escape")
+    #expect(message(#"["\ud800"]"#) == "line 1, column 3: unpaired surrogate escape")
     #expect(
-      message(#"["\udc00\ud800"]"#) == "malformed JSON: line 1, column 3: unpaired surrogate escape")
+      message(#"["\udc00\ud800"]"#) == "line 1, column 3: unpaired surrogate escape")
     #expect(
       message([0x5B, 0x22, 0xC3, 0x28, 0x22, 0x5D])
-        == "malformed JSON: line 1, column 2: string is not valid UTF-8")
-    #expect(message([0x5B, 0x00, 0x5D]) == "malformed JSON: line 1, column 2: expected a value, found byte 0")
+        == "line 1, column 2: string is not valid UTF-8")
+    #expect(message([0x5B, 0x00, 0x5D]) == "line 1, column 2: expected a value, found byte 0")
   }
 
   /// Nesting is bounded, so a deep document is an error rather than a stack overflow.
@@ -64,6 +68,6 @@ import Testing
     #expect(throws: Never.self) { try parse(Array(ok.utf8)) }
     let deep = String(repeating: "[", count: 100_000)
     #expect(
-      message(deep) == "malformed JSON: line 1, column 257: nested deeper than 256 arrays and objects")
+      message(deep) == "line 1, column 257: nested deeper than 256 arrays and objects")
   }
 }
