@@ -58,7 +58,9 @@ let package = Package(
       // CGMP: the mpq-based exact reference; NetlistIR: agreement with the hardware ops.
       dependencies: ["FixedPoint", "CGMP", "NetlistIR", "_TestSupport"]),
     .testTarget(
-      name: "DatasetsTests", dependencies: ["Datasets", "CZlib", "Hashing", "_TestSupport"]),
+      // LogicNets: the fuzz tests of the model files share the data readers' mutator.
+      name: "DatasetsTests",
+      dependencies: ["Datasets", "CZlib", "Hashing", "LogicNets", "_TestSupport"]),
     .testTarget(name: "NetlistIRTests", dependencies: ["NetlistIR", "_TestSupport"]),
     .testTarget(
       name: "NetlistPassesTests", dependencies: ["NetlistPasses", "NetlistSim", "_TestSupport"]),
