@@ -30,7 +30,8 @@ extension DiscreteLogicNet {
     let format = try root.field("format", at: "").string(at: "format")
     guard format == Self.interchangeFormat else {
       throw .invalidField(
-        path: "format", detail: "expected \"\(Self.interchangeFormat)\", got \"\(format)\"")
+        path: "format",
+        detail: "expected \"\(Self.interchangeFormat)\", got \"\(format.quotedForMessage)\"")
     }
     let version = try root.field("version", at: "").integer(at: "version", in: 0...Int.max)
     guard version == Self.interchangeVersion else {

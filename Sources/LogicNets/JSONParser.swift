@@ -58,7 +58,7 @@ struct JSONParser {
       skipWhitespace()
       let value = try self.value(depth: depth + 1)
       guard members.updateValue(value, forKey: key) == nil else {
-        throw failure("duplicate key \"\(key)\"", at: keyStart)
+        throw failure("duplicate key \"\(key.quotedForMessage)\"", at: keyStart)
       }
       skipWhitespace()
       if peek(UInt8(ascii: "}")) { return .object(members) }

@@ -81,3 +81,19 @@ enum JSONValue {
     return out
   }
 }
+
+extension String {
+  /// This text for a one-line error message: at most 60 characters (then `…`), and control
+  /// characters (a NUL, a line break, read from a file) escaped as `\u{…}`.
+  var quotedForMessage: String {
+    var out = ""
+    for scalar in prefix(60).unicodeScalars {
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+        out += "\\u{" + String(scalar.value, radix: 16) + "}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return count > 60 ? out + "…" : out
+  }
+}

@@ -4,7 +4,7 @@
 ///
 /// The integer element types are read: 0x08 unsigned byte, 0x09 signed byte, 0x0B 16-bit and
 /// 0x0C 32-bit signed integers. Floating types (0x0D, 0x0E) are rejected. The file must hold
-/// exactly the elements its header announces.
+/// exactly the elements its header announces, and at least one: a zero dimension is an error.
 public enum IDXReader {
   /// A decoded IDX file.
   public struct Array: Equatable, Sendable {
@@ -96,8 +96,13 @@ public enum IDXReader {
       guard !o3 else { throw error("dimensions \(shapeText) are too large") }
       recordBytes = product
     }
+    // A zero dimension leaves the others unbacked by any data byte: an image shape of
+    // 33554432x196608 with no records would still size a column per pixel.
+    if let zero = dimensions.firstIndex(of: 0) {
+      throw error("dimension \(zero) is 0: the file holds no elements")
+    }
     guard !overflow, !o2, expected <= available else {
-      let record = recordBytes == 0 ? 0 : available / recordBytes
+      let record = available / recordBytes
       throw error(
         "data ends inside record \(record) (dimensions \(shapeText) need "
           + "\(overflow || o2 ? "more than 2^63" : String(expected)) data bytes, found \(available))"
