@@ -193,6 +193,8 @@ import Testing
       errorMessage {
         _ = try DatasetLoader.load(DatasetRequest(source: named, dataDirectory: "."))
       }?.hasPrefix("\(named): bad IDX file: bad magic number 0x61626364") == true)
+    let csv = try dir.write("my_idx_data.csv", "a,label\n1,0\n2,1\n")
+    #expect(try DatasetLoader.load(DatasetRequest(source: csv, dataDirectory: ".")).rowCount == 2)
     let text = try dir.write("t.csv", bytes: Array("a,label\n1\u{1}\r\n,0\n2,0\n".utf8))
     #expect(
       errorMessage { _ = try DatasetLoader.load(DatasetRequest(source: text, dataDirectory: ".")) }

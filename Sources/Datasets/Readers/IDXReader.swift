@@ -28,12 +28,18 @@ public enum IDXReader {
 
   /// Whether `bytes` (the content of the file `name`) are meant as IDX rather than CSV text:
   /// they start with a zero byte, hold a control byte other than tab, CR or LF among their
-  /// first four, or the name says `idx`. Such a file with a bad magic number is then
-  /// reported as bad IDX, never read as text.
+  /// first four, or the name is IDX-style (`ubyte`, or `idx` and a digit, as in
+  /// `train-images-idx3-ubyte`). Such a file with a bad magic number is then reported as bad
+  /// IDX, never read as text.
   public static func isIDXLike(_ bytes: [UInt8], name: String) -> Bool {
     let text: Set<UInt8> = [9, 10, 13]
+    let lower = [UInt8](name.lowercased().utf8)
+    let idxDigit = lower.indices.contains { i in
+      lower[i...].starts(with: "idx".utf8) && i + 3 < lower.count
+        && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower[i + 3])
+    }
     return bytes.first == 0 || bytes.prefix(4).contains { $0 < 0x20 && !text.contains($0) }
-      || name.lowercased().contains("idx")
+      || idxDigit || name.lowercased().contains("ubyte")
   }
 
   /// Throws unless `bytes` start with a valid IDX magic number; returns the element size.
