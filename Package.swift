@@ -19,12 +19,14 @@ let package = Package(
       pkgConfig: "gmp",
       providers: [.apt(["libgmp-dev"])]
     ),
+    // C interface to Debian's zlib1g-dev: gzip decompression for the data sets.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // The leaf core every layer shares: the gate table, CounterRNG, rounding/overflow modes,
     // the bit-matrix container.
     .target(name: "BitCore"),
     .target(name: "FixedPoint", dependencies: ["CGMP", "BitCore"]),
     .target(name: "Hashing"),
-    .target(name: "Datasets", dependencies: ["BitCore", "FixedPoint", "Hashing"]),
+    .target(name: "Datasets", dependencies: ["BitCore", "CZlib", "FixedPoint", "Hashing"]),
     .target(name: "NetlistIR", dependencies: ["BitCore"]),
     .target(name: "NetlistPasses", dependencies: ["FixedPoint", "NetlistIR"]),
     .target(name: "NetlistSim", dependencies: ["NetlistIR"]),
@@ -65,7 +67,10 @@ let package = Package(
       name: "FixedPointTests",
       // CGMP: the mpq-based exact reference; NetlistIR: agreement with the hardware ops.
       dependencies: ["FixedPoint", "CGMP", "NetlistIR", "_TestSupport"]),
-    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Hashing", "_TestSupport"]),
+    .testTarget(
+      // LogicNets: the fuzz tests of the model files share the data readers' mutator.
+      name: "DatasetsTests",
+      dependencies: ["Datasets", "CZlib", "Hashing", "LogicNets", "_TestSupport"]),
     .testTarget(name: "NetlistIRTests", dependencies: ["NetlistIR", "_TestSupport"]),
     .testTarget(
       name: "NetlistPassesTests", dependencies: ["NetlistPasses", "NetlistSim", "_TestSupport"]),

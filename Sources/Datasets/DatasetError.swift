@@ -22,8 +22,22 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible, Sendable {
   /// A parameter (threshold count, limit, split) is out of its range.
   case invalidParameter(String)
 
-  /// The message shown to users.
+  /// The message shown to users: one line, any control character in it (echoed from a
+  /// file: a NUL, a line break) escaped as `\u{…}`.
   public var description: String {
+    var line = ""
+    for scalar in message.unicodeScalars {
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+        line += "\\u{" + String(scalar.value, radix: 16) + "}"
+      } else {
+        line.unicodeScalars.append(scalar)
+      }
+    }
+    return line
+  }
+
+  /// The message before escaping.
+  private var message: String {
     switch self {
     case .fileNotFound(let path): return "\(path): no such file"
     case .unreadableFile(let path, let reason): return "\(path): cannot read: \(reason)"

@@ -18,6 +18,10 @@ extension DiscreteLogicNet {
   public static let interchangeFormat = "difflogic-net"
   /// The supported `"version"`.
   public static let interchangeVersion = 1
+  /// The most inputs a net file may declare. Every other size in a file is backed by its own
+  /// bytes (one array entry per neuron), but `inputs` alone would size allocations in every
+  /// reader: 2²⁰ is far above any data set's encoded width (MNIST at 255 thresholds: 2·10⁵).
+  public static let maxInputs = 1 << 20
 
   /// Reads and validates an interchange document; the first problem is thrown as one
   /// ``LogicNetsError`` naming the field (and layer / neuron).
@@ -26,7 +30,8 @@ extension DiscreteLogicNet {
     let format = try root.field("format", at: "").string(at: "format")
     guard format == Self.interchangeFormat else {
       throw .invalidField(
-        path: "format", detail: "expected \"\(Self.interchangeFormat)\", got \"\(format)\"")
+        path: "format",
+        detail: "expected \"\(Self.interchangeFormat)\", got \"\(format.quotedForMessage)\"")
     }
     let version = try root.field("version", at: "").integer(at: "version", in: 0...Int.max)
     guard version == Self.interchangeVersion else {
@@ -34,7 +39,7 @@ extension DiscreteLogicNet {
         path: "version",
         detail: "unsupported version \(version), expected \(Self.interchangeVersion)")
     }
-    let inputs = try root.field("inputs", at: "").integer(at: "inputs", in: 1...Int(Int32.max))
+    let inputs = try root.field("inputs", at: "").integer(at: "inputs", in: 1...Self.maxInputs)
     let layerValues = try root.field("layers", at: "").array(at: "layers")
     guard !layerValues.isEmpty else {
       throw .invalidField(path: "layers", detail: "must not be empty")

@@ -2,7 +2,7 @@ import Foundation
 
 /// A parsed JSON document, kept generic so readers can validate field by field and name the
 /// exact path of a problem.
-enum JSONValue: Decodable {
+enum JSONValue {
   case null
   case bool(Bool)
   case number(Double)
@@ -10,30 +10,11 @@ enum JSONValue: Decodable {
   case array([JSONValue])
   case object([String: JSONValue])
 
-  init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    if container.decodeNil() {
-      self = .null
-    } else if let b = try? container.decode(Bool.self) {
-      self = .bool(b)
-    } else if let x = try? container.decode(Double.self) {
-      self = .number(x)
-    } else if let s = try? container.decode(String.self) {
-      self = .string(s)
-    } else if let a = try? container.decode([JSONValue].self) {
-      self = .array(a)
-    } else {
-      self = .object(try container.decode([String: JSONValue].self))
-    }
-  }
-
-  /// Parses `data`, or throws ``LogicNetsError/malformedJSON(_:)``.
+  /// Parses `data` strictly (see ``JSONParser``), or throws ``LogicNetsError/malformedJSON(_:)``
+  /// naming the line and column of the problem.
   static func parse(_ data: Data) throws(LogicNetsError) -> JSONValue {
-    do {
-      return try JSONDecoder().decode(JSONValue.self, from: data)
-    } catch {
-      throw .malformedJSON("not a JSON document")
-    }
+    var parser = JSONParser([UInt8](data))
+    return try parser.document()
   }
 
   /// A field of an object, or `missingField`.
@@ -98,5 +79,21 @@ enum JSONValue: Decodable {
       out.append(Int(x))
     }
     return out
+  }
+}
+
+extension String {
+  /// This text for a one-line error message: at most 60 characters (then `…`), and control
+  /// characters (a NUL, a line break, read from a file) escaped as `\u{…}`.
+  var quotedForMessage: String {
+    var out = ""
+    for scalar in prefix(60).unicodeScalars {
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+        out += "\\u{" + String(scalar.value, radix: 16) + "}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return count > 60 ? out + "…" : out
   }
 }

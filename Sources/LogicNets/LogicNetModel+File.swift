@@ -39,6 +39,9 @@ extension LogicNetModel {
   public static func load(fileData data: Data) throws(LogicNetsError) -> (
     model: LogicNetModel, adam: AdamState?
   ) {
+    // The strict reader first: syntax errors with line and column, duplicate keys and
+    // non-finite numbers are rejected before the typed decoding below.
+    _ = try JSONValue.parse(data)
     let record: ModelFile
     do {
       record = try JSONDecoder().decode(ModelFile.self, from: data)
@@ -50,6 +53,11 @@ extension LogicNetModel {
     }
     let config = try record.config.config()
     try config.validate()
+    guard config.inputs <= DiscreteLogicNet.maxInputs else {
+      throw .invalidField(
+        path: "config.inputs",
+        detail: "\(config.inputs) is outside 1...\(DiscreteLogicNet.maxInputs)")
+    }
     guard record.layers.count == config.layerWidths.count else {
       throw .lengthMismatch(
         layer: record.layers.count, field: "layers", expected: config.layerWidths.count,
@@ -172,7 +180,7 @@ private struct ConfigRecord: Codable {
   }
 }
 
-/// Floats as concatenated 8-digit hex bit patterns.
+/// Floats as concatenated 8-digit hex bit patterns; reading rejects NaN and infinities.
 enum HexFloats {
   private static let digits = Array("0123456789abcdef".utf8)
 
@@ -211,7 +219,11 @@ enum HexFloats {
         }
         bits = bits << 4 | UInt32(nibble)
       }
-      out.append(Float(bitPattern: bits))
+      let value = Float(bitPattern: bits)
+      guard value.isFinite else {
+        throw .invalidField(path: path, detail: "float \(i) is not finite (\(value))")
+      }
+      out.append(value)
     }
     return out
   }

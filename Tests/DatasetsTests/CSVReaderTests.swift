@@ -35,14 +35,8 @@ import Testing
 
   @Test func gzippedCSVIsReadTransparently() throws {
     let text = Array("x,label\n4,1\n5,0\n".utf8)
-    var s = DeflateStreamBuilder()
-    s.bits(1, 1)
-    s.bits(0, 2)
-    let length = UInt16(text.count)
-    s.alignedBytes(
-      [UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)] + text)
     let dir = TempFolder()
-    let path = try dir.write("z.csv.gz", bytes: DeflateStreamBuilder.gzip(s.bytes, content: text))
+    let path = try dir.write("z.csv.gz", bytes: GzipCompressor.gzip(text))
     let table = try CSVReader.read([path], classCount: nil)
     #expect(table.parts[0].inputs.values == [4, 5])
     #expect(table.parts[0].labels == [1, 0])
@@ -132,5 +126,25 @@ import Testing
     #expect(
       errorMessage { _ = try CSVReader.read(["/nonexistent/x.csv"], classCount: nil) }
         == "/nonexistent/x.csv: no such file")
+  }
+}
+
+/// Invalid UTF-8 in a category or a header is an error naming line and column, never a
+/// category merged with another through the replacement character.
+@Suite struct CSVEncodingTests {
+  @Test func invalidUTF8IsAnErrorNamingLineAndColumn() {
+    func message(_ bytes: [UInt8]) -> String? {
+      errorMessage { _ = try CSVReader.parse([("u.csv", bytes)], classCount: nil) }
+    }
+    let header = Array("n,c,label\n".utf8)
+    let good = Array("1,red,0\n".utf8)
+    #expect(
+      message(header + good + [0x32, 0x2C, 0xFF, 0x2C, 0x31, 0x0A])
+        == "u.csv:3: column 2 ('c'): '\u{FFFD}' is not valid UTF-8")
+    #expect(
+      message([0x6E, 0xC3, 0x2C] + Array("label\n1,0\n".utf8))
+        == "u.csv:1: column 1: header 'n\u{FFFD}' is not valid UTF-8")
+    let crlf = Array("n,c,label\r\n1,red,0\r\n2,blue,1\r\n".utf8)
+    #expect(errorMessage { _ = try CSVReader.parse([("u.csv", crlf)], classCount: nil) } == nil)
   }
 }

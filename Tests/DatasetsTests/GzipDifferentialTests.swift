@@ -3,9 +3,10 @@ import Foundation
 import Testing
 import _TestSupport
 
-/// The decoder against zlib (through Python's `zlib` module) on generated data: every
-/// compression level family and strategy, so stored, fixed and dynamic blocks, long and
-/// overlapping matches, the maximum distance and multi-block streams all occur.
+/// The reader (zlib driven in 1 MiB chunks, members concatenated) against files written by
+/// Python's `zlib` and `gzip` modules on generated data: every compression level family and
+/// strategy, so stored, fixed and dynamic blocks, long and overlapping matches, the maximum
+/// distance, multi-block streams and named-file headers all occur.
 @Suite struct GzipDifferentialTests {
   /// Payloads that stress different parts of the decoder.
   static func payloads() -> [(name: String, bytes: [UInt8])] {

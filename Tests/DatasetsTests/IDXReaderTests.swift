@@ -76,15 +76,8 @@ import Testing
     let imageFile = idx(type: 0x08, [images, 2, 3], pixels)
     let imagePath: String
     if gzipImages {
-      var s = DeflateStreamBuilder()
-      s.bits(1, 1)
-      s.bits(0, 2)
-      let n = UInt16(imageFile.count)
-      s.alignedBytes(
-        [UInt8(n & 0xFF), UInt8(n >> 8), UInt8(~n & 0xFF), UInt8(~n >> 8)] + imageFile)
       imagePath = try dir.write(
-        "\(prefix)-images-idx3-ubyte.gz",
-        bytes: DeflateStreamBuilder.gzip(s.bytes, content: imageFile))
+        "\(prefix)-images-idx3-ubyte.gz", bytes: GzipCompressor.gzip(imageFile))
     } else {
       imagePath = try dir.write("\(prefix)-images-idx3-ubyte", bytes: imageFile)
     }
@@ -154,5 +147,61 @@ import Testing
         _ = try DatasetLoader.load(DatasetRequest(source: "mnist", dataDirectory: dir.url.path))
       }
         == "\(dir.path("mnist/train-labels-idx1-ubyte")): record 1: label 10 is out of range 0...9")
+  }
+
+  /// Unsigned-byte images stay one byte per pixel (MNIST: 47 MB, not 188 MB); cropping and
+  /// splitting keep the byte storage, and the values read the same as 32-bit integers.
+  @Test func unsignedBytesAreStoredAsBytes() throws {
+    let u8 = try IDXReader.parse(
+      IDXReaderTests.idx(type: 0x08, [2, 1, 3], [0, 255, 7, 128, 1, 2]), source: "u8")
+    #expect(u8.records.bytesPerElement == 1)
+    #expect(u8.records == IntMatrix(rows: 2, columns: 3, values: [0, 255, 7, 128, 1, 2]))
+    let s8 = try IDXReader.parse(IDXReaderTests.idx(type: 0x09, [1], [0xFF]), source: "s8")
+    #expect(s8.records.bytesPerElement == 4 && s8.values == [-1])
+    let dir = TempFolder()
+    let images = try IDXReaderTests.writePair(dir, "b", images: 10, labels: Array(0..<10))
+    let data = try DatasetLoader.load(DatasetRequest(source: images, dataDirectory: "."))
+    #expect(data.train.inputs.bytesPerElement == 1 && data.test.inputs.bytesPerElement == 1)
+  }
+
+  /// A header whose dimensions need more bytes than the file holds fails before anything is
+  /// allocated for them, even when the product overflows.
+  @Test func headerDimensionsMustMatchTheBytesPresent() {
+    let claims = IDXReaderTests.idx(
+      type: 0x08, [100_000, 100, 100], [UInt8](repeating: 0, count: 64))
+    #expect(
+      errorMessage { _ = try IDXReader.parse(claims, source: "m") }
+        == "m: bad IDX file: data ends inside record 0 (dimensions 100000x100x100 need "
+        + "1000000000 data bytes, found 64)")
+    let huge = IDXReaderTests.idx(type: 0x0C, [0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF], [])
+    #expect(
+      errorMessage { _ = try IDXReader.parse(huge, source: "m") }
+        == "m: bad IDX file: dimensions 4294967295x4294967295x4294967295 are too large")
+  }
+
+  /// A file that is binary but has a bad magic number is reported as bad IDX in one line,
+  /// never read as CSV text (whose messages would echo the raw bytes).
+  @Test func aBadMagicNumberIsOneLineNeverCSV() throws {
+    let dir = TempFolder()
+    let bad = try dir.write("data.bin", bytes: [1, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 0x0A, 0])
+    #expect(
+      errorMessage { _ = try DatasetLoader.load(DatasetRequest(source: bad, dataDirectory: ".")) }
+        == "\(bad): bad IDX file: bad magic number 0x01000803 "
+        + "(expected 0x0000TTDD: type 08/09/0B/0C, dims ≥ 1)")
+    let named = try dir.write("x-images-idx3-ubyte", bytes: Array("abcd\n".utf8))
+    #expect(
+      errorMessage {
+        _ = try DatasetLoader.load(DatasetRequest(source: named, dataDirectory: "."))
+      }?.hasPrefix("\(named): bad IDX file: bad magic number 0x61626364") == true)
+    let csv = try dir.write("my_idx_data.csv", "a,label\n1,0\n2,1\n")
+    #expect(try DatasetLoader.load(DatasetRequest(source: csv, dataDirectory: ".")).rowCount == 2)
+    let text = try dir.write("t.csv", bytes: Array("a,label\n1\u{1}\r\n,0\n2,0\n".utf8))
+    #expect(
+      errorMessage { _ = try DatasetLoader.load(DatasetRequest(source: text, dataDirectory: ".")) }
+        == "\(text):2: expected 2 cells, found 1")
+    let nul = try dir.write("n.csv", bytes: Array("a,label\n1\u{0}x,0\n2,0\n".utf8))
+    #expect(
+      errorMessage { _ = try DatasetLoader.load(DatasetRequest(source: nul, dataDirectory: ".")) }
+        == "\(nul):2: column 'a': '1\\u{0}x' is not a number")
   }
 }

@@ -74,6 +74,12 @@ import Testing
     }
     #expect(failure(images, 2) == "\(images): cannot crop 2 pixels from each side of 4x6 images")
     #expect(failure(images, -1) == "crop border must be at least 0 (got -1)")
+    // 2·border would overflow: a typed error, not a trap.
+    for border in [1 << 62, Int.max] {
+      #expect(
+        failure(images, border)
+          == "\(images): cannot crop \(border) pixels from each side of 4x6 images")
+    }
     #expect(failure(csv, 1) == "crop border applies to IDX image data sets; d.csv is CSV data")
     #expect(
       failure(flat, 1)

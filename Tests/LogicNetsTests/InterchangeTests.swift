@@ -88,6 +88,20 @@ import _TestSupport
         == "field 'version': unsupported version 2, expected 1")
     #expect(message("\"layers\":[", "\"layers\":[[],") == "field 'layers[0]': expected an object")
     #expect(message("\"inputs\":4", "\"inputs\":\"4\"") == "field 'inputs': expected an integer")
-    #expect(message("}}", "}") == "malformed JSON: not a JSON document")
+    #expect(
+      message("}}", "}")
+        == "malformed JSON: line 4, column 30: expected ',' or '}', found the end of the document")
+    #expect(
+      message("\"inputs\":4", "\"inputs\":2147483647")
+        == "field 'inputs': 2147483647 is outside 1...1048576")
+    #expect(
+      message("\"k\":2", "\"k\":4294967296")
+        == "field 'group_sum.k': 4294967296 is outside 1...2147483647")
+    #expect(
+      message("\"tau\":10", "\"tau\":1e999")
+        == "malformed JSON: line 4, column 27: number 1e999 is too large")
+    #expect(
+      message("\"version\":1,", "\"version\":1,\"version\":1,")
+        == "malformed JSON: line 1, column 39: duplicate key \"version\"")
   }
 }

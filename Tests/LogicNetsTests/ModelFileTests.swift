@@ -66,5 +66,45 @@ import _TestSupport
     #expect(
       message(text.replacingOccurrences(of: "\"inputs\":2", with: "\"inputz\":2"))
         == "malformed JSON: not a bittrue-logicnet file (missing 'config.inputs')")
+    #expect(
+      message(text.replacingOccurrences(of: "\"inputs\":2", with: "\"inputs\":2,\"inputs\":3"))
+        .hasSuffix(": duplicate key \"inputs\""))
+    #expect(
+      message(text.replacingOccurrences(of: "\"inputs\":2", with: "\"inputs\":4611686018427387904"))
+        == "field 'config.inputs': 4611686018427387904 is outside 1...1048576")
+  }
+
+  /// A model whose logits or Adam moments hold NaN or an infinity is rejected, naming the
+  /// field and the float.
+  @Test func nonFiniteParametersAreRejected() throws {
+    let model = try LogicNetModel(
+      config: LogicNetConfig(inputs: 2, layerWidths: [2], classes: 2, tau: 1, connections: .random))
+    let adam = AdamState(
+      m: [[Float](repeating: 0, count: 32)], v: [[Float](repeating: 0, count: 32)], step: 1)
+    let text = String(decoding: model.fileData(adam: adam), as: UTF8.self)
+    func message(_ edited: String) -> String {
+      do {
+        _ = try LogicNetModel.load(fileData: Data(edited.utf8))
+        return "no error"
+      } catch { return error.description }
+    }
+    for (pattern, name) in [("7fc00000", "nan"), ("7f800000", "inf"), ("ff800000", "-inf")] {
+      let logits = text.replacingOccurrences(
+        of: "\"logits\":\"", with: "\"logits\":\"\(pattern)")
+      #expect(
+        message(dropFirstFloat(logits, after: "\"logits\":\"\(pattern)"))
+          == "field 'layers[0].logits': float 0 is not finite (\(name))")
+    }
+    let m = text.replacingOccurrences(
+      of: "\"m\":[\"00000000", with: "\"m\":[\"7f800000")
+    #expect(message(m) == "field 'adam.m[0]': float 0 is not finite (inf)")
+  }
+
+  /// `text` with the 8 hex digits that follow `marker` removed (keeps the float count).
+  private func dropFirstFloat(_ text: String, after marker: String) -> String {
+    guard let range = text.range(of: marker) else { return text }
+    let start = range.upperBound
+    let end = text.index(start, offsetBy: 8)
+    return text.replacingCharacters(in: start..<end, with: "")
   }
 }

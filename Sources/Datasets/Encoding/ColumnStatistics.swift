@@ -11,15 +11,12 @@ struct ColumnRanges {
     let columns = matrix.columns
     low = Array(matrix.row(0))
     high = low
-    matrix.values.withUnsafeBufferPointer { v in
-      low.withUnsafeMutableBufferPointer { low in
-        high.withUnsafeMutableBufferPointer { high in
-          for r in 1..<matrix.rows {
-            let row = v.baseAddress! + r * columns
-            for c in 0..<columns {
-              low[c] = min(low[c], row[c])
-              high[c] = max(high[c], row[c])
-            }
+    low.withUnsafeMutableBufferPointer { low in
+      high.withUnsafeMutableBufferPointer { high in
+        matrix.forEachRow { _, row in
+          for c in 0..<columns {
+            low[c] = min(low[c], row[c])
+            high[c] = max(high[c], row[c])
           }
         }
       }
@@ -55,18 +52,15 @@ enum ColumnOrderStatistics {
     }
     var histogram = [Int32](repeating: 0, count: histogramSize)
     var copies = [Int32](repeating: 0, count: gathered * rows)
-    matrix.values.withUnsafeBufferPointer { v in
-      histogram.withUnsafeMutableBufferPointer { h in
-        copies.withUnsafeMutableBufferPointer { g in
-          for r in 0..<rows {
-            let row = v.baseAddress! + r * columns
-            for c in 0..<columns {
-              let x = row[c]
-              if histogramOffset[c] >= 0 {
-                h[histogramOffset[c] + Int(x) - Int(ranges.low[c])] &+= 1
-              } else {
-                g[gatherSlot[c] * rows + r] = x
-              }
+    histogram.withUnsafeMutableBufferPointer { h in
+      copies.withUnsafeMutableBufferPointer { g in
+        matrix.forEachRow { r, row in
+          for c in 0..<columns {
+            let x = row[c]
+            if histogramOffset[c] >= 0 {
+              h[histogramOffset[c] + Int(x) - Int(ranges.low[c])] &+= 1
+            } else {
+              g[gatherSlot[c] * rows + r] = x
             }
           }
         }

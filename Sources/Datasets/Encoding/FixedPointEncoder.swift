@@ -136,10 +136,11 @@ public struct FixedPointEncoder: Equatable, Sendable {
     precondition(inputs.columns == featureCount, "feature count differs from the fitted one")
     let columns = inputs.columns
     let integers = FixedFormat(signed: true, width: 32, fractionBits: 0)
-    var codes = [Int32](repeating: 0, count: inputs.values.count)
+    let values = inputs.values
+    var codes = [Int32](repeating: 0, count: values.count)
     for f in 0..<columns {
       let column = FixedArray(
-        codes: (0..<inputs.rows).map { Int64(inputs.values[$0 * columns + f]) }, format: integers)
+        codes: (0..<inputs.rows).map { Int64(values[$0 * columns + f]) }, format: integers)
       let encoded = encode(column, feature: f, &events).int64Codes!
       for r in 0..<inputs.rows { codes[r * columns + f] = Int32(truncatingIfNeeded: encoded[r]) }
     }

@@ -18,11 +18,10 @@ public struct RawIntegerEncoder: Equatable, Sendable {
     var high = [Int32](repeating: 0, count: columns)
     for m in matrices {
       precondition(m.columns == columns, "column counts differ")
-      for r in 0..<m.rows {
+      m.forEachRow { _, row in
         for c in 0..<columns {
-          let v = m.values[r * columns + c]
-          low[c] = min(low[c], v)
-          high[c] = max(high[c], v)
+          low[c] = min(low[c], row[c])
+          high[c] = max(high[c], row[c])
         }
       }
     }

@@ -97,31 +97,28 @@ public struct ThermometerEncoder: Equatable, Sendable {
     let wordsPerRow = (columns + 63) / 64
     var words = [UInt64](repeating: 0, count: inputs.rows * wordsPerRow)
     words.withUnsafeMutableBufferPointer { words in
-      inputs.values.withUnsafeBufferPointer { values in
-        thresholds.withUnsafeBufferPointer { t in
-          offsets.withUnsafeBufferPointer { offsets in
-            for r in 0..<inputs.rows {
-              let row = values.baseAddress! + r * features
-              let outRow = words.baseAddress! + r * wordsPerRow
-              var word: UInt64 = 0
-              var bit = 0
-              var wordIndex = 0
-              for f in 0..<features {
-                let x = row[f]
-                for i in offsets[f]..<offsets[f + 1] {
-                  let set: UInt64 = x > t[i] ? 1 : 0  // branch-free: the outcome is data
-                  word |= set &<< UInt64(bit)
-                  bit &+= 1
-                  if bit == 64 {
-                    outRow[wordIndex] = word
-                    wordIndex &+= 1
-                    word = 0
-                    bit = 0
-                  }
+      thresholds.withUnsafeBufferPointer { t in
+        offsets.withUnsafeBufferPointer { offsets in
+          inputs.forEachRow { r, row in
+            let outRow = words.baseAddress! + r * wordsPerRow
+            var word: UInt64 = 0
+            var bit = 0
+            var wordIndex = 0
+            for f in 0..<features {
+              let x = row[f]
+              for i in offsets[f]..<offsets[f + 1] {
+                let set: UInt64 = x > t[i] ? 1 : 0  // branch-free: the outcome is data
+                word |= set &<< UInt64(bit)
+                bit &+= 1
+                if bit == 64 {
+                  outRow[wordIndex] = word
+                  wordIndex &+= 1
+                  word = 0
+                  bit = 0
                 }
               }
-              if bit > 0 { outRow[wordIndex] = word }
             }
+            if bit > 0 { outRow[wordIndex] = word }
           }
         }
       }

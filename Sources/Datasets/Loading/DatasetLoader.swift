@@ -105,7 +105,8 @@ public enum DatasetLoader {
     }
     let name = (request.source as NSString).lastPathComponent
     let bytes = try FileBytes.read(request.source)
-    if bytes.count >= 2 && bytes[0] == 0 && bytes[1] == 0 {
+    if IDXReader.isIDXLike(bytes, name: name) {
+      try IDXReader.checkMagic(bytes, source: request.source)
       let labels = try IDXPair.labelsFile(forImages: request.source)
       let table = try IDXPair.read(
         images: request.source, imageBytes: bytes, labels: labels, classCount: nil,

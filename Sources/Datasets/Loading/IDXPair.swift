@@ -48,8 +48,7 @@ public enum IDXPair {
     if cropBorder != 0 {
       (matrix, features) = try ImageBorderCrop.crop(imageArray, border: cropBorder, path: images)
     } else {
-      matrix = IntMatrix(
-        rows: imageArray.recordCount, columns: imageArray.recordSize, values: imageArray.values)
+      matrix = imageArray.records
       features = pixelColumns(shape: Array(imageArray.dimensions.dropFirst()))
     }
     return LabeledTable(

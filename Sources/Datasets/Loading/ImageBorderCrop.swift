@@ -19,20 +19,18 @@ enum ImageBorderCrop {
       throw DatasetError.invalidParameter(
         "\(path): cropping a border needs 2-D images (rows x columns), found shape \(shape)")
     }
-    let (records, height, width) = (array.dimensions[0], array.dimensions[1], array.dimensions[2])
-    guard height > 2 * border && width > 2 * border else {
+    let (height, width) = (array.dimensions[1], array.dimensions[2])
+    // Written without 2·border, which overflows for borders near Int.max.
+    guard border <= (min(height, width) - 1) / 2 else {
       throw DatasetError.invalidParameter(
         "\(path): cannot crop \(border) pixels from each side of \(height)x\(width) images")
     }
     let keptHeight = height - 2 * border
     let keptWidth = width - 2 * border
-    var values = [Int32]()
-    values.reserveCapacity(records * keptHeight * keptWidth)
-    for record in 0..<records {
-      for row in border..<border + keptHeight {
-        let start = (record * height + row) * width + border
-        values += array.values[start..<start + keptWidth]
-      }
+    var kept: [Int] = []
+    kept.reserveCapacity(keptHeight * keptWidth)
+    for row in border..<border + keptHeight {
+      for column in border..<border + keptWidth { kept.append(row * width + column) }
     }
     var features: [FeatureColumn] = []
     for row in border..<border + keptHeight {
@@ -41,6 +39,6 @@ enum ImageBorderCrop {
           FeatureColumn(name: "pixel_\(row)_\(column)", kind: .numeric(decimalPlaces: 0)))
       }
     }
-    return (IntMatrix(rows: records, columns: keptHeight * keptWidth, values: values), features)
+    return (array.records.selecting(columns: kept), features)
   }
 }

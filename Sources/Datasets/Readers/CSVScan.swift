@@ -20,8 +20,16 @@ struct ScannedFile {
     }
     var cells: [Range<Int>] = []
     splitCells(text, headerRange, into: &cells)
-    let names = cells.map {
-      String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self)
+    var names: [String] = []
+    for (c, cell) in cells.enumerated() {
+      let bytes = UnsafeBufferPointer(rebasing: text[cell])
+      guard let name = String(validating: bytes, as: UTF8.self) else {
+        throw DatasetError.malformedCSV(
+          path: source, line: 1,
+          reason: "column \(c + 1): header '\(String(decoding: bytes, as: UTF8.self))' "
+            + "is not valid UTF-8")
+      }
+      names.append(name)
     }
     header = names
     guard names.count >= 2, names.last == "label" else {
@@ -70,7 +78,12 @@ struct ScannedFile {
         } catch .outOfRange {
           throw fail("column '\(names[c])': '\(cellText())' has too many digits to hold exactly")
         } catch .notANumber {
-          let category = cellText()
+          guard
+            let category = String(
+              validating: UnsafeBufferPointer(rebasing: text[cell]), as: UTF8.self)
+          else {
+            throw fail("column \(c + 1) ('\(names[c])'): '\(cellText())' is not valid UTF-8")
+          }
           let id: Int
           if let known = stats[c].categoryIDs[category] {
             id = known

@@ -4,15 +4,17 @@
 ///
 /// The integer element types are read: 0x08 unsigned byte, 0x09 signed byte, 0x0B 16-bit and
 /// 0x0C 32-bit signed integers. Floating types (0x0D, 0x0E) are rejected. The file must hold
-/// exactly the elements its header announces.
+/// exactly the elements its header announces, and at least one: a zero dimension is an error.
 public enum IDXReader {
   /// A decoded IDX file.
   public struct Array: Equatable, Sendable {
     /// The dimension sizes; the first one counts records (samples).
     public let dimensions: [Int]
-    /// The elements, row-major.
-    public let values: [Int32]
+    /// The elements: one row per record (unsigned bytes stay one byte each).
+    public let records: IntMatrix
 
+    /// The elements, row-major, as 32-bit integers.
+    public var values: [Int32] { records.values }
     /// Number of records (the first dimension).
     public var recordCount: Int { dimensions[0] }
     /// Elements per record (the product of the other dimensions; 1 for a vector).
@@ -24,8 +26,25 @@ public enum IDXReader {
     try parse(FileBytes.read(path), source: path)
   }
 
-  /// Parses IDX bytes; `source` names them in error messages.
-  public static func parse(_ bytes: [UInt8], source: String) throws -> Array {
+  /// Whether `bytes` (the content of the file `name`) are meant as IDX rather than CSV text:
+  /// they start with a zero byte, hold a control byte other than tab, CR or LF among their
+  /// first four, or the name is IDX-style (`ubyte`, or `idx` and a digit, as in
+  /// `train-images-idx3-ubyte`). Such a file with a bad magic number is then reported as bad
+  /// IDX, never read as text.
+  public static func isIDXLike(_ bytes: [UInt8], name: String) -> Bool {
+    let text: Set<UInt8> = [9, 10, 13]
+    let lower = [UInt8](name.lowercased().utf8)
+    let idxDigit = lower.indices.contains { i in
+      lower[i...].starts(with: "idx".utf8) && i + 3 < lower.count
+        && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower[i + 3])
+    }
+    return bytes.first == 0 || bytes.prefix(4).contains { $0 < 0x20 && !text.contains($0) }
+      || idxDigit || name.lowercased().contains("ubyte")
+  }
+
+  /// Throws unless `bytes` start with a valid IDX magic number; returns the element size.
+  @discardableResult
+  public static func checkMagic(_ bytes: [UInt8], source: String) throws -> Int {
     func error(_ reason: String) -> DatasetError { .malformedIDX(path: source, reason: reason) }
     guard bytes.count >= 4 else {
       throw error("\(bytes.count) bytes, too short for the 4-byte magic number")
@@ -47,6 +66,13 @@ public enum IDXReader {
       throw error(
         "bad magic number 0x\(hex(magic)) (expected 0x0000TTDD: type 08/09/0B/0C, dims ≥ 1)")
     }
+    return elementSize
+  }
+
+  /// Parses IDX bytes; `source` names them in error messages.
+  public static func parse(_ bytes: [UInt8], source: String) throws -> Array {
+    func error(_ reason: String) -> DatasetError { .malformedIDX(path: source, reason: reason) }
+    let elementSize = try checkMagic(bytes, source: source)
     let dimensionCount = Int(bytes[3])
     let headerSize = 4 + 4 * dimensionCount
     guard bytes.count >= headerSize else {
@@ -76,8 +102,13 @@ public enum IDXReader {
       guard !o3 else { throw error("dimensions \(shapeText) are too large") }
       recordBytes = product
     }
+    // A zero dimension leaves the others unbacked by any data byte: an image shape of
+    // 33554432x196608 with no records would still size a column per pixel.
+    if let zero = dimensions.firstIndex(of: 0) {
+      throw error("dimension \(zero) is 0: the file holds no elements")
+    }
     guard !overflow, !o2, expected <= available else {
-      let record = recordBytes == 0 ? 0 : available / recordBytes
+      let record = available / recordBytes
       throw error(
         "data ends inside record \(record) (dimensions \(shapeText) need "
           + "\(overflow || o2 ? "more than 2^63" : String(expected)) data bytes, found \(available))"
@@ -86,12 +117,19 @@ public enum IDXReader {
     guard expected == available else {
       throw error("\(available - expected) bytes of trailing data after the last record")
     }
+    let records = dimensions[0]
+    let columns = recordBytes / elementSize
+    if bytes[2] == 0x08 {
+      var payload = bytes
+      payload.removeFirst(headerSize)
+      return Array(
+        dimensions: dimensions,
+        records: IntMatrix(rows: records, columns: columns, bytes: payload))
+    }
     let values = [Int32](unsafeUninitializedCapacity: elementCount) { out, initialized in
       bytes.withUnsafeBufferPointer { raw in
         let p = raw.baseAddress! + headerSize
         switch bytes[2] {
-        case 0x08:
-          for i in 0..<elementCount { out[i] = Int32(p[i]) }
         case 0x09:
           for i in 0..<elementCount { out[i] = Int32(Int8(bitPattern: p[i])) }
         case 0x0B:
@@ -109,6 +147,14 @@ public enum IDXReader {
       }
       initialized = elementCount
     }
-    return Array(dimensions: dimensions, values: values)
+    return Array(
+      dimensions: dimensions,
+      records: IntMatrix(rows: records, columns: columns, values: values))
   }
+}
+
+/// Lower-case hexadecimal of `value`, zero-padded to its full width.
+private func hex<T: FixedWidthInteger & UnsignedInteger>(_ value: T) -> String {
+  let digits = String(value, radix: 16)
+  return String(repeating: "0", count: T.bitWidth / 4 - digits.count) + digits
 }

@@ -43,7 +43,7 @@ struct LogicEvalCommand: ParsableCommand {
 
   func run() throws {
     let net = try NetlistFile.loadNet(model)
-    let samples = try loadSamples(inputs: net.inputs)
+    let samples = try loadSamples(inputs: net.inputs, classes: net.classes)
     let engine: LogicNetInference
     do throws(PassError) {
       engine = try LogicNetInference(net, name: NetlistFile.stem(model))
@@ -83,16 +83,22 @@ struct LogicEvalCommand: ParsableCommand {
   }
 
   /// Samples from `--inputs` or the data set's test split.
-  private func loadSamples(inputs width: Int) throws -> (
+  private func loadSamples(inputs width: Int, classes: Int) throws -> (
     bits: [UInt8], labels: [Int32]?, count: Int, source: String
   ) {
     if let inputs {
-      let csv = try BinaryCSV(path: inputs, hasLabels: labels)
-      guard csv.features == width else {
-        throw CommandFailure(
-          description: "\(inputs): \(csv.features) feature columns, the net has \(width) inputs")
+      let csv: BinarySampleCSV
+      do {
+        csv = try BinarySampleCSV.read(inputs, hasLabels: labels, classCount: classes)
+      } catch let error as DatasetError {
+        throw CommandFailure(description: error.description)
       }
-      return (csv.bits, labels ? csv.labels : nil, csv.count, inputs)
+      guard csv.featureCount == width else {
+        throw CommandFailure(
+          description: "\(inputs): \(csv.featureCount) feature columns, the net has \(width) inputs"
+        )
+      }
+      return (csv.bits, csv.labels, csv.count, inputs)
     }
     let loaded = try LogicData(data)
     guard loaded.inputBits == width else {
