@@ -1,4 +1,4 @@
-import FixedPoint
+import BitCore
 
 /// Lexing and parsing one line of the text form, with every number bounded before use.
 extension NetlistText {
