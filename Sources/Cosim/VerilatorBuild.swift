@@ -169,6 +169,8 @@ public enum VerilatorBuild {
       try ExternalTool.run(verilator, verilatorArguments, in: temporary, log: log)
       try ExternalTool.run(make, makeArguments, in: temporary, log: log)
     } catch {
+      // An interrupted build is removed (the deferred removal above), not kept as failed.
+      if error == .interrupted { throw error }
       // Keep the failed build for inspection under a stable name.
       let failed = options.cacheDirectory.appendingPathComponent("failed-\(hash.prefix(24))")
       try? FileManager.default.removeItem(at: failed)

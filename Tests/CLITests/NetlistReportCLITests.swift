@@ -138,8 +138,9 @@ import _TestSupport
   }
 
   /// Yosys synthesises the emitted Verilog: one flip-flop per register bit, and gate and
-  /// LUT counts. Skipped without yosys (CI does not install it).
-  @Test(.enabled(if: ToolGate.hasYosys, "yosys is not installed"))
+  /// LUT counts. Skipped without yosys on a developer machine; runs (and fails without it)
+  /// under CI=true.
+  @Test(.enabled(if: ToolGate.runYosysTests, "yosys is not installed"))
   func yosysCrossCheck() throws {
     let dir = try folder()
     defer { try? FileManager.default.removeItem(at: dir) }

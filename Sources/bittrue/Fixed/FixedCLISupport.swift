@@ -77,7 +77,7 @@ struct InputLines {
       data = contents
       name = path
     } else {
-      data = FileHandle.standardInput.readDataToEndOfFile()
+      data = try StandardStreams.readInput()
       name = "<stdin>"
     }
     guard let text = String(data: data, encoding: .utf8) else {
@@ -94,12 +94,15 @@ struct InputLines {
     FixedInputError(input: name, line: index + 1, message: message)
   }
 
-  /// The exact decimal on line `index` (surrounding blanks ignored).
+  /// The exact decimal on line `index` (surrounding blanks ignored); a malformed one is
+  /// echoed as an ``Excerpt``.
   func decimal(_ text: Substring, at index: Int) throws -> DecimalNumber {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if trimmed.isEmpty { throw error(at: index, "empty line") }
     do {
       return try DecimalNumber(parsing: trimmed)
+    } catch .malformedDecimal(let text) {
+      throw self.error(at: index, FixedPointError.malformedDecimal(Excerpt.of(text)).description)
     } catch {
       throw self.error(at: index, error.description)
     }
@@ -127,13 +130,13 @@ struct ValuePrinting: ParsableArguments {
 
   /// Writes one line per element to standard output in one piece (nothing is written before
   /// every line has been computed).
-  func write(_ values: FixedArray) {
+  func write(_ values: FixedArray) throws {
     var out = ""
     out.reserveCapacity(values.count * 8)
     for value in values {
       out += text(value)
       out += "\n"
     }
-    FileHandle.standardOutput.write(Data(out.utf8))
+    try StandardStreams.write(out)
   }
 }

@@ -23,6 +23,10 @@ struct LogicEmitCommand: ParsableCommand {
       logic depth, latency, signal widths) is written as <module>.report.txt and .json next \
       to the Verilog and printed unless --quiet.
 
+      The files are written into a temporary sibling folder that then replaces --out as a \
+      whole, so it always holds one complete set; --out must be new, empty, or an output \
+      folder bittrue wrote (it holds .bittrue-output).
+
       Check the result with `bittrue cosim MODEL --dataset … [same --pipeline/--lanes]`.
 
       Example:
@@ -31,7 +35,7 @@ struct LogicEmitCommand: ParsableCommand {
 
   @Option(help: "Interchange net (difflogic-net JSON) or trained model file.")
   var model: String
-  @Option(help: "The output folder (created if missing).")
+  @Option(help: "The output folder: created if missing, else replaced as a whole.")
   var out: String
   @Option(help: "Insert registers every K gate levels (bit-blasts the design).")
   var pipeline: Int?
@@ -48,23 +52,26 @@ struct LogicEmitCommand: ParsableCommand {
   var quiet = false
 
   func run() throws {
+    let folder = try OutputFolder(out, command: "bittrue logic emit")
     let hw = try HardwareDesign(path: model, gateLevel: lanes > 1, pipeline: pipeline)
     // Reports are made before anything is written, so a failure leaves no files.
     let (report, _) = try NetlistReportCommand.report(hw.netlist, optimize: false, source: model)
     let design = try DesignWriter.write(
-      hw, lanes: lanes, module: module, to: out, source: model, notes: [report.headline])
+      hw, lanes: lanes, module: module, to: folder, source: model, notes: [report.headline])
     for format in [ReportFormat.text, .json] {
-      try AtomicFileWriter.write(
-        report.render(format), to: "\(out)/\(design.moduleName).report.\(format.fileExtension)")
+      try folder.write(
+        report.render(format), named: "\(design.moduleName).report.\(format.fileExtension)")
     }
+    try folder.commit()
     if let stats = hw.inference?.statistics {
-      print(
+      try StandardStreams.writeLine(
         "net: \(stats.modelGates) gates → \(stats.remainingGates) after optimisation "
           + "(removed: \(stats.deadGates) dead, \(stats.constantGates) constant, "
           + "\(stats.bufferGates) pass-through, \(stats.duplicateGates) duplicate)")
     }
-    print(DesignWriter.summary(design, hw, lanes: lanes, out: out))
-    print("wrote \(design.moduleName).report.txt and .json (gate report) to \(out)")
-    if !quiet { print("", report.render(.text), separator: "\n", terminator: "") }
+    try StandardStreams.writeLine(DesignWriter.summary(design, hw, lanes: lanes, out: out))
+    try StandardStreams.writeLine(
+      "wrote \(design.moduleName).report.txt and .json (gate report) to \(out)")
+    if !quiet { try StandardStreams.write("\n" + report.render(.text)) }
   }
 }
