@@ -130,6 +130,13 @@ public enum VerilatorBuild {
     guard let make = try ExternalTool.locate("make") else {
       throw .commandFailed(command: "make", status: 127, log: "make is not on PATH")
     }
+    // Verilator's makefiles stop in a folder whose path has a blank; say so before building.
+    let cachePath = options.cacheDirectory.standardizedFileURL.path
+    if cachePath.contains(where: \.isWhitespace) {
+      throw .io(
+        "cannot build with Verilator in '\(cachePath)': GNU make cannot build in a folder "
+          + "whose path contains a space; set BITTRUE_CACHE (or --cache) to a folder without one")
+    }
     let level = options.optimization.resolved(nodes: nodes)
     let top = target.manifest.module
     let sources = sourceFiles(target)

@@ -83,7 +83,8 @@ enum AtomicFileWriter {
 
   /// Requires the folder that will hold `target` to exist.
   static func requireFolder(of target: String, for path: String) throws(Failure) {
-    let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+    let parent = (target as NSString).deletingLastPathComponent
+    let folder = parent.isEmpty ? "." : parent
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
       throw Failure(path: path, reason: "folder \(folder) does not exist")
