@@ -94,17 +94,16 @@ struct InputLines {
     FixedInputError(input: name, line: index + 1, message: message)
   }
 
-  /// The exact decimal on line `index` (surrounding blanks ignored); a malformed one is
-  /// echoed as an ``Excerpt``.
+  /// The exact decimal on line `index` (surrounding blanks ignored); a message that echoes
+  /// the text shows an ``Excerpt`` of it.
   func decimal(_ text: Substring, at index: Int) throws -> DecimalNumber {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if trimmed.isEmpty { throw error(at: index, "empty line") }
     do {
       return try DecimalNumber(parsing: trimmed)
-    } catch .malformedDecimal(let text) {
-      throw self.error(at: index, FixedPointError.malformedDecimal(Excerpt.of(text)).description)
     } catch {
-      throw self.error(at: index, error.description)
+      let message = error.description.replacingOccurrences(of: trimmed, with: Excerpt.of(trimmed))
+      throw self.error(at: index, message)
     }
   }
 }
