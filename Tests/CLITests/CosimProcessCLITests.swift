@@ -13,7 +13,8 @@ struct CosimProcessCLITests {
   private func processes(under folder: String) -> [String] {
     let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
     return pids.filter { Int($0) != nil }.compactMap { pid -> String? in
-      guard let cwd = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd"),
+      guard
+        let cwd = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd"),
         cwd.hasPrefix(folder)
       else { return nil }
       return "\(pid) in \(cwd)"

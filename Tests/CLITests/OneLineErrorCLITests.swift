@@ -6,22 +6,31 @@ import _TestSupport
 /// ArgumentParser's help and usage lines, negative values read as values, unclear defaults
 /// refused, sizes bounded before anything is allocated, long input lines shortened.
 @Suite struct OneLineErrorCLITests {
-  @Test(arguments: [
-    (["fixed", "cast"], "Error: Missing expected argument '--to <format>'\n"),
-    (["fixed", "bogus"], "Error: Unexpected argument 'bogus'\n"),
-    (["bogus"], "Error: Unexpected argument 'bogus'\n"),
-    (["fixed", "info", "u8.4"], nil),
-    (["fixed", "cast", "--to", "sfix8_En4", "--nope"], nil),
-    (["fixed", "cast", "--to", "sfix8_En4", "--seed", "-1"],
-     "Error: The value '-1' is invalid for '--seed <n>'\n"),
-    (["cosim", "x.nl", "--vectors", "-5"], "Error: --vectors must not be negative\n"),
-    (["cosim", "x.nl", "--vectors", "9223372036854775807"],
-     "Error: --vectors must be at most 1000000 (got 9223372036854775807)\n"),
-    (["cosim", "x.nl", "--vectors", "1e8"],
-     "Error: The value '1e8' is invalid for '--vectors <vectors>'\n"),
-    (["logic", "eval", "--model", "net.json"],
-     "Error: name the samples: --inputs FILE or --dataset NAME\n"),
-  ] as [([String], String?)])
+  @Test(
+    arguments: [
+      (["fixed", "cast"], "Error: Missing expected argument '--to <format>'\n"),
+      (["fixed", "bogus"], "Error: Unexpected argument 'bogus'\n"),
+      (["bogus"], "Error: Unexpected argument 'bogus'\n"),
+      (["fixed", "info", "u8.4"], nil),
+      (["fixed", "cast", "--to", "sfix8_En4", "--nope"], nil),
+      (
+        ["fixed", "cast", "--to", "sfix8_En4", "--seed", "-1"],
+        "Error: The value '-1' is invalid for '--seed <n>'\n"
+      ),
+      (["cosim", "x.nl", "--vectors", "-5"], "Error: --vectors must not be negative\n"),
+      (
+        ["cosim", "x.nl", "--vectors", "9223372036854775807"],
+        "Error: --vectors must be at most 1000000 (got 9223372036854775807)\n"
+      ),
+      (
+        ["cosim", "x.nl", "--vectors", "1e8"],
+        "Error: The value '1e8' is invalid for '--vectors <vectors>'\n"
+      ),
+      (
+        ["logic", "eval", "--model", "net.json"],
+        "Error: name the samples: --inputs FILE or --dataset NAME\n"
+      ),
+    ] as [([String], String?)])
   func argumentErrorsAreOneLine(arguments: [String], expected: String?) throws {
     let r = try CLI.run(arguments)
     #expect(r.status == 64, "\(arguments): \(r.stderr)")
@@ -65,7 +74,8 @@ import _TestSupport
         == "Error: <stdin>:1: 0.\(short.prefix(38))… is not exactly representable in "
         + "sfix8_En4 (resolution 0.0625)\n")
     let malformed = try CLI.run(["fixed", "cast", "--to", "sfix8_En4"], stdin: "0.x\(digits)\n")
-    #expect(malformed.stderr == "Error: <stdin>:1: '0.x\(digits.prefix(37))…' is not a decimal number\n")
+    #expect(
+      malformed.stderr == "Error: <stdin>:1: '0.x\(digits.prefix(37))…' is not a decimal number\n")
     let pair = try CLI.run(
       ["fixed", "eval", "--op", "add", "--a", "sfix8_En4", "--b", "sfix8_En4"],
       stdin: "1\(digits)\n")

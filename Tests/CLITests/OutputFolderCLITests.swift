@@ -86,7 +86,8 @@ import _TestSupport
       "logic", "train", "--dataset", "digits", "--data-dir", Paths.bundledData.path,
       "--encoding", "thermometer", "--thresholds", "1", "--out", "run", "--quiet",
     ]
-    let first = try CLI.run(data + ["--layers", "40x1", "--iterations", "2"], currentDirectory: dir)
+    let first = try CLI.run(
+      data + ["--layers", "40x1", "--iterations", "2"], currentDirectory: dir)
     #expect(first.status == 0, "\(first.stderr)")
     let run = dir.appendingPathComponent("run")
     let before = try entries(run)

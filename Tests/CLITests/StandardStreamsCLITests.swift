@@ -9,7 +9,9 @@ import _TestSupport
   static let commands: [(arguments: [String], stdin: String)] = [
     (["fixed", "cast", "--to", "sfix8_En4"], "1.5\n-2.25\n"),
     (["fixed", "eval", "--op", "add", "--a", "sfix8_En4", "--b", "sfix8_En4"], "1.5,2\n"),
-    (["fixed", "eval", "--op", "add", "--a", "sfix8_En4", "--b", "sfix8_En4", "--print-format"], ""),
+    (
+      ["fixed", "eval", "--op", "add", "--a", "sfix8_En4", "--b", "sfix8_En4", "--print-format"], ""
+    ),
     (["fixed", "info", "sfix16_En8"], ""),
     (["netlist", "opt", "design.nl"], ""),
     (["netlist", "report", "design.nl"], ""),

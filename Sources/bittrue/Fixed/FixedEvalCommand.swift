@@ -91,7 +91,9 @@ struct FixedEvalCommand: ParsableCommand {
     var bCodes: [BigInt] = []
     for (i, line) in input.lines.enumerated() {
       let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-      guard fields.count == 2 else { throw input.error(at: i, "expected 'a,b', got '\(Excerpt.of(line))'") }
+      guard fields.count == 2 else {
+        throw input.error(at: i, "expected 'a,b', got '\(Excerpt.of(line))'")
+      }
       for (name, field, format) in [("a", fields[0], aFormat), ("b", fields[1], bFormat)] {
         let decimal = try input.decimal(field, at: i)
         do {
@@ -116,7 +118,8 @@ struct FixedEvalCommand: ParsableCommand {
       result = try a.divided(by: b, to: to!, rounding: round, overflow: overflow, random: random)
     }
     if let to, op != .div {
-      try printing.write(result.quantized(to: to, rounding: round, overflow: overflow, random: random))
+      try printing.write(
+        result.quantized(to: to, rounding: round, overflow: overflow, random: random))
     } else {
       try printing.write(result)
     }

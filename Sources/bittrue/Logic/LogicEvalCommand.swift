@@ -149,6 +149,7 @@ struct LogicExportCommand: ParsableCommand {
   func run() throws {
     let net = try NetlistFile.loadNet(model)
     try AtomicFileWriter.write(net.interchangeJSON(), to: out)
-    try StandardStreams.writeLine("gates: \(net.gateCount), layers: \(net.layers.count), classes: \(net.classes)")
+    try StandardStreams.writeLine(
+      "gates: \(net.gateCount), layers: \(net.layers.count), classes: \(net.classes)")
   }
 }
