@@ -194,7 +194,7 @@ public enum VerilatorBuild {
     } catch {
       // Another process finished the same build first: use it.
       guard FileManager.default.isExecutableFile(atPath: done.path) else {
-        throw .io("cannot move the build into \(folder.path): \(error.localizedDescription)")
+        throw .io("cannot move the build into \(folder.path): \(FileIO.reason(for: error))")
       }
     }
     return model(seconds, cached: false)
