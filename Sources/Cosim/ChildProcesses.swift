@@ -15,6 +15,7 @@ public enum ChildProcesses {
   private struct State {
     var interrupted = false
     var groups: Set<pid_t> = []
+    var temporaryPaths: Set<String> = []
   }
 
   private static let state = Mutex(State())
@@ -24,6 +25,20 @@ public enum ChildProcesses {
 
   /// Whether ``interrupt()`` was called.
   public static var isInterrupted: Bool { state.withLock { $0.interrupted } }
+
+  /// The temporary folders Cosim is filling (a Verilator build before it is renamed into the
+  /// cache): an interrupted command that cannot wait for Cosim to unwind removes them.
+  public static var temporaryPaths: Set<String> { state.withLock { $0.temporaryPaths } }
+
+  /// Lists `url` in ``temporaryPaths`` until ``forget(_:)``.
+  static func removeOnInterrupt(_ url: URL) {
+    _ = state.withLock { $0.temporaryPaths.insert(url.path) }
+  }
+
+  /// Takes `url` off ``temporaryPaths``.
+  static func forget(_ url: URL) {
+    _ = state.withLock { $0.temporaryPaths.remove(url.path) }
+  }
 
   /// Stops every running child's process group (SIGTERM, then SIGKILL after
   /// ``gracePeriod`` seconds) and refuses to start new ones. Returns whether any child was

@@ -161,7 +161,11 @@ public enum VerilatorBuild {
 
     let temporary = options.cacheDirectory.appendingPathComponent(
       "tmp-\(hash.prefix(12))-\(UUID().uuidString.prefix(8))")
-    defer { try? FileManager.default.removeItem(at: temporary) }
+    ChildProcesses.removeOnInterrupt(temporary)
+    defer {
+      try? FileManager.default.removeItem(at: temporary)
+      ChildProcesses.forget(temporary)
+    }
     for file in sources {
       try FileIO.write(file.text, to: temporary.appendingPathComponent("src/\(file.name)"))
     }

@@ -11,9 +11,10 @@ import Synchronization
 /// were running it gives the command a few seconds to unwind (its external-tool call throws
 /// ``CosimError/interrupted``, which removes the build's temporary folder, and `main` then
 /// exits through ``exit(_:)``). Otherwise, or when that takes too long, it removes the
-/// registered temporary paths itself and exits. Output files and folders are registered
-/// while they are being written (``removeOnInterrupt(_:)``), so an interrupt leaves the old
-/// output as it was and no temporary file behind.
+/// registered temporary paths (its own and ``ChildProcesses/temporaryPaths``) itself and
+/// exits. Output files and folders are registered while they are being written
+/// (``removeOnInterrupt(_:)``), so an interrupt leaves the old output as it was and no
+/// temporary file behind.
 enum Interrupts {
   private struct State {
     var received: Int32?
@@ -56,7 +57,7 @@ enum Interrupts {
 
   /// Removes the registered paths and exits with status 128 + `signal`.
   static func exit(_ signal: Int32) -> Never {
-    let paths = state.withLock { $0.paths }
+    let paths = state.withLock { $0.paths }.union(ChildProcesses.temporaryPaths)
     for path in paths { try? FileManager.default.removeItem(atPath: path) }
     StandardStreams.writeError("Error: interrupted\n")
     _exit(128 + signal)

@@ -24,7 +24,7 @@ final class OutputFolder {
 
   /// The folder as the user named it (for messages).
   let path: String
-  /// The folder's path with a symbolic link in its last component followed.
+  /// The folder's absolute path, with a symbolic link in its last component followed.
   private let target: String
   /// The staging folder the files are written into.
   private let staging: String
@@ -35,9 +35,9 @@ final class OutputFolder {
   init(_ path: String, command: String) throws(AtomicFileWriter.Failure) {
     self.path = path
     guard !path.isEmpty else { throw AtomicFileWriter.Failure(path: path, reason: "") }
-    target = try AtomicFileWriter.resolvingLinks(path)
+    let url = URL(fileURLWithPath: try AtomicFileWriter.resolvingLinks(path)).standardizedFileURL
+    target = url.path
     try Self.requireReplaceable(target, reportedAs: path)
-    let url = URL(fileURLWithPath: target).standardizedFileURL
     let parent = url.deletingLastPathComponent()
     do {
       try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
