@@ -7,7 +7,12 @@ bittrue="${1:-.build/release/bittrue}"
 out="${2:-out/demo}"
 data=(--dataset digits --data-dir data --encoding thermometer --thresholds 3)
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Bold headings only on a terminal: a log file or pipe gets plain text.
+if [ -t 1 ]; then
+  step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+else
+  step() { printf '\n== %s\n' "$*"; }
+fi
 
 if ! command -v "${VERILATOR:-verilator}" >/dev/null 2>&1; then
   echo "error: verilator not found (Debian: apt-get install verilator; or set VERILATOR)" >&2

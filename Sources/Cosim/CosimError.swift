@@ -20,6 +20,8 @@ public enum CosimError: Error, Equatable, CustomStringConvertible, Sendable {
   case mixedLanes
   /// A file or folder could not be written or read.
   case io(String)
+  /// The command was interrupted (SIGINT, SIGTERM) while an external program ran.
+  case interrupted
 
   /// The message shown to users.
   public var description: String {
@@ -42,6 +44,8 @@ public enum CosimError: Error, Equatable, CustomStringConvertible, Sendable {
       return "designs in one batch must have the same lane count"
     case .io(let message):
       return message
+    case .interrupted:
+      return "interrupted"
     }
   }
 }

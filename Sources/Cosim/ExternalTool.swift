@@ -23,32 +23,21 @@ public enum ExternalTool {
   }
 
   /// Runs `executable` with `arguments` in `directory`, appending stdout and stderr to
-  /// `log`. Throws ``CosimError/commandFailed(command:status:log:)`` on a non-zero exit.
+  /// `log`, in a process group of its own (see ``ChildProcesses``). Throws
+  /// ``CosimError/commandFailed(command:status:log:)`` on a non-zero exit and
+  /// ``CosimError/interrupted`` when the command was interrupted.
   public static func run(
     _ executable: String, _ arguments: [String], in directory: URL, log: URL
   ) throws(CosimError) {
-    let status: Int32
-    do {
-      if !FileManager.default.fileExists(atPath: log.path) {
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-      }
-      let handle = try FileHandle(forWritingTo: log)
-      defer { try? handle.close() }
-      handle.seekToEndOfFile()
-      handle.write(Data(("$ " + commandLine(executable, arguments) + "\n").utf8))
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: executable)
-      process.arguments = arguments
-      process.currentDirectoryURL = directory
-      process.standardOutput = handle
-      process.standardError = handle
-      process.standardInput = FileHandle.nullDevice
-      try process.run()
-      process.waitUntilExit()
-      status = process.terminationStatus
-    } catch {
-      throw .io("cannot run \(executable): \(error.localizedDescription)")
+    let descriptor = open(log.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw .io("cannot write \(log.path): \(FileIO.reason(errno: errno))")
     }
+    defer { close(descriptor) }
+    let header = Array(("$ " + commandLine(executable, arguments) + "\n").utf8)
+    guard header.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) == header.count
+    else { throw .io("cannot write \(log.path): \(FileIO.reason(errno: errno))") }
+    let status = try ChildProcesses.run(executable, arguments, in: directory, output: descriptor)
     if status != 0 {
       throw .commandFailed(
         command: commandLine(URL(fileURLWithPath: executable).lastPathComponent, arguments),

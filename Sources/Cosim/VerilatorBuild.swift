@@ -130,6 +130,13 @@ public enum VerilatorBuild {
     guard let make = try ExternalTool.locate("make") else {
       throw .commandFailed(command: "make", status: 127, log: "make is not on PATH")
     }
+    // Verilator's makefiles stop in a folder whose path has a blank; say so before building.
+    let cachePath = options.cacheDirectory.standardizedFileURL.path
+    if cachePath.contains(where: \.isWhitespace) {
+      throw .io(
+        "cannot build with Verilator in '\(cachePath)': GNU make cannot build in a folder "
+          + "whose path contains a space; set BITTRUE_CACHE (or --cache) to a folder without one")
+    }
     let level = options.optimization.resolved(nodes: nodes)
     let top = target.manifest.module
     let sources = sourceFiles(target)
@@ -154,7 +161,11 @@ public enum VerilatorBuild {
 
     let temporary = options.cacheDirectory.appendingPathComponent(
       "tmp-\(hash.prefix(12))-\(UUID().uuidString.prefix(8))")
-    defer { try? FileManager.default.removeItem(at: temporary) }
+    ChildProcesses.removeOnInterrupt(temporary)
+    defer {
+      try? FileManager.default.removeItem(at: temporary)
+      ChildProcesses.forget(temporary)
+    }
     for file in sources {
       try FileIO.write(file.text, to: temporary.appendingPathComponent("src/\(file.name)"))
     }
@@ -169,6 +180,8 @@ public enum VerilatorBuild {
       try ExternalTool.run(verilator, verilatorArguments, in: temporary, log: log)
       try ExternalTool.run(make, makeArguments, in: temporary, log: log)
     } catch {
+      // An interrupted build is removed (the deferred removal above), not kept as failed.
+      if error == .interrupted { throw error }
       // Keep the failed build for inspection under a stable name.
       let failed = options.cacheDirectory.appendingPathComponent("failed-\(hash.prefix(24))")
       try? FileManager.default.removeItem(at: failed)
@@ -185,7 +198,7 @@ public enum VerilatorBuild {
     } catch {
       // Another process finished the same build first: use it.
       guard FileManager.default.isExecutableFile(atPath: done.path) else {
-        throw .io("cannot move the build into \(folder.path): \(error.localizedDescription)")
+        throw .io("cannot move the build into \(folder.path): \(FileIO.reason(for: error))")
       }
     }
     return model(seconds, cached: false)

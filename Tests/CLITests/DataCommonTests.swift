@@ -49,6 +49,12 @@ import _TestSupport
     let dir = Paths.temporaryDirectory("bittrue-atomic")
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("sub/out.txt").path
+    // The folder must exist: a missing one is an error, not created.
+    #expect(
+      errorText { try AtomicFileWriter.write("x", to: path) }
+        == "\(path): cannot write: folder \(dir.path)/sub does not exist")
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("sub"), withIntermediateDirectories: false)
     try AtomicFileWriter.write("first\n", to: path)
     try AtomicFileWriter.write("second\n", to: path)
     #expect(
@@ -67,11 +73,11 @@ import _TestSupport
       try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sub").path)
         .sorted()
         == ["folder", "out.txt"])
-    // A parent that is a file: cannot create the folder.
+    // A parent that is a file.
     let blocked = dir.appendingPathComponent("sub/out.txt/x").path
     #expect(
       errorText { try AtomicFileWriter.write("x", to: blocked) }
-        == "\(blocked): cannot write: cannot create folder \(dir.path)/sub/out.txt")
+        == "\(blocked): cannot write: not a directory")
   }
 
   @Test func summaryLines() {

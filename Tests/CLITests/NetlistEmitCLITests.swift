@@ -32,7 +32,7 @@ struct NetlistEmitCLITests {
         == "wrote adder.v, shift_round.v, adder.manifest.json to \(out.path) (5 nodes, combinational, 1 lane)\n"
     )
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(files == ["adder.manifest.json", "adder.v", "shift_round.v"])
+    #expect(files == [".bittrue-output", "adder.manifest.json", "adder.v", "shift_round.v"])
     let verilog = try String(contentsOf: out.appendingPathComponent("adder.v"), encoding: .utf8)
     #expect(verilog.contains("module adder ("))
   }
@@ -54,6 +54,9 @@ struct NetlistEmitCLITests {
     #expect(result.status == 1)
     #expect(result.stderr == "Error: \(word): lanes must be 1 or 64, not 8\n")
     #expect(!FileManager.default.fileExists(atPath: out.path))
+    // Nor a staging folder.
+    let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+    #expect(left.filter { $0.hasPrefix(".rtl.") }.isEmpty, "\(left)")
   }
 
   @Test func helpTeaches() throws {

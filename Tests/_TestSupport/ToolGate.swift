@@ -3,7 +3,8 @@ import Foundation
 /// Gating for tests that need external tools (Verilator, Icarus, Yosys, gcc).
 ///
 /// On a developer machine without the tool such a test is skipped with a message; when the
-/// environment has `CI=true` a missing Verilator is a failure, never a skip.
+/// environment has `CI=true` a missing Verilator, Yosys or python3 is a failure, never a skip
+/// (`.ci/run` installs all three).
 public enum ToolGate {
   /// Whether the tests run in CI (`CI=true`).
   public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
@@ -33,4 +34,15 @@ public enum ToolGate {
 
   /// Whether Yosys is available.
   public static var hasYosys: Bool { find("yosys") != nil }
+
+  /// Whether Yosys tests should run: when Yosys is present, and always in CI (where a
+  /// missing Yosys then fails the test instead of skipping it).
+  public static var runYosysTests: Bool { hasYosys || isCI }
+
+  /// The Python 3 interpreter: `$PYTHON`, else `python3` on `PATH`.
+  public static var python: String? { find("python3", environmentOverride: "PYTHON") }
+
+  /// Whether python3 tests should run: when python3 is present, and always in CI (where a
+  /// missing python3 then fails the test instead of skipping it).
+  public static var runPythonTests: Bool { python != nil || isCI }
 }

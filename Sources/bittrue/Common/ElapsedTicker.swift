@@ -25,13 +25,13 @@ final class ElapsedTicker: @unchecked Sendable {
 
   private func draw() {
     let seconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000
-    FileHandle.standardError.write(Data("\r\(label) … \(seconds) s\u{1B}[K".utf8))
+    StandardStreams.writeError("\r\(label) … \(seconds) s\u{1B}[K")
   }
 
   /// Stops and erases the line.
   func stop() {
     guard let timer else { return }
     timer.cancel()
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    StandardStreams.writeError("\r\u{1B}[K")
   }
 }

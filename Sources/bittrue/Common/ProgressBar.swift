@@ -22,7 +22,7 @@ final class ProgressBar {
   /// makes every call a no-op.
   init(
     label: String, total: Int, isEnabled: Bool,
-    output: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    output: @escaping (String) -> Void = { StandardStreams.writeError($0) }
   ) {
     self.label = label
     self.total = max(total, 0)

@@ -10,7 +10,10 @@ struct RunOptions: ParsableArguments {
   @Option(help: "Worker threads (results do not depend on it).")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Option(help: ArgumentHelp("Where to write the command's output files.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "The folder for the command's output files (created if missing, else replaced as a "
+        + "whole; it must be new, empty or a folder bittrue wrote).", valueName: "path"))
   var out: String?
 
   @Flag(help: "Print a machine-readable JSON summary on stdout instead of text.")

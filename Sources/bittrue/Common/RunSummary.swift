@@ -15,14 +15,14 @@ enum RunSummary {
   }
 
   /// Prints both final lines.
-  static func printFinalLines(accuracy: Accuracy, digest: WeightsDigest) {
-    print(testAccuracyLine(accuracy))
-    print(weightsDigestLine(digest))
+  static func printFinalLines(accuracy: Accuracy, digest: WeightsDigest) throws {
+    try StandardStreams.writeLine(testAccuracyLine(accuracy))
+    try StandardStreams.writeLine(weightsDigestLine(digest))
   }
 
   /// Prints a JSON summary on stdout (see ``json(_:)``).
   static func printJSON<T: Encodable>(_ value: T) throws {
-    print(try json(value))
+    try StandardStreams.writeLine(try json(value))
   }
 
   /// The JSON text of a summary: keys sorted, pretty-printed, slashes unescaped.

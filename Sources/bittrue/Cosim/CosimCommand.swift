@@ -49,7 +49,9 @@ struct CosimCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The netlist or model file.", valueName: "design"))
   var design: String
 
-  @Option(name: .long, help: "Number of random input vectors.")
+  @Option(
+    name: .long,
+    help: "Number of random input vectors (at most \(CosimCommand.maxVectors)).")
   var vectors: Int = 1000
 
   @Option(name: .long, help: "Seed of the random vectors (CounterRNG).")
@@ -79,8 +81,15 @@ struct CosimCommand: ParsableCommand {
 
   @OptionGroup(title: "Test-set vectors (models; with --dataset)") var data: DatasetOptions
 
+  /// The most random vectors `--vectors` asks for: each is held in memory by every source.
+  static let maxVectors = 1_000_000
+
   func validate() throws {
     guard vectors >= 0 else { throw ValidationError("--vectors must not be negative") }
+    guard vectors <= Self.maxVectors else {
+      throw ValidationError(
+        "--vectors must be at most \(Self.maxVectors) (got \(vectors))")
+    }
     guard !(icarus && lanes != 1) else {
       throw ValidationError("--icarus simulates the one-lane form; drop --lanes")
     }
@@ -121,9 +130,11 @@ struct CosimCommand: ParsableCommand {
     header += datasetCount > 0 ? "\(datasetCount) test-set + \(vectors) random" : "random"
     header += "), seed \(seed), \(lanes) lane(s)"
     if form.latency > 0 { header += ", pipelined: latency \(form.latency) cycles" }
-    print(header)
-    if !sources.skipped.isEmpty { print("skipped: \(sources.skipped.joined(separator: ", "))") }
-    print(summary(verdict))
+    try StandardStreams.writeLine(header)
+    if !sources.skipped.isEmpty {
+      try StandardStreams.writeLine("skipped: \(sources.skipped.joined(separator: ", "))")
+    }
+    try StandardStreams.writeLine(summary(verdict))
     if !verdict.comparison.agree { throw ExitCode(1) }
   }
 

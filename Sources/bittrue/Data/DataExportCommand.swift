@@ -14,7 +14,9 @@ struct DataExportCommand: ParsableCommand {
       holds value · 10^d); thermometer inputs are 0/1 and named `feature>threshold`, one-hot \
       bits by their feature name; fixed-point inputs are the codes (value · 2^F, F from \
       --format; with --feature-scale power-of-two, value / 2^e · 2^F with the per-feature e \
-      listed in info.json). Each file is written whole or not at all.
+      listed in info.json). The files are written into a temporary sibling folder that then \
+      replaces <out> as a whole, so <out> always holds one complete set; <out> must be new, \
+      empty, or an output folder bittrue wrote (it holds .bittrue-output).
       """
   )
 
@@ -24,7 +26,10 @@ struct DataExportCommand: ParsableCommand {
   @OptionGroup(title: "Data set")
   var data: DatasetOptions
 
-  @Option(help: ArgumentHelp("Folder to write the files into.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "Folder to write the files into (created if missing, else replaced as a whole).",
+      valueName: "dir"))
   var out: String
 
   @Flag(help: "No progress bar on stderr.")
@@ -37,6 +42,7 @@ struct DataExportCommand: ParsableCommand {
   }
 
   func run() throws {
+    let folder = try OutputFolder(out, command: "bittrue data export")
     let dataset = try data.load(source: source)
     let encoder = try FittedEncoder(data.inputEncoding, fittedOn: dataset)
     let header = DataExportCommand.columnNames(dataset.features, encoder) + ["label"]
@@ -75,10 +81,9 @@ struct DataExportCommand: ParsableCommand {
     progress.finish()
     let report = DataInfoReport(dataset: dataset, encoding: data.inputEncoding, encoder: encoder)
     files.append(("info.json", Array((try RunSummary.json(report) + "\n").utf8)))
-    for file in files {
-      try AtomicFileWriter.write(file.bytes, to: out + "/" + file.name)
-    }
-    print(
+    for file in files { try folder.write(file.bytes, named: file.name) }
+    try folder.commit()
+    try StandardStreams.writeLine(
       "wrote \(out)/train.csv (\(dataset.train.count) rows), \(out)/test.csv "
         + "(\(dataset.test.count) rows), \(out)/info.json; \(encoder.inputBitCount) input bits")
   }

@@ -44,7 +44,7 @@ struct DataInfoCommand: ParsableCommand {
     if json {
       try RunSummary.printJSON(report)
     } else {
-      print(report.text, terminator: "")
+      try StandardStreams.write(report.text)
     }
   }
 }

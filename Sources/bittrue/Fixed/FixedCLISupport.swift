@@ -77,7 +77,7 @@ struct InputLines {
       data = contents
       name = path
     } else {
-      data = FileHandle.standardInput.readDataToEndOfFile()
+      data = try StandardStreams.readInput()
       name = "<stdin>"
     }
     guard let text = String(data: data, encoding: .utf8) else {
@@ -94,14 +94,16 @@ struct InputLines {
     FixedInputError(input: name, line: index + 1, message: message)
   }
 
-  /// The exact decimal on line `index` (surrounding blanks ignored).
+  /// The exact decimal on line `index` (surrounding blanks ignored); a message that echoes
+  /// the text shows an ``Excerpt`` of it.
   func decimal(_ text: Substring, at index: Int) throws -> DecimalNumber {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if trimmed.isEmpty { throw error(at: index, "empty line") }
     do {
       return try DecimalNumber(parsing: trimmed)
     } catch {
-      throw self.error(at: index, error.description)
+      let message = error.description.replacingOccurrences(of: trimmed, with: Excerpt.of(trimmed))
+      throw self.error(at: index, message)
     }
   }
 }
@@ -127,13 +129,13 @@ struct ValuePrinting: ParsableArguments {
 
   /// Writes one line per element to standard output in one piece (nothing is written before
   /// every line has been computed).
-  func write(_ values: FixedArray) {
+  func write(_ values: FixedArray) throws {
     var out = ""
     out.reserveCapacity(values.count * 8)
     for value in values {
       out += text(value)
       out += "\n"
     }
-    FileHandle.standardOutput.write(Data(out.utf8))
+    try StandardStreams.write(out)
   }
 }

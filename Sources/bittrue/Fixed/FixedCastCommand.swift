@@ -68,7 +68,7 @@ struct FixedCastCommand: ParsableCommand {
       for (i, line) in input.lines.enumerated() {
         let decimal = try input.decimal(line, at: i)
         do {
-          codes.append(try decimal.exactCode(in: from, text: String(line)))
+          codes.append(try decimal.exactCode(in: from, text: Excerpt.of(line)))
         } catch {
           throw input.error(at: i, error.description)
         }
@@ -88,6 +88,6 @@ struct FixedCastCommand: ParsableCommand {
       }
       result = FixedArray(codes: codes, format: to)
     }
-    printing.write(result)
+    try printing.write(result)
   }
 }

@@ -83,7 +83,7 @@ struct FixedEvalCommand: ParsableCommand {
     let (round, overflow) = (quantization.round, quantization.overflow)
     if let to { try to.validate(overflow: overflow) }
     if printFormat {
-      print(to ?? exactFormat)
+      try StandardStreams.writeLine("\(to ?? exactFormat)")
       return
     }
     let input = try InputLines(path: input)
@@ -91,12 +91,14 @@ struct FixedEvalCommand: ParsableCommand {
     var bCodes: [BigInt] = []
     for (i, line) in input.lines.enumerated() {
       let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-      guard fields.count == 2 else { throw input.error(at: i, "expected 'a,b', got '\(line)'") }
+      guard fields.count == 2 else {
+        throw input.error(at: i, "expected 'a,b', got '\(Excerpt.of(line))'")
+      }
       for (name, field, format) in [("a", fields[0], aFormat), ("b", fields[1], bFormat)] {
         let decimal = try input.decimal(field, at: i)
         do {
           let code = try decimal.exactCode(
-            in: format, text: field.trimmingCharacters(in: .whitespaces))
+            in: format, text: Excerpt.of(field.trimmingCharacters(in: .whitespaces)))
           if name == "a" { aCodes.append(code) } else { bCodes.append(code) }
         } catch {
           throw input.error(at: i, "\(name): \(error.description)")
@@ -116,9 +118,10 @@ struct FixedEvalCommand: ParsableCommand {
       result = try a.divided(by: b, to: to!, rounding: round, overflow: overflow, random: random)
     }
     if let to, op != .div {
-      printing.write(result.quantized(to: to, rounding: round, overflow: overflow, random: random))
+      try printing.write(
+        result.quantized(to: to, rounding: round, overflow: overflow, random: random))
     } else {
-      printing.write(result)
+      try printing.write(result)
     }
   }
 }

@@ -16,10 +16,10 @@ struct FixedInfoCommand: ParsableCommand {
   @Argument(help: "A format, e.g. sfix16_En8 or 'fix<16,8>'.", transform: FixedArguments.format)
   var format: FixedFormat
 
-  func run() {
+  func run() throws {
     let f = format
     let integerNote = f.isSigned ? "integer bits including the sign" : "integer bits"
-    print(
+    try StandardStreams.writeLine(
       """
       format      \(f)
       ap_fixed    \(f.apFixedNotation)

@@ -23,6 +23,10 @@ struct LogicEmitCommand: ParsableCommand {
       logic depth, latency, signal widths) is written as <module>.report.txt and .json next \
       to the Verilog and printed unless --quiet.
 
+      The files are written into a temporary sibling folder that then replaces --out as a \
+      whole, so it always holds one complete set; --out must be new, empty, or an output \
+      folder bittrue wrote (it holds .bittrue-output).
+
       Check the result with `bittrue cosim MODEL --dataset … [same --pipeline/--lanes]`.
 
       Example:
@@ -31,7 +35,7 @@ struct LogicEmitCommand: ParsableCommand {
 
   @Option(help: "Interchange net (difflogic-net JSON) or trained model file.")
   var model: String
-  @Option(help: "The output folder (created if missing).")
+  @Option(help: "The output folder: created if missing, else replaced as a whole.")
   var out: String
   @Option(help: "Insert registers every K gate levels (bit-blasts the design).")
   var pipeline: Int?
@@ -48,6 +52,7 @@ struct LogicEmitCommand: ParsableCommand {
   var quiet = false
 
   func run() throws {
+    let folder = try OutputFolder(out, command: "bittrue logic emit")
     let hw = try NetlistFile.design(model)
     let forms = try NetlistFile.forms(of: hw, path: model)
     let form = try NetlistFile.form(
@@ -55,14 +60,18 @@ struct LogicEmitCommand: ParsableCommand {
     // Reports are made before anything is written, so a failure leaves no files.
     let (report, _) = try NetlistReportCommand.report(form.netlist, optimize: false, source: model)
     let design = try DesignWriter.write(
-      form, lanes: lanes, module: module, to: out, source: model, notes: [report.headline])
+      form, lanes: lanes, module: module, to: folder, source: model, notes: [report.headline])
     for format in [ReportFormat.text, .json] {
-      try AtomicFileWriter.write(
-        report.render(format), to: "\(out)/\(design.moduleName).report.\(format.fileExtension)")
+      try folder.write(
+        report.render(format), named: "\(design.moduleName).report.\(format.fileExtension)")
     }
-    if let model = hw.model { print("\(model.noun): \(forms.optimized.removal)") }
-    print(DesignWriter.summary(design, form, lanes: lanes, out: out))
-    print("wrote \(design.moduleName).report.txt and .json (gate report) to \(out)")
-    if !quiet { print("", report.render(.text), separator: "\n", terminator: "") }
+    try folder.commit()
+    if let model = hw.model {
+      try StandardStreams.writeLine("\(model.noun): \(forms.optimized.removal)")
+    }
+    try StandardStreams.writeLine(DesignWriter.summary(design, form, lanes: lanes, out: out))
+    try StandardStreams.writeLine(
+      "wrote \(design.moduleName).report.txt and .json (gate report) to \(out)")
+    if !quiet { try StandardStreams.write("\n" + report.render(.text)) }
   }
 }

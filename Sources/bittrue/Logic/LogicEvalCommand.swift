@@ -41,6 +41,12 @@ struct LogicEvalCommand: ParsableCommand {
   var json = false
   @OptionGroup(title: "Data set (when --inputs is absent)") var data: DatasetOptions
 
+  func validate() throws {
+    if inputs == nil && data.dataset == nil {
+      throw ValidationError("name the samples: --inputs FILE or --dataset NAME")
+    }
+  }
+
   func run() throws {
     let net = try NetlistFile.loadNet(model)
     let samples = try loadSamples(inputs: net.inputs, classes: net.classes)
@@ -76,10 +82,10 @@ struct LogicEvalCommand: ParsableCommand {
           checked: check))
       return
     }
-    print("net: \(stats)")
-    print("samples: \(samples.count) (\(samples.source))")
-    if check { print("check: gates64 equals the model on every sample") }
-    if let accuracy { print(RunSummary.testAccuracyLine(accuracy)) }
+    try StandardStreams.writeLine("net: \(stats)")
+    try StandardStreams.writeLine("samples: \(samples.count) (\(samples.source))")
+    if check { try StandardStreams.writeLine("check: gates64 equals the model on every sample") }
+    if let accuracy { try StandardStreams.writeLine(RunSummary.testAccuracyLine(accuracy)) }
   }
 
   /// Samples from `--inputs` or the data set's test split.
@@ -146,6 +152,7 @@ struct LogicExportCommand: ParsableCommand {
   func run() throws {
     let net = try NetlistFile.loadNet(model)
     try AtomicFileWriter.write(net.interchangeJSON(), to: out)
-    print("gates: \(net.gateCount), layers: \(net.layers.count), classes: \(net.classes)")
+    try StandardStreams.writeLine(
+      "gates: \(net.gateCount), layers: \(net.layers.count), classes: \(net.classes)")
   }
 }

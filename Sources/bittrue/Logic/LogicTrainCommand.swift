@@ -73,6 +73,10 @@ struct LogicTrainCommand: AsyncParsableCommand {
   }
 
   mutating func run() async throws {
+    // The output folder is checked (and its staging folder made) before any work.
+    let folder = try run.out.map { out throws(AtomicFileWriter.Failure) in
+      try OutputFolder(out, command: "bittrue logic train")
+    }
     let loaded = try LogicData(data)
     let widths = try parseLayers(layers)
     let config = LogicNetConfig(
@@ -89,21 +93,19 @@ struct LogicTrainCommand: AsyncParsableCommand {
           + "\(loaded.train.count))")
     }
     if !run.json && !run.quiet {
-      FileHandle.standardError.write(Data("data: \(loaded.description)\n".utf8))
+      StandardStreams.writeError("data: \(loaded.description)\n")
       if validation > 0 {
-        FileHandle.standardError.write(
-          Data(
-            ("validation: the last \(validation) training samples (held out; they pick the "
-              + "checkpoint)\n").utf8))
+        StandardStreams.writeError(
+          "validation: the last \(validation) training samples (held out; they pick the "
+            + "checkpoint)\n")
       }
       let gates = widths.reduce(0, +)
-      FileHandle.standardError.write(
-        Data("net: \(widths.count) layers, \(gates) gates, tau \(tau)\n".utf8))
+      StandardStreams.writeError("net: \(widths.count) layers, \(gates) gates, tau \(tau)\n")
     }
     let report = try await train(loaded, config: config, options: options)
     let best = report.bestModel
     let digest = best.weightsDigest
-    if let out = run.out { try writeOutputs(report, to: out) }
+    if let folder { try writeOutputs(report, to: folder) }
     let testAccuracy = Accuracy(
       predictions: best.discretized().predict(
         BitMatrix(sampleMajor: loaded.test.bits, features: loaded.inputBits)),
@@ -119,10 +121,13 @@ struct LogicTrainCommand: AsyncParsableCommand {
           samplesPerSecond: report.samplesPerSecond, weightsDigest: digest.hexDigest,
           out: run.out))
     } else {
-      print("best checkpoint: iteration \(report.best.iteration)")
-      print(String(format: "training: %.0f samples/s", report.samplesPerSecond))
-      if let out = run.out { print("wrote \(out)/model.json, net.json, curve.svg, train.log") }
-      RunSummary.printFinalLines(accuracy: testAccuracy, digest: digest)
+      try StandardStreams.writeLine("best checkpoint: iteration \(report.best.iteration)")
+      try StandardStreams.writeLine(
+        String(format: "training: %.0f samples/s", report.samplesPerSecond))
+      if let out = run.out {
+        try StandardStreams.writeLine("wrote \(out)/model.json, net.json, curve.svg, train.log")
+      }
+      try RunSummary.printFinalLines(accuracy: testAccuracy, digest: digest)
     }
   }
 
@@ -151,7 +156,7 @@ struct LogicTrainCommand: AsyncParsableCommand {
         try await trainer.train(on: train, validation: held, test: test) { progress in
           if let entry = progress.entry, echoLog {
             bar.clearLine()
-            FileHandle.standardError.write(Data((entry.line + "\n").utf8))
+            StandardStreams.writeError(entry.line + "\n")
           }
           bar.update(to: progress.iteration, status: String(format: "loss %.4f", progress.loss))
         })
@@ -165,15 +170,15 @@ struct LogicTrainCommand: AsyncParsableCommand {
     }
   }
 
-  private func writeOutputs(_ report: TrainingReport, to out: String) throws {
-    try FileManager.default.createDirectory(
-      atPath: out, withIntermediateDirectories: true)
+  /// Writes the run's files into `folder` and swaps it in as one set.
+  private func writeOutputs(_ report: TrainingReport, to folder: OutputFolder) throws {
     let best = report.bestModel
-    try AtomicFileWriter.write(Data(best.fileData()), to: "\(out)/model.json")
-    try AtomicFileWriter.write(best.discretized().interchangeJSON(), to: "\(out)/net.json")
-    try AtomicFileWriter.write(
-      TrainingCurveSVG.render(report.log, title: "logic net, \(layers)"), to: "\(out)/curve.svg")
-    try AtomicFileWriter.write(report.log.map { $0.line + "\n" }.joined(), to: "\(out)/train.log")
+    try folder.write([UInt8](best.fileData()), named: "model.json")
+    try folder.write(best.discretized().interchangeJSON(), named: "net.json")
+    try folder.write(
+      TrainingCurveSVG.render(report.log, title: "logic net, \(layers)"), named: "curve.svg")
+    try folder.write(report.log.map { $0.line + "\n" }.joined(), named: "train.log")
+    try folder.commit()
   }
 }
 

@@ -1,12 +1,12 @@
 import BitTrue
 import Foundation
 
-/// Writes an emitted design (Verilog, primitives, port manifest) into a folder, each file
-/// atomically, for `netlist emit` and `logic emit`.
+/// Writes an emitted design (Verilog, primitives, port manifest) into an ``OutputFolder``,
+/// for `netlist emit` and `logic emit` (which commit the folder once their reports are in).
 enum DesignWriter {
   /// Emits `form` and writes its files into `out`; returns what was emitted.
   static func write(
-    _ form: DesignForm, lanes: Int, module: String?, to out: String, source: String,
+    _ form: DesignForm, lanes: Int, module: String?, to out: OutputFolder, source: String,
     notes: [String] = []
   ) throws -> EmittedDesign {
     let design: EmittedDesign
@@ -17,12 +17,7 @@ enum DesignWriter {
     } catch {
       throw CommandFailure(description: "\(source): \(error.description)")
     }
-    do {
-      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-    } catch {
-      throw CommandFailure(description: "\(out): cannot create the folder")
-    }
-    for file in design.files { try AtomicFileWriter.write(file.text, to: "\(out)/\(file.name)") }
+    for file in design.files { try out.write(file.text, named: file.name) }
     return design
   }
 

@@ -19,8 +19,9 @@ struct NetlistEmitCommand: ParsableCommand {
 
       The module is named after the netlist (legalised). Registers use one rising-edge clock \
       `clk` and a synchronous active-high reset `rst`, present only when the netlist has \
-      registers. Each file is written under a temporary name and renamed, so none is ever \
-      half-written.
+      registers. The files are written into a temporary sibling folder that then replaces \
+      DIR as a whole, so DIR always holds one complete set; DIR must be new, empty, or an \
+      output folder bittrue wrote (it holds .bittrue-output).
 
       --lanes 64 emits the sample-parallel form of a gate-level netlist: every one-bit signal \
       is 64 bits wide, so one clock cycle evaluates 64 samples (bit i of sample j is port bit \
@@ -35,7 +36,9 @@ struct NetlistEmitCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The netlist or model file.", valueName: "design"))
   var netlist: String
 
-  @Option(name: .long, help: "The output folder (created if missing).")
+  @Option(
+    name: .long,
+    help: "The output folder: created if missing, else replaced as a whole (see below).")
   var out: String
 
   @Option(name: .long, help: "Samples per port bit: 1, or 64 (the gate-level form).")
@@ -57,19 +60,21 @@ struct NetlistEmitCommand: ParsableCommand {
   }
 
   func run() throws {
+    let folder = try OutputFolder(out, command: "bittrue netlist emit")
     let form = try NetlistFile.form(netlist, gateLevel: lanes > 1, pipeline: pipeline)
     // The report is made before anything is written, so a failure leaves no files.
     let measured = try report.map { _ in
       try NetlistReportCommand.report(form.netlist, optimize: false, source: netlist).0
     }
     let design = try DesignWriter.write(
-      form, lanes: lanes, module: module, to: out, source: netlist,
+      form, lanes: lanes, module: module, to: folder, source: netlist,
       notes: measured.map { [$0.headline] } ?? [])
-    print(DesignWriter.summary(design, form, lanes: lanes, out: out))
-    if let report, let measured {
-      let path = "\(out)/\(design.moduleName).report.\(report.fileExtension)"
-      try AtomicFileWriter.write(measured.render(report), to: path)
-      print("wrote \(path) (\(report.rawValue) report)")
+    let reportName = "\(design.moduleName).report.\(report?.fileExtension ?? "")"
+    if let report, let measured { try folder.write(measured.render(report), named: reportName) }
+    try folder.commit()
+    try StandardStreams.writeLine(DesignWriter.summary(design, form, lanes: lanes, out: out))
+    if let report {
+      try StandardStreams.writeLine("wrote \(out)/\(reportName) (\(report.rawValue) report)")
     }
   }
 }

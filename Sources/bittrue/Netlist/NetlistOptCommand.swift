@@ -61,15 +61,11 @@ struct NetlistOptCommand: ParsableCommand {
     }
     let text = NetlistText.print(netlist)
     if let out {
-      do {
-        try AtomicFileWriter.write(text, to: out)
-      } catch {
-        throw CommandFailure(description: "\(error)")
-      }
+      try AtomicFileWriter.write(text, to: out)
     } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      try StandardStreams.write(text)
     }
-    FileHandle.standardError.write(Data(Self.summary(outcomes).utf8))
+    StandardStreams.writeError(Self.summary(outcomes))
   }
 
   /// One line per pass run: `bitblast  5 -> 31 nodes  full adders: 3, half adders: 1`, with

@@ -68,15 +68,11 @@ struct NetlistReportCommand: ParsableCommand {
     if yosys { report.yosys = try YosysCrossCheck.run(on: reported) }
     let text = report.render(format)
     guard let out else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      try StandardStreams.write(text)
       return
     }
-    do {
-      try AtomicFileWriter.write(text, to: out)
-    } catch {
-      throw CommandFailure(description: "\(error)")
-    }
-    print("wrote \(out) (\(format.rawValue) report of \"\(input.name)\")")
+    try AtomicFileWriter.write(text, to: out)
+    try StandardStreams.writeLine("wrote \(out) (\(format.rawValue) report of \"\(input.name)\")")
   }
 
   /// The report of `netlist` (after narrowing and optimisation with `optimize`) with this

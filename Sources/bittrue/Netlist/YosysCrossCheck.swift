@@ -28,6 +28,7 @@ enum YosysCrossCheck {
     }
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("bittrue-yosys-\(UUID().uuidString)")
+    Interrupts.removeOnInterrupt(folder.path)
     let verilog = design.files.map(\.name).filter { $0.hasSuffix(".v") }
     let top = design.moduleName
     let gateScript = YosysComparison.gateScript(files: verilog, top: top, statFile: "gates.json")
