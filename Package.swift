@@ -28,7 +28,8 @@ let package = Package(
     .target(name: "VerilogEmit", dependencies: ["NetlistIR", "Hashing"]),
     .target(name: "Reports", dependencies: ["NetlistIR", "NetlistPasses"]),
     .target(name: "Cosim", dependencies: ["NetlistSim", "VerilogEmit"]),
-    .target(name: "LogicNets", dependencies: ["FixedPoint", "Datasets"]),
+    .target(name: "TrainingCore", dependencies: ["FixedPoint", "Hashing"]),
+    .target(name: "LogicNets", dependencies: ["FixedPoint", "Datasets", "TrainingCore"]),
     .target(
       name: "ModelLowering",
       dependencies: ["LogicNets", "NetlistIR", "NetlistPasses", "NetlistSim"]),
@@ -36,7 +37,7 @@ let package = Package(
       name: "BitTrue",
       dependencies: [
         "FixedPoint", "Datasets", "Hashing", "NetlistIR", "NetlistPasses", "NetlistSim",
-        "VerilogEmit", "Reports", "LogicNets", "ModelLowering",
+        "VerilogEmit", "Reports", "LogicNets", "ModelLowering", "TrainingCore",
       ]
     ),
     .executableTarget(
@@ -73,6 +74,7 @@ let package = Package(
       dependencies: ["Cosim", "NetlistPasses", "ModelLowering", "_TestSupport"]
     ),
     .testTarget(name: "LogicNetsTests", dependencies: ["LogicNets", "_TestSupport"]),
+    .testTarget(name: "TrainingCoreTests", dependencies: ["TrainingCore", "_TestSupport"]),
     .testTarget(
       name: "ModelLoweringTests",
       dependencies: ["ModelLowering", "NetlistSim", "NetlistPasses", "_TestSupport"]

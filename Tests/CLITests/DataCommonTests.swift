@@ -1,4 +1,5 @@
 import Datasets
+import TrainingCore
 import Foundation
 import Testing
 import _TestSupport

@@ -55,8 +55,8 @@ struct LogicTrainCommand: AsyncParsableCommand {
   var batch: Int = 100
   @Option(help: "Adam learning rate.")
   var lr: Float = 0.01
-  @Option(help: "Fixed parts each batch is split into; results depend on it (default 2).")
-  var partitions: Int = 2
+  @Option(help: "Fixed parts each batch is split into; results depend on it.")
+  var partitions: Int = TrainingOptions.defaultPartitions
   @Option(help: "Evaluate the discretised net every N steps (0: only at the end).")
   var evalEvery: Int = 250
   @Option(
@@ -73,15 +73,17 @@ struct LogicTrainCommand: AsyncParsableCommand {
   }
 
   mutating func run() async throws {
-    let loaded = try LogicData(data)
     let widths = try parseLayers(layers)
+    let options = TrainingOptions(
+      iterations: iterations, batchSize: batch, learningRate: lr, threads: run.threads,
+      partitions: partitions, evaluationInterval: evalEvery)
+    try check { () throws(LogicNetsError) in try options.validate() }
+    let loaded = try LogicData(data)
     let config = LogicNetConfig(
       inputs: loaded.inputBits, layerWidths: widths, classes: loaded.dataset.classCount,
       tau: tau, connections: try parseScheme(connections),
       initialization: try parseInit(initialization), seed: run.seed)
-    let options = TrainingOptions(
-      iterations: iterations, batchSize: batch, learningRate: lr, threads: run.threads,
-      partitions: partitions, evaluationInterval: evalEvery)
+    try check { () throws(LogicNetsError) in try config.validate() }
     guard validation < loaded.train.count else {
       throw CommandFailure(
         description:
@@ -126,13 +128,20 @@ struct LogicTrainCommand: AsyncParsableCommand {
     }
   }
 
+  /// Runs a library check before any work, turning its error into a one-line failure.
+  private func check(_ body: () throws(LogicNetsError) -> Void) throws {
+    do throws(LogicNetsError) { try body() } catch {
+      throw CommandFailure(description: error.description)
+    }
+  }
+
   /// Runs the trainer with a progress bar; evaluation lines go to stderr.
   private func train(
     _ loaded: LogicData, config: LogicNetConfig, options: TrainingOptions
-  ) async throws -> TrainingReport {
+  ) async throws -> TrainingReport<LogicNetModel> {
     let bar = run.progressBar("train", total: iterations)
     let echoLog = !run.json && !run.quiet
-    let result: Result<TrainingReport, LogicNetsError>
+    let result: Result<TrainingReport<LogicNetModel>, LogicNetsError>
     do throws(LogicNetsError) {
       let kept = loaded.train.count - validation
       let train = try LogicDataset(
@@ -146,7 +155,7 @@ struct LogicTrainCommand: AsyncParsableCommand {
           inputs: loaded.inputBits, labels: Array(loaded.train.labels[kept...]))
       let test = try LogicDataset(
         bits: loaded.test.bits, inputs: loaded.inputBits, labels: loaded.test.labels)
-      let trainer = try LogicNetTrainer(model: LogicNetModel(config: config), options: options)
+      var trainer = try LogicNetTrainer(model: LogicNetModel(config: config), options: options)
       result = .success(
         try await trainer.train(on: train, validation: held, test: test) { progress in
           if let entry = progress.entry, echoLog {
@@ -165,14 +174,16 @@ struct LogicTrainCommand: AsyncParsableCommand {
     }
   }
 
-  private func writeOutputs(_ report: TrainingReport, to out: String) throws {
+  private func writeOutputs(_ report: TrainingReport<LogicNetModel>, to out: String) throws {
     try FileManager.default.createDirectory(
       atPath: out, withIntermediateDirectories: true)
     let best = report.bestModel
     try AtomicFileWriter.write(Data(best.fileData()), to: "\(out)/model.json")
     try AtomicFileWriter.write(best.discretized().interchangeJSON(), to: "\(out)/net.json")
     try AtomicFileWriter.write(
-      TrainingCurveSVG.render(report.log, title: "logic net, \(layers)"), to: "\(out)/curve.svg")
+      TrainingCurveSVG.render(
+        report.log, title: "logic net, \(layers)", accuracyAxis: "accuracy (discretised)"),
+      to: "\(out)/curve.svg")
     try AtomicFileWriter.write(report.log.map { $0.line + "\n" }.joined(), to: "\(out)/train.log")
   }
 }
@@ -198,6 +209,10 @@ func parseLayers(_ text: String) throws -> [Int] {
   let parts = text.split(separator: "x")
   if parts.count == 2, let width = Int(parts[0]), let count = Int(parts[1]), count >= 1, width >= 1
   {
+    guard count <= LogicNetConfig.maximumLayers else {
+      throw ValidationError(
+        "--layers: at most \(LogicNetConfig.maximumLayers) layers, got \(count) in '\(text)'")
+    }
     return Array(repeating: width, count: count)
   }
   let widths = text.split(separator: ",").compactMap { Int($0) }

@@ -1,4 +1,4 @@
-import Datasets
+import TrainingCore
 import Testing
 
 /// The weights digest follows its documented serialisation: the expected values come from an
