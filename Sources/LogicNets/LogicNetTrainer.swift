@@ -63,10 +63,10 @@ public struct LogicNetTrainer: Sendable {
     loop.countStep()
     let outcome = engine.step(batch: batch, of: data)
     guard outcome.loss.isFinite else {
-      throw .training(.notFinite(iteration: loop.iteration, what: "loss"))
+      throw .training(.notFinite(iteration: loop.iteration, what: .loss))
     }
     guard outcome.parametersFinite else {
-      throw .training(.notFinite(iteration: loop.iteration, what: "parameters"))
+      throw .training(.notFinite(iteration: loop.iteration, what: .parameters))
     }
     return outcome.loss
   }

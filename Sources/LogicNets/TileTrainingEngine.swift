@@ -89,7 +89,8 @@ struct TileTrainingEngine: TrainingFamily, Sendable {
     var finite = true
     for n in 0..<shape.totalNeurons {
       let g = GateSoftmax.logitGradient(probabilities[n], coefficientGradient: sums[n])
-      adam.update(&logitRows[n], m: &firstMoments[n], v: &secondMoments[n], gradient: g, scalars: scalars)
+      adam.update(
+        &logitRows[n], m: &firstMoments[n], v: &secondMoments[n], gradient: g, scalars: scalars)
       let w = logitRows[n]
       finite = finite && (w - w == SIMD16())
       let p = GateSoftmax.softmax(w)

@@ -58,7 +58,8 @@ final class TileWorker {
     parameters.a.withUnsafeBufferPointer { a in
       parameters.b.withUnsafeBufferPointer { b in
         parameters.coefficients.withUnsafeBufferPointer { c in
-          let p = ParameterPointers(a: a.baseAddress!, b: b.baseAddress!, coefficients: c.baseAddress!)
+          let p = ParameterPointers(
+            a: a.baseAddress!, b: b.baseAddress!, coefficients: c.baseAddress!)
           switch lanes {
           case 8: run(SIMD8<Float>.self, samples, data, p, scale)
           case 16: run(SIMD16<Float>.self, samples, data, p, scale)

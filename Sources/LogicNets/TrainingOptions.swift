@@ -38,7 +38,8 @@ public struct TrainingOptions: Sendable, Hashable {
   /// Options with difflogic's defaults (Adam, lr 0.01, β = (0.9, 0.999), ε = 1e-8).
   public init(
     iterations: Int, batchSize: Int = 100, learningRate: Float = 0.01, beta1: Float = 0.9,
-    beta2: Float = 0.999, epsilon: Float = 1e-8, threads: Int = 1, partitions: Int = defaultPartitions,
+    beta2: Float = 0.999, epsilon: Float = 1e-8, threads: Int = 1,
+    partitions: Int = defaultPartitions,
     tileWidth: Int = 8, evaluationInterval: Int = 0, trainEvaluationLimit: Int = 10_000,
     shuffleSeed: UInt64? = nil
   ) {

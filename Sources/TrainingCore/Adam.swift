@@ -58,11 +58,12 @@ public struct AdamOptimizer: Sendable, Hashable {
     precondition(step >= 0, "a step count is not negative")
     self.hyperparameters = hyperparameters
     self.step = 0
-    var remaining = step
-    // Once both powers reach 0 they stay 0, so a huge saved count ends the loop early.
-    while remaining > 0 && (beta1Power != 0 || beta2Power != 0) {
+    // Once multiplying changes neither power (0, or stuck at the least subnormal), further
+    // steps change nothing, so a huge saved count ends the loop early.
+    for _ in 0..<step {
+      let before = (beta1Power, beta2Power)
       advancePowers()
-      remaining -= 1
+      if before == (beta1Power, beta2Power) { break }
     }
     self.step = step
   }

@@ -4,13 +4,13 @@
 ///
 /// | limit | value | why |
 /// |---|---|---|
-/// | threads | 256 | more than any machine we target; each thread is one worker task |
+/// | threads | 1,024 | more cores than any machine we target (the CLI defaults to the core count) |
 /// | partitions | 1,024 | each part owns a worker with scratch memory |
 /// | trainable parameters | 2²⁸ (268,435,456) | ≈ 4 GB of Adam state in `Float` (weights, two moments, one more row) |
 /// | worker rows | 2²⁶ (67,108,864) | partitions × per-sample activations of one worker |
 public enum TrainingLimits {
   /// The most threads a run uses.
-  public static let maximumThreads = 256
+  public static let maximumThreads = 1024
   /// The most parts a mini-batch is split into.
   public static let maximumPartitions = 1024
   /// The most trainable parameters (`Float`s) of one model.

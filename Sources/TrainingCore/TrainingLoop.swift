@@ -79,8 +79,7 @@ public struct TrainingLoop: Sendable {
   public private(set) var iteration: Int
 
   /// A loop starting at step `iteration` (the saved step count when resuming).
-  public init(iterations: Int, evaluationInterval: Int, batcher: EpochBatcher, iteration: Int = 0)
-  {
+  public init(iterations: Int, evaluationInterval: Int, batcher: EpochBatcher, iteration: Int = 0) {
     precondition(iterations >= 0 && evaluationInterval >= 0, "counts are not negative")
     self.iterations = iterations
     self.evaluationInterval = evaluationInterval
@@ -128,9 +127,9 @@ public struct TrainingLoop: Sendable {
       iteration += 1
       let outcome = family.step(batch: batch, of: samples)
       stepTime += clock.now - stepStart
-      guard outcome.loss.isFinite else { throw .notFinite(iteration: iteration, what: "loss") }
+      guard outcome.loss.isFinite else { throw .notFinite(iteration: iteration, what: .loss) }
       guard outcome.parametersFinite else {
-        throw .notFinite(iteration: iteration, what: "parameters")
+        throw .notFinite(iteration: iteration, what: .parameters)
       }
       samplesSeen += batch.count
       lossSum += outcome.loss

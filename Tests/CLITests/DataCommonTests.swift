@@ -1,7 +1,7 @@
 import Datasets
-import TrainingCore
 import Foundation
 import Testing
+import TrainingCore
 import _TestSupport
 
 @testable import bittrue

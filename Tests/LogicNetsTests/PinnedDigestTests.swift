@@ -35,18 +35,25 @@ import _TestSupport
   static let cases: [Case] = [
     Case(
       name: "tile 8, 1 part", tileWidth: 8, partitions: 1, threads: 1, connections: .random,
-      gradFactor: 1, validation: false, final: "4f313cd91e6725ca22b9a5bcf5606e0b0ce4c6c0e4562599473424c5d6442445", best: "4f313cd91e6725ca22b9a5bcf5606e0b0ce4c6c0e4562599473424c5d6442445", bestIteration: 40),
+      gradFactor: 1, validation: false,
+      final: "4f313cd91e6725ca22b9a5bcf5606e0b0ce4c6c0e4562599473424c5d6442445",
+      best: "4f313cd91e6725ca22b9a5bcf5606e0b0ce4c6c0e4562599473424c5d6442445", bestIteration: 40),
     Case(
       name: "tile 16, 3 parts, 2 threads", tileWidth: 16, partitions: 3, threads: 2,
-      connections: .unique, gradFactor: 1.5, validation: false, final: "b6cc5781b42cecfba5a30b16acc8df3007f83ad965914209db13ace0f5b705a9", best: "b6cc5781b42cecfba5a30b16acc8df3007f83ad965914209db13ace0f5b705a9",
+      connections: .unique, gradFactor: 1.5, validation: false,
+      final: "b6cc5781b42cecfba5a30b16acc8df3007f83ad965914209db13ace0f5b705a9",
+      best: "b6cc5781b42cecfba5a30b16acc8df3007f83ad965914209db13ace0f5b705a9",
       bestIteration: 40),
     Case(
       name: "tile 8, 2 parts, validation", tileWidth: 8, partitions: 2, threads: 2,
-      connections: .random, gradFactor: 1, validation: true, final: "f0d397afd4f9d13d1edbb45767c7557aa76973ee7be239da783a8feff76729ad", best: "f0d397afd4f9d13d1edbb45767c7557aa76973ee7be239da783a8feff76729ad",
+      connections: .random, gradFactor: 1, validation: true,
+      final: "f0d397afd4f9d13d1edbb45767c7557aa76973ee7be239da783a8feff76729ad",
+      best: "f0d397afd4f9d13d1edbb45767c7557aa76973ee7be239da783a8feff76729ad",
       bestIteration: 40),
     Case(
       name: "tile 16, 2 parts, validation, lr 0.5", tileWidth: 16, partitions: 2, threads: 1,
-      connections: .random, gradFactor: 1, validation: true, learningRate: 0.5, final: "3572ff963db519f7fe3bb3521e3c8fbab9a0933dc36e30d42553bb4fc8f769c9",
+      connections: .random, gradFactor: 1, validation: true, learningRate: 0.5,
+      final: "3572ff963db519f7fe3bb3521e3c8fbab9a0933dc36e30d42553bb4fc8f769c9",
       best: "3572ff963db519f7fe3bb3521e3c8fbab9a0933dc36e30d42553bb4fc8f769c9", bestIteration: 40),
   ]
 
