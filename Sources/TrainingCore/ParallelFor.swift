@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// The one way BitTrue runs work on several cores: `body(0) … body(count − 1)` spread over
 /// at most `threads` threads, returning when all are done.
@@ -19,5 +20,18 @@ public enum ParallelFor {
     DispatchQueue.concurrentPerform(iterations: tasks) { t in
       for i in stride(from: t, to: count, by: tasks) { body(i) }
     }
+  }
+
+  /// `[body(0), …, body(count − 1)]`, computed on up to `threads` threads (see
+  /// ``run(_:threads:_:)``) and returned in index order.
+  public static func map<T: Sendable>(
+    _ count: Int, threads: Int, _ body: @Sendable (Int) -> T
+  ) -> [T] {
+    let results = Mutex([T?](repeating: nil, count: count))
+    run(count, threads: threads) { i in
+      let value = body(i)
+      results.withLock { $0[i] = value }
+    }
+    return results.withLock { $0.map { $0! } }
   }
 }
