@@ -61,7 +61,7 @@ public struct LogicNetTrainer: Sendable {
   {
     try check(batch: batch, data: data)
     loop.countStep()
-    let outcome = engine.step(batch: batch, of: data)
+    let outcome = await engine.step(batch: batch, of: data)
     guard outcome.loss.isFinite else {
       throw .training(.notFinite(iteration: loop.iteration, what: .loss))
     }
@@ -77,7 +77,7 @@ public struct LogicNetTrainer: Sendable {
     -> (loss: Double, logits: [[Float]])
   {
     try check(batch: batch, data: data)
-    return engine.gradients(batch: batch, data: data)
+    return await engine.gradients(batch: batch, data: data)
   }
 
   /// Runs `options.iterations` steps over `train`, evaluating the discretised net every
@@ -96,7 +96,7 @@ public struct LogicNetTrainer: Sendable {
       train: trainSubset.packedBits, validation: validation?.packedBits, test: test?.packedBits
     )
     do throws(TrainingError) {
-      return try loop.run(
+      return try await loop.run(
         &engine, samples: train, sampleCount: train.count,
         evaluate: { model in
           let net = model.discretized()

@@ -82,44 +82,33 @@ struct TileTrainingEngine: TrainingFamily, Sendable {
   }
 
   /// One Adam step on the samples `batch` of `data`.
-  mutating func step(batch: [Int], of data: LogicDataset) -> StepOutcome {
-    let (loss, sums) = accumulate(batch: batch, data: data)
+  mutating func step(batch: [Int], of data: LogicDataset) async -> StepOutcome {
+    let (loss, sums) = await accumulate(batch: batch, data: data)
     adam.beginStep()
-    let n = shape.totalNeurons
-    let chunks = max(1, min(threads, n))
-    let rows = (
-      logits: logitRows, m: firstMoments, v: secondMoments, p: probabilities, adam: adam
-    )
-    let updated = ParallelFor.map(chunks, threads: threads) { t in
-      var out = UpdatedRows(n * t / chunks..<n * (t + 1) / chunks)
-      let scalars = rows.adam.stepScalars
-      for i in out.neurons {
-        var w = rows.logits[i]
-        var m = rows.m[i]
-        var v = rows.v[i]
-        let g = GateSoftmax.logitGradient(rows.p[i], coefficientGradient: sums[i])
-        rows.adam.update(&w, m: &m, v: &v, gradient: g, scalars: scalars)
-        out.append(logits: w, m: m, v: v)
-      }
-      return out
+    let scalars = adam.stepScalars
+    var finite = true
+    for n in 0..<shape.totalNeurons {
+      let g = GateSoftmax.logitGradient(probabilities[n], coefficientGradient: sums[n])
+      adam.update(
+        &logitRows[n], m: &firstMoments[n], v: &secondMoments[n], gradient: g, scalars: scalars)
+      let w = logitRows[n]
+      finite = finite && (w - w == SIMD16())
+      let p = GateSoftmax.softmax(w)
+      probabilities[n] = p
+      parameters.coefficients[n] = GateSoftmax.collapse(p)
     }
-    logitRows = updated.flatMap(\.logits)
-    firstMoments = updated.flatMap(\.m)
-    secondMoments = updated.flatMap(\.v)
-    probabilities = updated.flatMap(\.probabilities)
-    parameters.coefficients = updated.flatMap(\.coefficients)
-    return StepOutcome(loss: loss, parametersFinite: updated.allSatisfy(\.finite))
+    return StepOutcome(loss: loss, parametersFinite: finite)
   }
 
   /// Runs forward and backward over the batch's parts and returns the batch-mean loss and
   /// every neuron's coefficient gradient, the parts summed in order.
-  private mutating func accumulate(batch: [Int], data: LogicDataset) -> (
+  private mutating func accumulate(batch: [Int], data: LogicDataset) async -> (
     loss: Double, sums: [SIMD4<Float>]
   ) {
     precondition(!batch.isEmpty, "a batch needs samples")
     let scale = 1 / Float(batch.count)
     let parameters = self.parameters
-    workers.run(batch: batch, threads: threads) { worker, _, samples in
+    await workers.run(batch: batch, threads: threads) { worker, _, samples in
       worker.run(samples: samples, data: data, parameters: parameters, scale: scale)
     }
     let zero = [SIMD4<Float>](repeating: SIMD4(), count: shape.totalNeurons)
@@ -132,8 +121,10 @@ struct TileTrainingEngine: TrainingFamily, Sendable {
 
   /// The batch-mean loss and its gradient w.r.t. every logit (layer by layer), without
   /// changing any parameter.
-  mutating func gradients(batch: [Int], data: LogicDataset) -> (loss: Double, logits: [[Float]]) {
-    let (loss, sums) = accumulate(batch: batch, data: data)
+  mutating func gradients(batch: [Int], data: LogicDataset) async -> (
+    loss: Double, logits: [[Float]]
+  ) {
+    let (loss, sums) = await accumulate(batch: batch, data: data)
     let rows = (0..<shape.totalNeurons).map { n in
       GateSoftmax.logitGradient(probabilities[n], coefficientGradient: sums[n])
     }
@@ -164,37 +155,5 @@ struct TileTrainingEngine: TrainingFamily, Sendable {
       }
       return out
     }
-  }
-}
-
-/// The updated rows of one contiguous range of neurons (one parallel chunk of a step).
-private struct UpdatedRows: Sendable {
-  let neurons: Range<Int>
-  var logits: [SIMD16<Float>] = []
-  var m: [SIMD16<Float>] = []
-  var v: [SIMD16<Float>] = []
-  var probabilities: [SIMD16<Float>] = []
-  var coefficients: [SIMD4<Float>] = []
-  /// Whether every updated logit is finite.
-  var finite = true
-
-  init(_ neurons: Range<Int>) {
-    self.neurons = neurons
-    logits.reserveCapacity(neurons.count)
-    m.reserveCapacity(neurons.count)
-    v.reserveCapacity(neurons.count)
-    probabilities.reserveCapacity(neurons.count)
-    coefficients.reserveCapacity(neurons.count)
-  }
-
-  /// Adds one neuron's updated logits and moments, and its new softmax and coefficients.
-  mutating func append(logits w: SIMD16<Float>, m: SIMD16<Float>, v: SIMD16<Float>) {
-    finite = finite && w - w == SIMD16()
-    let p = GateSoftmax.softmax(w)
-    logits.append(w)
-    self.m.append(m)
-    self.v.append(v)
-    probabilities.append(p)
-    coefficients.append(GateSoftmax.collapse(p))
   }
 }

@@ -23,7 +23,7 @@ public protocol TrainingFamily {
   associatedtype Samples
 
   /// One optimiser step on the samples `batch` of `samples`.
-  mutating func step(batch: [Int], of samples: Samples) -> StepOutcome
+  mutating func step(batch: [Int], of samples: Samples) async -> StepOutcome
 
   /// The model with the current parameters.
   var model: Model { get }
@@ -96,7 +96,7 @@ public struct TrainingLoop: Sendable {
     _ family: inout Family, samples: Family.Samples, sampleCount: Int,
     evaluate: (Family.Model) -> EvaluationResult,
     progress: ((TrainingProgress) -> Void)? = nil
-  ) throws(TrainingError) -> TrainingReport<Family.Model> {
+  ) async throws(TrainingError) -> TrainingReport<Family.Model> {
     precondition(sampleCount >= 1, "no training samples")
     let clock = ContinuousClock()
     let start = clock.now
@@ -125,7 +125,7 @@ public struct TrainingLoop: Sendable {
       let batch = batcher.nextBatch(sampleCount: sampleCount)
       let stepStart = clock.now
       iteration += 1
-      let outcome = family.step(batch: batch, of: samples)
+      let outcome = await family.step(batch: batch, of: samples)
       stepTime += clock.now - stepStart
       guard outcome.loss.isFinite else { throw .notFinite(iteration: iteration, what: .loss) }
       guard outcome.parametersFinite else {

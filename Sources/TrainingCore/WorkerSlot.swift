@@ -59,13 +59,13 @@ public struct PartitionedWorkers<Worker>: Sendable {
   /// `samples` is the part's slice of `batch`.
   public mutating func run(
     batch: [Int], threads: Int,
-    _ body: @Sendable (inout Worker, Int, ArraySlice<Int>) -> Void
-  ) {
+    _ body: @escaping @Sendable (inout Worker, Int, ArraySlice<Int>) -> Void
+  ) async {
     if !isKnownUniquelyReferenced(&storage) {
       storage = Storage(parts: parts, make: make)
     }
     let pool = self
-    ParallelFor.run(parts, threads: threads) { p in
+    await ParallelFor.run(parts, threads: threads) { p in
       let samples = batch[pool.range(part: p, of: batch.count)]
       pool.storage.slots[p].with { body(&$0, p, samples) }
     }

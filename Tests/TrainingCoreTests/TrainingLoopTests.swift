@@ -10,7 +10,7 @@ private struct MeanFamily: TrainingFamily {
   var poisonLoss = false
   var steps = 0
 
-  mutating func step(batch: [Int], of samples: [Float]) -> StepOutcome {
+  mutating func step(batch: [Int], of samples: [Float]) async -> StepOutcome {
     steps += 1
     let mean = batch.map { samples[$0] }.reduce(0, +) / Float(batch.count)
     let loss = Double((w - mean) * (w - mean))
@@ -35,17 +35,17 @@ private struct MeanFamily: TrainingFamily {
       batcher: EpochBatcher(batchSize: 3, shuffle: stream, seed: 1))
   }
 
-  @Test func evaluatesOnScheduleAndContinuesAcrossRuns() throws {
+  @Test func evaluatesOnScheduleAndContinuesAcrossRuns() async throws {
     var family = MeanFamily()
     var loop = loop(iterations: 10, every: 4)
-    let report = try loop.run(&family, samples: samples, sampleCount: 7) { w in
+    let report = try await loop.run(&family, samples: samples, sampleCount: 7) { w in
       EvaluationResult(train: Double(1 / (1 + abs(w - 4))), validation: nil, test: nil)
     }
     #expect(report.log.map(\.iteration) == [4, 8, 10])
     #expect(report.log.map(\.epoch) == [1, 2, 3])
     #expect(report.finalModel == family.w)
     #expect(report.best == report.log.max { $0.trainAccuracy < $1.trainAccuracy })
-    let again = try loop.run(&family, samples: samples, sampleCount: 7) { _ in
+    let again = try await loop.run(&family, samples: samples, sampleCount: 7) { _ in
       EvaluationResult(train: 0.5, validation: nil, test: nil)
     }
     #expect(again.log.map(\.iteration) == [14, 18, 20])
@@ -53,13 +53,13 @@ private struct MeanFamily: TrainingFamily {
   }
 
   @Test(arguments: [false, true])
-  func stopsAtTheFirstNonFiniteStep(poisonLoss: Bool) {
+  func stopsAtTheFirstNonFiniteStep(poisonLoss: Bool) async {
     var family = MeanFamily(poisonAt: 3, poisonLoss: poisonLoss)
     var loop = loop(iterations: 10, every: 0)
-    #expect(
+    await #expect(
       throws: TrainingError.notFinite(iteration: 3, what: poisonLoss ? .loss : .parameters)
     ) {
-      try loop.run(&family, samples: samples, sampleCount: 7) { _ in
+      try await loop.run(&family, samples: samples, sampleCount: 7) { _ in
         EvaluationResult(train: 1, validation: nil, test: nil)
       }
     }
