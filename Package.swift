@@ -34,7 +34,8 @@ let package = Package(
     .target(name: "Reports", dependencies: ["NetlistIR", "NetlistPasses"]),
     .target(name: "Designs", dependencies: ["NetlistIR", "NetlistPasses", "NetlistSim"]),
     .target(name: "Cosim", dependencies: ["Designs", "NetlistSim", "VerilogEmit"]),
-    .target(name: "LogicNets", dependencies: ["BitCore", "Datasets"]),
+    .target(name: "TrainingCore", dependencies: ["BitCore", "Hashing"]),
+    .target(name: "LogicNets", dependencies: ["BitCore", "Datasets", "TrainingCore"]),
     .target(name: "ModelLowering", dependencies: ["LogicNets", "NetlistIR"]),
     .target(
       name: "Inference",
@@ -47,7 +48,7 @@ let package = Package(
       dependencies: [
         "BitCore", "FixedPoint", "Datasets", "Hashing", "NetlistIR", "NetlistPasses",
         "NetlistSim", "VerilogEmit", "Reports", "LogicNets", "ModelLowering", "Designs",
-        "Inference", "ModelFamilies",
+        "Inference", "ModelFamilies", "TrainingCore",
       ]
     ),
     .executableTarget(
@@ -90,6 +91,7 @@ let package = Package(
       dependencies: ["Cosim", "NetlistPasses", "Inference", "ModelFamilies", "_TestSupport"]
     ),
     .testTarget(name: "LogicNetsTests", dependencies: ["LogicNets", "_TestSupport"]),
+    .testTarget(name: "TrainingCoreTests", dependencies: ["TrainingCore", "_TestSupport"]),
     .testTarget(
       name: "ModelLoweringTests",
       // Inference and ModelFamilies: the runtime and the family checked against the lowering.

@@ -4,7 +4,7 @@
 /// library's `log` and `cos` differ between libm versions.
 ///
 /// Both are accurate to about one unit in the last place (tested against `Float80`).
-package enum DeterministicMath {
+public enum DeterministicMath {
   // ln 2 split so that `e · ln2High` is exact for every binary exponent `e`.
   private static let ln2High = 0x1.62e4_2fee_00000p-1
   private static let ln2Low = 0x1.a39e_f357_93c76p-33

@@ -13,4 +13,5 @@
 @_exported import NetlistPasses
 @_exported import NetlistSim
 @_exported import Reports
+@_exported import TrainingCore
 @_exported import VerilogEmit

@@ -1,3 +1,5 @@
+import TrainingCore
+
 /// How the 16 logits of every neuron start.
 public enum LogitInitialization: Sendable, Hashable, Codable {
   /// difflogic's default: i.i.d. standard normal logits (`torch.randn`), drawn from
@@ -10,7 +12,19 @@ public enum LogitInitialization: Sendable, Hashable, Codable {
 }
 
 /// The shape and hyper-parameters of a difflogic network.
+///
+/// Sizes are bounded so that no configuration can ask for more memory than a training run
+/// can hold: at most ``maximumLayers`` layers, ``maximumInputs`` inputs and ``maximumGates``
+/// neurons in total (16 logits each, so 2²⁸ trainable parameters, the budget of
+/// ``TrainingCore/TrainingLimits/maximumParameters``).
 public struct LogicNetConfig: Sendable, Hashable, Codable {
+  /// The most layers a network may have.
+  public static let maximumLayers = 4096
+  /// The most binary inputs a network may read.
+  public static let maximumInputs = 1 << 25
+  /// The most neurons (gates) over all layers.
+  public static let maximumGates = TrainingLimits.maximumParameters / 16
+
   /// The number of binary inputs.
   public var inputs: Int
   /// The number of neurons of each layer, first to last.
@@ -46,15 +60,25 @@ public struct LogicNetConfig: Sendable, Hashable, Codable {
     self.gradFactor = gradFactor
   }
 
-  /// Throws the first problem: empty or non-positive sizes, a non-divisible GroupSum, or a
-  /// non-positive / non-finite tau or grad factor. Wiring limits are checked when drawing.
+  /// Throws the first problem: empty, non-positive or too large sizes, a non-divisible
+  /// GroupSum, or a non-positive / non-finite tau or grad factor. Wiring limits are checked
+  /// when drawing.
   public func validate() throws(LogicNetsError) {
-    guard inputs >= 1 else { throw .invalidConfiguration("inputs must be at least 1") }
-    guard !layerWidths.isEmpty else {
-      throw .invalidConfiguration("at least one layer is needed")
+    guard (1...Self.maximumInputs).contains(inputs) else {
+      throw .invalidConfiguration("inputs must be in 1...\(Self.maximumInputs), got \(inputs)")
     }
-    for (l, width) in layerWidths.enumerated() where width < 1 {
-      throw .invalidConfiguration("layer \(l) has \(width) neurons")
+    guard (1...Self.maximumLayers).contains(layerWidths.count) else {
+      throw .invalidConfiguration(
+        "a net has 1...\(Self.maximumLayers) layers, got \(layerWidths.count)")
+    }
+    var gates = 0
+    for (l, width) in layerWidths.enumerated() {
+      guard width >= 1 else { throw .invalidConfiguration("layer \(l) has \(width) neurons") }
+      gates += min(width, Self.maximumGates + 1)
+      guard gates <= Self.maximumGates else {
+        throw .invalidConfiguration(
+          "more than \(Self.maximumGates) gates in layers 0...\(l) (16 trainable logits each)")
+      }
     }
     guard classes >= 1 else { throw .invalidConfiguration("classes must be at least 1") }
     guard layerWidths.last! % classes == 0 else {

@@ -1,4 +1,4 @@
-import Datasets
+import TrainingCore
 
 /// One trainable layer: fixed connections and 16 logits per neuron.
 public struct LogicLayerParameters: Sendable, Hashable {
@@ -94,7 +94,7 @@ public struct LogicNetModel: Sendable, Hashable {
       classes: config.classes, tau: config.tau)
   }
 
-  /// The project-wide parameter digest (``Datasets/WeightsDigest``, SHA-256) over, per
+  /// The project-wide parameter digest (``TrainingCore/WeightsDigest``, SHA-256) over, per
   /// layer `L`: `layer<L>.a`, `layer<L>.b` (Int32 connections) and `layer<L>.logits` (the
   /// Float bit patterns, neuron-major); equal digests mean bit-identical parameters.
   public var weightsDigest: WeightsDigest {

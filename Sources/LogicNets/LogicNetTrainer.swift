@@ -1,27 +1,34 @@
+import TrainingCore
+
 /// Trains a ``LogicNetModel`` on the CPU: relaxed forward/backward, softmax cross-entropy on
 /// GroupSum/tau, Adam, seeded epoch shuffles, periodic evaluation of the discretised net
-/// and best-checkpoint keeping.
+/// and best-checkpoint keeping — the logic-net kernels plugged into
+/// ``TrainingCore/TrainingLoop``.
 ///
 /// Deterministic: for a given model, options (in particular `partitions` and `tileWidth`)
-/// and data, every run produces bit-identical weights, whatever `threads` is. One trainer
-/// runs one call at a time (it uses its cores internally); do not call it concurrently.
-public final class LogicNetTrainer: @unchecked Sendable {
+/// and data, every run produces bit-identical weights, whatever `threads` is. The trainer
+/// is a value (copies train independently), so it is `Sendable` by construction.
+public struct LogicNetTrainer: Sendable {
   /// The options in use.
   public let options: TrainingOptions
   private let config: LogicNetConfig
-  private let connections: [LayerConnections]
-  private let engine: TileTrainingEngine
-  /// Steps taken since the model was created (continues across `train` calls).
-  public private(set) var iteration = 0
-  private var epoch = 0
-  private var epochOrder: [Int] = []
-  private var epochPosition = 0
+  private var engine: TileTrainingEngine
+  private var loop: TrainingLoop
 
-  /// A trainer starting from `model` (and, to resume, its Adam state).
+  /// A trainer starting from `model` (and, to resume, its Adam state). Throws for options
+  /// out of range, Adam state that does not fit the model, or more partition workers than
+  /// ``TrainingCore/TrainingLimits/maximumWorkerRows`` allows for this net.
   public init(model: LogicNetModel, options: TrainingOptions, adam: AdamState? = nil)
     throws(LogicNetsError)
   {
     try options.validate()
+    try model.config.validate()
+    do throws(TrainingError) {
+      try TrainingLimits.check(
+        partitions: options.partitions, rowsPerWorker: model.config.gateCount)
+    } catch {
+      throw .training(error)
+    }
     if let adam {
       guard adam.step >= 0, adam.m.map(\.count) == model.layers.map(\.logits.count),
         adam.v.map(\.count) == model.layers.map(\.logits.count)
@@ -29,51 +36,57 @@ public final class LogicNetTrainer: @unchecked Sendable {
     }
     self.options = options
     config = model.config
-    connections = model.layers.map(\.connections)
     engine = TileTrainingEngine(model: model, options: options, adam: adam)
-    iteration = adam?.step ?? 0
+    loop = TrainingLoop(
+      iterations: options.iterations, evaluationInterval: options.evaluationInterval,
+      batcher: EpochBatcher(
+        batchSize: options.batchSize, shuffle: RandomStreams.epochShuffleStream,
+        seed: options.shuffleSeed ?? model.config.seed),
+      iteration: adam?.step ?? 0)
   }
+
+  /// Steps taken since the model was created (continues across `train` calls).
+  public var iteration: Int { loop.iteration }
 
   /// The model with the current logits.
-  public var model: LogicNetModel {
-    let layers = zip(engine.logits(), connections).enumerated().map { l, pair in
-      LogicLayerParameters(
-        inputs: config.inputCount(ofLayer: l), connections: pair.1, logits: pair.0)
-    }
-    return try! LogicNetModel(config: config, layers: layers)
-  }
+  public var model: LogicNetModel { engine.model }
 
   /// The optimiser state, for saving a resumable checkpoint.
-  public var adamState: AdamState { engine.adamState() }
+  public var adamState: AdamState { engine.adamState }
 
-  /// One Adam step on the given samples of `data`; returns the batch-mean loss.
-  public func step(batch: [Int], data: LogicDataset) async throws(LogicNetsError) -> Double {
-    try check(data, "batch data")
-    guard !batch.isEmpty, batch.allSatisfy({ (0..<data.count).contains($0) }) else {
-      throw .invalidData("batch indices must be a non-empty list of sample numbers")
+  /// One Adam step on the given samples of `data`; returns the batch-mean loss. Throws
+  /// when the loss or the logits stop being finite.
+  public mutating func step(batch: [Int], data: LogicDataset) async throws(LogicNetsError)
+    -> Double
+  {
+    try check(batch: batch, data: data)
+    loop.countStep()
+    let outcome = await engine.step(batch: batch, of: data)
+    guard outcome.loss.isFinite else {
+      throw .training(.notFinite(iteration: loop.iteration, what: .loss))
     }
-    iteration += 1
-    return await engine.step(batch: batch, data: data)
+    guard outcome.parametersFinite else {
+      throw .training(.notFinite(iteration: loop.iteration, what: .parameters))
+    }
+    return outcome.loss
   }
 
   /// The batch-mean loss on the given samples and its gradient w.r.t. every logit (layer by
   /// layer, laid out like the logits), without changing the model.
-  public func gradients(batch: [Int], data: LogicDataset) async throws(LogicNetsError) -> (
-    loss: Double, logits: [[Float]]
-  ) {
-    try check(data, "batch data")
-    guard !batch.isEmpty, batch.allSatisfy({ (0..<data.count).contains($0) }) else {
-      throw .invalidData("batch indices must be a non-empty list of sample numbers")
-    }
+  public mutating func gradients(batch: [Int], data: LogicDataset) async throws(LogicNetsError)
+    -> (loss: Double, logits: [[Float]])
+  {
+    try check(batch: batch, data: data)
     return await engine.gradients(batch: batch, data: data)
   }
 
   /// Runs `options.iterations` steps over `train`, evaluating the discretised net every
-  /// `options.evaluationInterval` steps and after the last one.
-  public func train(
+  /// `options.evaluationInterval` steps and after the last one. Throws as soon as the loss
+  /// or the logits stop being finite (naming the iteration).
+  public mutating func train(
     on train: LogicDataset, validation: LogicDataset? = nil, test: LogicDataset? = nil,
     progress: ((TrainingProgress) -> Void)? = nil
-  ) async throws(LogicNetsError) -> TrainingReport {
+  ) async throws(LogicNetsError) -> TrainingReport<LogicNetModel> {
     try check(train, "training data")
     if let validation { try check(validation, "validation data") }
     if let test { try check(test, "test data") }
@@ -82,68 +95,26 @@ public final class LogicNetTrainer: @unchecked Sendable {
     let packed = (
       train: trainSubset.packedBits, validation: validation?.packedBits, test: test?.packedBits
     )
-    let clock = ContinuousClock()
-    let start = clock.now
-    var stepTime = Duration.zero
-    var log: [TrainingLogEntry] = []
-    var best: (entry: TrainingLogEntry, model: LogicNetModel)?
-    var lossSum = 0.0
-    var lossSteps = 0
-    var samples = 0
-
-    func evaluate() -> TrainingLogEntry {
-      let net = model.discretized()
-      let entry = TrainingLogEntry(
-        iteration: iteration, epoch: epoch,
-        loss: lossSteps > 0 ? lossSum / Double(lossSteps) : .nan,
-        trainAccuracy: net.accuracy(packed.train, labels: trainSubset.labels),
-        validationAccuracy: packed.validation.map { net.accuracy($0, labels: validation!.labels) },
-        testAccuracy: packed.test.map { net.accuracy($0, labels: test!.labels) },
-        seconds: seconds(clock.now - start))
-      lossSum = 0
-      lossSteps = 0
-      log.append(entry)
-      if best == nil || entry.selectionAccuracy > best!.entry.selectionAccuracy {
-        best = (entry, model)
-      }
-      return entry
+    do throws(TrainingError) {
+      return try await loop.run(
+        &engine, samples: train, sampleCount: train.count,
+        evaluate: { model in
+          let net = model.discretized()
+          return EvaluationResult(
+            train: net.accuracy(packed.train, labels: trainSubset.labels),
+            validation: packed.validation.map { net.accuracy($0, labels: validation!.labels) },
+            test: packed.test.map { net.accuracy($0, labels: test!.labels) })
+        }, progress: progress)
+    } catch {
+      throw .training(error)
     }
-
-    for done in stride(from: 1, through: options.iterations, by: 1) {
-      let batch = nextBatch(count: train.count)
-      let stepStart = clock.now
-      iteration += 1
-      let loss = await engine.step(batch: batch, data: train)
-      stepTime += clock.now - stepStart
-      samples += batch.count
-      lossSum += loss
-      lossSteps += 1
-      let due =
-        done == options.iterations
-        || (options.evaluationInterval > 0 && done % options.evaluationInterval == 0)
-      let entry = due ? evaluate() : nil
-      progress?(
-        TrainingProgress(iteration: done, iterations: options.iterations, loss: loss, entry: entry))
-    }
-    if options.iterations == 0 { _ = evaluate() }
-    let finalModel = model
-    return TrainingReport(
-      finalModel: finalModel, bestModel: best!.model, best: best!.entry, log: log,
-      stepSeconds: seconds(stepTime),
-      samplesPerSecond: Double(samples) / max(seconds(stepTime), 1e-9))
   }
 
-  /// The next mini-batch of the current epoch's shuffled order (a new order per epoch).
-  private func nextBatch(count: Int) -> [Int] {
-    if epochOrder.count != count || epochPosition >= count {
-      if epochOrder.count == count { epoch += 1 }
-      let seed = options.shuffleSeed ?? config.seed
-      epochOrder = RandomStreams.epochShuffle(seed: seed, epoch: epoch).permutation(count)
-      epochPosition = 0
+  private func check(batch: [Int], data: LogicDataset) throws(LogicNetsError) {
+    try check(data, "batch data")
+    guard !batch.isEmpty, batch.allSatisfy({ (0..<data.count).contains($0) }) else {
+      throw .invalidData("batch indices must be a non-empty list of sample numbers")
     }
-    let end = min(epochPosition + options.batchSize, count)
-    defer { epochPosition = end }
-    return Array(epochOrder[epochPosition..<end])
   }
 
   private func check(_ data: LogicDataset, _ what: String) throws(LogicNetsError) {
@@ -156,8 +127,4 @@ public final class LogicNetTrainer: @unchecked Sendable {
       )
     }
   }
-}
-
-private func seconds(_ d: Duration) -> Double {
-  Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
 }

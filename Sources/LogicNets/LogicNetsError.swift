@@ -1,3 +1,5 @@
+import TrainingCore
+
 /// Everything that can go wrong with user input to LogicNets: configurations, data, model
 /// files and interchange files. Each case prints one line naming what is wrong and where.
 public enum LogicNetsError: Error, Equatable, CustomStringConvertible {
@@ -23,6 +25,8 @@ public enum LogicNetsError: Error, Equatable, CustomStringConvertible {
   case indexOutOfRange(layer: Int, neuron: Int, field: String, value: Int, limit: Int)
   /// A gate id outside 0…15.
   case gateOutOfRange(layer: Int, neuron: Int, value: Int)
+  /// A training option is out of range, or training diverged (from ``TrainingCore``).
+  case training(TrainingError)
 
   /// The one-line message.
   public var description: String {
@@ -51,6 +55,8 @@ public enum LogicNetsError: Error, Equatable, CustomStringConvertible {
       return "layer \(layer), neuron \(neuron): '\(field)' = \(value) is outside 0..<\(limit)"
     case .gateOutOfRange(let layer, let neuron, let value):
       return "layer \(layer), neuron \(neuron): 'gates' = \(value) is not a gate id 0…15"
+    case .training(let error):
+      return error.description
     }
   }
 }

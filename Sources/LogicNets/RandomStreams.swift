@@ -1,8 +1,9 @@
-/// The ``CounterRNG`` streams LogicNets draws from. Every random decision has its own
-/// `(seed, stream)` key, so changing one (say, the number of epochs) never shifts another
-/// (say, the connections), and a Python reference replays each with numpy's Philox.
-///
-/// A stream number is `purpose << 32 | index`:
+import BitCore
+import TrainingCore
+
+/// The ``CounterRNG`` streams LogicNets draws from, registered as family 0 of
+/// ``TrainingCore/RandomStream`` (so a stream id is `purpose << 32 | index`, and a Python
+/// reference replays each with numpy's Philox):
 ///
 /// | purpose | index | words used |
 /// |---|---|---|
@@ -12,32 +13,43 @@
 /// | 4 'unique' pair assignment | layer | Fisher–Yates over `outputs` |
 /// | 5 epoch shuffle | epoch | Fisher–Yates over the training samples |
 public enum RandomStreams {
+  /// Gaussian initial logits (indexed by layer).
+  public static let logitInit = stream(1, "logit init", index: "layer")
+  /// The slot permutation of the 'random' connection scheme (indexed by layer).
+  public static let randomSlotStream = stream(2, "'random' slot permutation", index: "layer")
+  /// The input relabelling of the 'random' connection scheme (indexed by layer).
+  public static let randomRelabelStream = stream(3, "'random' input relabelling", index: "layer")
+  /// The neuron-to-pair assignment of the 'unique' scheme (indexed by layer).
+  public static let uniqueAssignmentStream = stream(4, "'unique' pair assignment", index: "layer")
+  /// The training-sample order (indexed by epoch).
+  public static let epochShuffleStream = stream(5, "epoch shuffle", index: "epoch")
+
+  /// Every stream of the family.
+  public static let registry = RandomStreamRegistry([
+    logitInit, randomSlotStream, randomRelabelStream, uniqueAssignmentStream, epochShuffleStream,
+  ])
+
   /// Gaussian initial logits of one layer.
   public static func logits(seed: UInt64, layer: Int) -> CounterRNG {
-    rng(seed, purpose: 1, index: layer)
+    logitInit.generator(seed: seed, index: layer)
   }
 
   /// The slot permutation of the 'random' connection scheme.
   public static func randomSlots(seed: UInt64, layer: Int) -> CounterRNG {
-    rng(seed, purpose: 2, index: layer)
+    randomSlotStream.generator(seed: seed, index: layer)
   }
 
   /// The input relabelling of the 'random' connection scheme.
   public static func randomRelabel(seed: UInt64, layer: Int) -> CounterRNG {
-    rng(seed, purpose: 3, index: layer)
+    randomRelabelStream.generator(seed: seed, index: layer)
   }
 
   /// The neuron-to-pair assignment of the 'unique' connection scheme.
   public static func uniqueAssignment(seed: UInt64, layer: Int) -> CounterRNG {
-    rng(seed, purpose: 4, index: layer)
+    uniqueAssignmentStream.generator(seed: seed, index: layer)
   }
 
-  /// The training-sample order of one epoch.
-  public static func epochShuffle(seed: UInt64, epoch: Int) -> CounterRNG {
-    rng(seed, purpose: 5, index: epoch)
-  }
-
-  private static func rng(_ seed: UInt64, purpose: UInt64, index: Int) -> CounterRNG {
-    CounterRNG(seed: seed, stream: purpose << 32 | UInt64(UInt32(truncatingIfNeeded: index)))
+  private static func stream(_ purpose: UInt8, _ name: String, index: String) -> RandomStream {
+    RandomStream(family: .logicNets, purpose: purpose, name: name, index: index)
   }
 }

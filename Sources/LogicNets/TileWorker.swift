@@ -1,12 +1,13 @@
-import Foundation
+import TrainingCore
 
 /// Forward and backward passes over one partition of a mini-batch, tile by tile.
 ///
-/// A worker owns all its scratch memory (allocated once, 64-byte aligned), so workers run
-/// in parallel without sharing anything writable; the engine reduces their `sums` in a fixed
-/// order afterwards. Rows are `lanes` floats; `run` switches once on the lane count and the
-/// whole pass is compiled for that concrete vector type.
-final class TileWorker: @unchecked Sendable {
+/// A worker owns all its scratch memory (allocated once, 64-byte aligned) and lives in its
+/// own ``TrainingCore/WorkerSlot``, so workers run in parallel without sharing anything
+/// writable; the engine reduces their `sums` in a fixed order afterwards. Rows are `lanes`
+/// floats; `run` switches once on the lane count and the whole pass is compiled for that
+/// concrete vector type.
+final class TileWorker {
   private let shape: NetShape
   private let lanes: Int
   /// This worker's input tile: one row per network input.
@@ -16,7 +17,7 @@ final class TileWorker: @unchecked Sendable {
   /// Two gradient buffers of `shape.maxWidth` rows each, used alternately.
   private let gradients: (UnsafeMutableRawPointer, UnsafeMutableRawPointer)
   /// Per neuron, `Σ (g, g·a, g·b, g·a·b)` over this worker's samples.
-  let sums: UnsafeMutablePointer<SIMD4<Float>>
+  private let sums: UnsafeMutablePointer<SIMD4<Float>>
   /// The summed cross-entropy of this worker's samples in the last run.
   private(set) var loss: Double = 0
 
@@ -52,18 +53,31 @@ final class TileWorker: @unchecked Sendable {
   /// `sums` (after zeroing them) and `loss`. `scale` is 1 / (whole batch size), so gradients
   /// are those of the batch-mean loss.
   func run(
-    samples: ArraySlice<Int>, data: LogicDataset, parameters: SharedParameters, scale: Float
+    samples: ArraySlice<Int>, data: LogicDataset, parameters: TileParameters, scale: Float
   ) {
-    switch lanes {
-    case 8: run(SIMD8<Float>.self, samples, data, parameters, scale)
-    case 16: run(SIMD16<Float>.self, samples, data, parameters, scale)
-    case 32: run(SIMD32<Float>.self, samples, data, parameters, scale)
-    default: run(SIMD64<Float>.self, samples, data, parameters, scale)
+    parameters.a.withUnsafeBufferPointer { a in
+      parameters.b.withUnsafeBufferPointer { b in
+        parameters.coefficients.withUnsafeBufferPointer { c in
+          let p = ParameterPointers(
+            a: a.baseAddress!, b: b.baseAddress!, coefficients: c.baseAddress!)
+          switch lanes {
+          case 8: run(SIMD8<Float>.self, samples, data, p, scale)
+          case 16: run(SIMD16<Float>.self, samples, data, p, scale)
+          case 32: run(SIMD32<Float>.self, samples, data, p, scale)
+          default: run(SIMD64<Float>.self, samples, data, p, scale)
+          }
+        }
+      }
     }
   }
 
+  /// Adds this worker's per-neuron sums to `total`, neuron by neuron.
+  func addSums(into total: inout [SIMD4<Float>]) {
+    for n in total.indices { total[n] += sums[n] }
+  }
+
   private func run<V: TileVector>(
-    _ type: V.Type, _ samples: ArraySlice<Int>, _ data: LogicDataset, _ p: SharedParameters,
+    _ type: V.Type, _ samples: ArraySlice<Int>, _ data: LogicDataset, _ p: ParameterPointers,
     _ scale: Float
   ) {
     sums.update(repeating: SIMD4(), count: shape.totalNeurons)
@@ -105,7 +119,7 @@ final class TileWorker: @unchecked Sendable {
 
   @inline(__always)
   private func forward<V: TileVector>(
-    input: UnsafeMutablePointer<V>, acts: UnsafeMutablePointer<V>, _ p: SharedParameters
+    input: UnsafeMutablePointer<V>, acts: UnsafeMutablePointer<V>, _ p: ParameterPointers
   ) {
     for l in 0..<shape.widths.count {
       let source = l == 0 ? input : acts + shape.offsets[l - 1]
@@ -138,19 +152,9 @@ final class TileWorker: @unchecked Sendable {
         for c in 0..<k { classSums[c][lane] = 0 }
         continue
       }
-      let label = labels[lane]
       for c in 0..<k { z[c] = classSums[c][lane] / tau }
-      let top = z.max()!
-      var total: Float = 0
-      for c in 0..<k {
-        z[c] = GateSoftmax.exp(z[c] - top)
-        total += z[c]
-      }
-      loss -= log(Double(max(z[label] / total, .leastNormalMagnitude)))
-      for c in 0..<k {
-        let target: Float = c == label ? 1 : 0
-        classSums[c][lane] = (z[c] / total - target) * scale / tau
-      }
+      loss += SoftmaxCrossEntropy.apply(&z, label: labels[lane], scale: scale)
+      for c in 0..<k { classSums[c][lane] = z[c] / tau }
     }
     for c in 0..<k {
       let row = classSums[c]
@@ -161,7 +165,7 @@ final class TileWorker: @unchecked Sendable {
   @inline(__always)
   private func backward<V: TileVector>(
     input: UnsafeMutablePointer<V>, acts: UnsafeMutablePointer<V>,
-    g0: UnsafeMutablePointer<V>, g1: UnsafeMutablePointer<V>, _ p: SharedParameters
+    g0: UnsafeMutablePointer<V>, g1: UnsafeMutablePointer<V>, _ p: ParameterPointers
   ) {
     var outputGradient = g0
     var inputGradient = g1
@@ -208,8 +212,8 @@ struct NetShape: Sendable {
   }
 }
 
-/// Read-only views of the parameters every worker uses during one step.
-struct SharedParameters: @unchecked Sendable {
+/// Read-only views of the parameters during one worker's run (never leave it).
+struct ParameterPointers {
   let a: UnsafePointer<Int32>
   let b: UnsafePointer<Int32>
   let coefficients: UnsafePointer<SIMD4<Float>>

@@ -1,5 +1,11 @@
+import TrainingCore
+
 /// How to train: optimiser, batching, parallelism, evaluation.
 public struct TrainingOptions: Sendable, Hashable {
+  /// The default number of parts a mini-batch is split into (a constant, so results never
+  /// follow the machine's core count).
+  public static let defaultPartitions = 2
+
   /// The number of Adam steps (mini-batches).
   public var iterations: Int
   /// Samples per mini-batch (the last batch of an epoch may be smaller).
@@ -12,12 +18,13 @@ public struct TrainingOptions: Sendable, Hashable {
   public var beta2: Float
   /// Adam's ε.
   public var epsilon: Float
-  /// The number of concurrent tasks (cores) to use.
+  /// The number of threads (cores) to use, 1…``TrainingCore/TrainingLimits/maximumThreads``.
   public var threads: Int
   /// The number of fixed parts each mini-batch is split into; each part's gradient is
   /// computed separately and the parts are summed in order. Results depend on this, not on
-  /// `threads`. `nil` means `threads`.
-  public var partitions: Int?
+  /// `threads` (at most `partitions` threads do useful work).
+  /// 1…``TrainingCore/TrainingLimits/maximumPartitions``.
+  public var partitions: Int
   /// Samples per SIMD tile: 8 (fastest measured) or 16; it changes float summation order,
   /// hence the exact weights.
   public var tileWidth: Int
@@ -31,7 +38,8 @@ public struct TrainingOptions: Sendable, Hashable {
   /// Options with difflogic's defaults (Adam, lr 0.01, β = (0.9, 0.999), ε = 1e-8).
   public init(
     iterations: Int, batchSize: Int = 100, learningRate: Float = 0.01, beta1: Float = 0.9,
-    beta2: Float = 0.999, epsilon: Float = 1e-8, threads: Int = 1, partitions: Int? = nil,
+    beta2: Float = 0.999, epsilon: Float = 1e-8, threads: Int = 1,
+    partitions: Int = defaultPartitions,
     tileWidth: Int = 8, evaluationInterval: Int = 0, trainEvaluationLimit: Int = 10_000,
     shuffleSeed: UInt64? = nil
   ) {
@@ -56,13 +64,20 @@ public struct TrainingOptions: Sendable, Hashable {
     }
     try check(iterations >= 0, "iterations must not be negative")
     try check(batchSize >= 1, "batch size must be at least 1")
-    try check(learningRate.isFinite && learningRate > 0, "learning rate must be positive")
-    try check((0..<1).contains(beta1) && (0..<1).contains(beta2), "Adam betas must be in [0, 1)")
-    try check(epsilon.isFinite && epsilon > 0, "Adam epsilon must be positive")
-    try check(threads >= 1, "threads must be at least 1")
-    try check((partitions ?? 1) >= 1, "partitions must be at least 1")
+    do throws(TrainingError) {
+      try TrainingLimits.check(threads: threads, partitions: partitions)
+      try adam.validate()
+    } catch {
+      throw .training(error)
+    }
     try check([8, 16].contains(tileWidth), "tile width must be 8 or 16")
     try check(evaluationInterval >= 0, "evaluation interval must not be negative")
     try check(trainEvaluationLimit >= 0, "train evaluation limit must not be negative")
+  }
+
+  /// Adam's hyper-parameters.
+  var adam: AdamHyperparameters {
+    AdamHyperparameters(
+      learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
   }
 }

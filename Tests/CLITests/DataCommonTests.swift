@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import Testing
+import TrainingCore
 import _TestSupport
 
 @testable import bittrue

@@ -57,7 +57,7 @@ private func referenceLoss(_ model: LogicNetModel, logits: [[Double]], data: Log
   func logitGradientsMatchFiniteDifferences(tileWidth: Int) async throws {
     let seed: UInt64 = 0x6AD_0001
     let (model, data) = try smallProblem(seed: seed)
-    let trainer = try LogicNetTrainer(
+    var trainer = try LogicNetTrainer(
       model: model,
       options: TrainingOptions(iterations: 0, threads: 2, partitions: 3, tileWidth: tileWidth))
     let (loss, grads) = try await trainer.gradients(batch: Array(0..<data.count), data: data)
@@ -91,9 +91,11 @@ private func referenceLoss(_ model: LogicNetModel, logits: [[Double]], data: Log
     let (boosted, _) = try smallProblem(seed: 11, gradFactor: 2)
     let batch = Array(0..<data.count)
     let options = TrainingOptions(iterations: 0)
-    let g1 = try await LogicNetTrainer(model: plain, options: options).gradients(
+    var plainTrainer = try LogicNetTrainer(model: plain, options: options)
+    var boostedTrainer = try LogicNetTrainer(model: boosted, options: options)
+    let g1 = try await plainTrainer.gradients(
       batch: batch, data: data)
-    let g2 = try await LogicNetTrainer(model: boosted, options: options).gradients(
+    let g2 = try await boostedTrainer.gradients(
       batch: batch, data: data)
     for (l, scale) in [(0, Float(4)), (1, 2), (2, 1)] {
       for i in 0..<g1.logits[l].count {

@@ -13,7 +13,7 @@ import _TestSupport
     let bits = (0..<64 * 8).map { _ in UInt8.random(in: 0...1, using: &rng) }
     let labels = (0..<64).map { s in Int32(bits[s * 8] ^ bits[s * 8 + 3]) }
     let data = try LogicDataset(bits: bits, inputs: 8, labels: labels)
-    let trainer = try LogicNetTrainer(
+    var trainer = try LogicNetTrainer(
       model: LogicNetModel(config: config), options: TrainingOptions(iterations: 5, batchSize: 16))
     _ = try await trainer.train(on: data)
     return (trainer, data)
@@ -34,10 +34,10 @@ import _TestSupport
 
   /// Saving, loading and continuing gives the same weights as never stopping.
   @Test func resumedTrainingMatchesUninterruptedTraining() async throws {
-    let (trainer, data) = try await trainedSmallModel()
+    var (trainer, data) = try await trainedSmallModel()
     let (model, adam) = try LogicNetModel.load(
       fileData: trainer.model.fileData(adam: trainer.adamState))
-    let resumed = try LogicNetTrainer(
+    var resumed = try LogicNetTrainer(
       model: model, options: trainer.options, adam: adam)
     for batch in [Array(0..<16), Array(16..<40), Array(5..<9)] {
       _ = try await trainer.step(batch: batch, data: data)

@@ -21,7 +21,7 @@ private func synthetic() throws -> LogicDataset {
     let data = try synthetic()
     let config = LogicNetConfig(
       inputs: 8, layerWidths: [32, 32, 16], classes: 2, tau: 1, connections: .random, seed: 1)
-    let trainer = try LogicNetTrainer(
+    var trainer = try LogicNetTrainer(
       model: LogicNetModel(config: config),
       options: TrainingOptions(iterations: 600, batchSize: 32, evaluationInterval: 100))
     let report = try await trainer.train(on: data, test: data)
@@ -38,13 +38,13 @@ private func synthetic() throws -> LogicDataset {
       inputs: 8, layerWidths: [40, 24], classes: 2, tau: 2, connections: .random, seed: 5)
     var digests: [String] = []
     for threads in [1, 2, 3] {
-      let trainer = try LogicNetTrainer(
+      var trainer = try LogicNetTrainer(
         model: LogicNetModel(config: config),
         options: TrainingOptions(iterations: 30, batchSize: 50, threads: threads, partitions: 3))
       digests.append(try await trainer.train(on: data).finalModel.weightsDigest.hexDigest)
     }
     #expect(Set(digests).count == 1, "\(digests)")
-    let otherSeed = try LogicNetTrainer(
+    var otherSeed = try LogicNetTrainer(
       model: LogicNetModel(
         config: LogicNetConfig(
           inputs: 8, layerWidths: [40, 24], classes: 2, tau: 2, connections: .random, seed: 6)),
@@ -55,7 +55,7 @@ private func synthetic() throws -> LogicDataset {
   @Test func rejectsDataThatDoesNotFitTheModel() async throws {
     let config = LogicNetConfig(
       inputs: 3, layerWidths: [4], classes: 2, tau: 1, connections: .random)
-    let trainer = try LogicNetTrainer(
+    var trainer = try LogicNetTrainer(
       model: LogicNetModel(config: config), options: TrainingOptions(iterations: 1))
     let wrongWidth = try LogicDataset(bits: [0, 1], inputs: 2, labels: [0])
     await #expect(throws: LogicNetsError.invalidData("training data has 2 inputs, the model 3")) {
@@ -73,19 +73,92 @@ private func synthetic() throws -> LogicDataset {
     }
   }
 
-  @Test func svgCurveShowsEverySeries() async throws {
-    let entries = [
-      TrainingLogEntry(
-        iteration: 100, epoch: 0, loss: 0.6, trainAccuracy: 0.7, validationAccuracy: nil,
-        testAccuracy: 0.65, seconds: 1),
-      TrainingLogEntry(
-        iteration: 200, epoch: 1, loss: 0.3, trainAccuracy: 0.9, validationAccuracy: nil,
-        testAccuracy: 0.85, seconds: 2),
-    ]
-    let svg = TrainingCurveSVG.render(entries, title: "a < b & c")
-    #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
-    #expect(svg.contains("a &lt; b &amp; c"))
-    #expect(svg.components(separatedBy: "<polyline").count == 4)  // loss, train, test
-    #expect(entries[1].line == "iter 200 epoch 1 loss 0.3000 train 90.00% test 85.00% 2.0s")
+  /// A loss temperature or learning rate that overflows stops training at the step where
+  /// it happens, with an error naming it, instead of finishing with NaN logits.
+  @Test func divergingTrainingStopsAtTheFirstNonFiniteStep() async throws {
+    let data = try synthetic()
+    func run(tau: Float, learningRate: Float) async -> String {
+      let config = LogicNetConfig(
+        inputs: 8, layerWidths: [16, 8], classes: 2, tau: tau, connections: .random, seed: 2)
+      do {
+        var trainer = try LogicNetTrainer(
+          model: LogicNetModel(config: config),
+          options: TrainingOptions(iterations: 20, batchSize: 16, learningRate: learningRate))
+        _ = try await trainer.train(on: data)
+        return "no error"
+      } catch { return error.description }
+    }
+    #expect(
+      await run(tau: 1e-45, learningRate: 0.01)
+        == "training diverged at iteration 1: the loss is not finite")
+    #expect(
+      await run(tau: 1, learningRate: 3e38)
+        == "training diverged at iteration 1: the parameters are not finite")
+  }
+
+  /// Sizes that would exhaust memory or overflow are one-line errors before any allocation.
+  @Test func oversizedConfigurationsAreRejected() throws {
+    func message(_ widths: [Int], inputs: Int = 8) -> String {
+      do {
+        try LogicNetConfig(inputs: inputs, layerWidths: widths, classes: 1, tau: 1).validate()
+        return "valid"
+      } catch { return error.description }
+    }
+    #expect(
+      message([999_999_999])
+        == "invalid configuration: more than 16777216 gates in layers 0...0 (16 trainable logits each)"
+    )
+    #expect(
+      message([8, 9_000_000_000_000_000_000, 9_000_000_000_000_000_000])
+        == "invalid configuration: more than 16777216 gates in layers 0...1 (16 trainable logits each)"
+    )
+    #expect(
+      message(Array(repeating: 1, count: 4097))
+        == "invalid configuration: a net has 1...4096 layers, got 4097")
+    #expect(
+      message([8], inputs: 1 << 26)
+        == "invalid configuration: inputs must be in 1...33554432, got 67108864")
+    #expect(message(Array(repeating: 4096, count: 4096)) == "valid")
+    func options(threads: Int = 1, partitions: Int = 2) -> String {
+      do {
+        try TrainingOptions(iterations: 1, threads: threads, partitions: partitions).validate()
+        return "valid"
+      } catch { return error.description }
+    }
+    #expect(
+      options(partitions: 1_099_511_627_776)
+        == "invalid training option: partitions must be in 1...1024, got 1099511627776")
+    #expect(
+      options(threads: 4_611_686_018_427_387_904)
+        == "invalid training option: threads must be in 1...1024, got 4611686018427387904")
+    #expect(TrainingOptions(iterations: 1, threads: 7).partitions == 2)
+    let wide = try LogicNetModel(
+      config: LogicNetConfig(
+        inputs: 8, layerWidths: [100_000], classes: 1, tau: 1, connections: .random,
+        initialization: .residual(z: 1)))
+    #expect(
+      throws: LogicNetsError.training(
+        .invalidOption(
+          "1024 partitions × 100000 rows exceed the worker budget of 67108864 rows; use fewer "
+            + "partitions"))
+    ) {
+      try LogicNetTrainer(model: wide, options: TrainingOptions(iterations: 1, partitions: 1024))
+    }
+  }
+
+  /// The default partition count is a constant: with default options the weights do not
+  /// change with the thread count.
+  @Test func defaultOptionsGiveTheSameWeightsForAnyThreadCount() async throws {
+    let data = try synthetic()
+    let config = LogicNetConfig(
+      inputs: 8, layerWidths: [40, 24], classes: 2, tau: 2, connections: .random, seed: 8)
+    var digests: Set<String> = []
+    for threads in [1, 2, 4] {
+      var trainer = try LogicNetTrainer(
+        model: LogicNetModel(config: config),
+        options: TrainingOptions(iterations: 20, batchSize: 50, threads: threads))
+      digests.insert(try await trainer.train(on: data).finalModel.weightsDigest.hexDigest)
+    }
+    #expect(digests.count == 1)
   }
 }

@@ -54,7 +54,8 @@ func trainingOptions(iterations: Int) -> TrainingOptions {
   TrainingOptions(
     iterations: iterations, batchSize: int("batch", 100),
     learningRate: Float(option("lr", "0.01"))!, threads: int("threads", 1),
-    partitions: options["partitions"].map { Int($0)! }, tileWidth: int("tile", 8),
+    partitions: options["partitions"].map { Int($0)! } ?? TrainingOptions.defaultPartitions,
+    tileWidth: int("tile", 8),
     evaluationInterval: int("eval-every", 0), trainEvaluationLimit: int("train-eval", 10_000))
 }
 
@@ -87,7 +88,7 @@ case "throughput":
   let data = try LogicDataset(
     bits: (0..<n * c.inputs).map { _ in UInt8(rng.next() & 1) }, inputs: c.inputs,
     labels: (0..<n).map { _ in Int32(rng.next() % UInt64(c.classes)) })
-  let trainer = try LogicNetTrainer(
+  var trainer = try LogicNetTrainer(
     model: LogicNetModel(config: c), options: trainingOptions(iterations: 0))
   let batches = (0..<4).map { b in Array(b * batch..<(b + 1) * batch) }
   _ = try await trainer.step(batch: batches[0], data: data)  // warm-up
@@ -110,7 +111,7 @@ case "train":
   let train = try load(prefix + "_train", inputs: c.inputs, scale: scale)
   let test = try load(prefix + "_test", inputs: c.inputs, scale: scale)
   let iterations = int("iterations", 1000)
-  let trainer = try LogicNetTrainer(
+  var trainer = try LogicNetTrainer(
     model: LogicNetModel(config: c), options: trainingOptions(iterations: iterations))
   say("gates \(c.gateCount), train \(train.count), test \(test.count), \(iterations) iterations")
   let report = try await trainer.train(on: train, test: test) { progress in
@@ -146,7 +147,7 @@ case "layout":
     bits: (0..<batch * c.inputs).map { _ in UInt8(rng.next() & 1) }, inputs: c.inputs,
     labels: (0..<batch).map { _ in Int32(rng.next() % UInt64(c.classes)) })
   let model = try LogicNetModel(config: c)
-  let trainer = try LogicNetTrainer(model: model, options: trainingOptions(iterations: 0))
+  var trainer = try LogicNetTrainer(model: model, options: trainingOptions(iterations: 0))
   let all = Array(0..<batch)
   _ = try await trainer.gradients(batch: all, data: data)
   var cpu = cpuSeconds()

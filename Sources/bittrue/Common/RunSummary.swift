@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import TrainingCore
 
 /// The final lines every training command prints (in text mode) so runs can be compared:
 /// `test accuracy: NN.NN%` and `weights digest: <64 hex digits>`.

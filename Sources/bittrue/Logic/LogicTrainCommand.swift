@@ -55,8 +55,8 @@ struct LogicTrainCommand: AsyncParsableCommand {
   var batch: Int = 100
   @Option(help: "Adam learning rate.")
   var lr: Float = 0.01
-  @Option(help: "Fixed parts each batch is split into; results depend on it (default 2).")
-  var partitions: Int = 2
+  @Option(help: "Fixed parts each batch is split into; results depend on it.")
+  var partitions: Int = TrainingOptions.defaultPartitions
   @Option(help: "Evaluate the discretised net every N steps (0: only at the end).")
   var evalEvery: Int = 250
   @Option(
@@ -73,19 +73,21 @@ struct LogicTrainCommand: AsyncParsableCommand {
   }
 
   mutating func run() async throws {
+    let widths = try parseLayers(layers)
+    let options = TrainingOptions(
+      iterations: iterations, batchSize: batch, learningRate: lr, threads: run.threads,
+      partitions: partitions, evaluationInterval: evalEvery)
+    try check { () throws(LogicNetsError) in try options.validate() }
     // The output folder is checked (and its staging folder made) before any work.
     let folder = try run.out.map { out throws(AtomicFileWriter.Failure) in
       try OutputFolder(out, command: "bittrue logic train")
     }
     let loaded = try LogicData(data)
-    let widths = try parseLayers(layers)
     let config = LogicNetConfig(
       inputs: loaded.inputBits, layerWidths: widths, classes: loaded.dataset.classCount,
       tau: tau, connections: try parseScheme(connections),
       initialization: try parseInit(initialization), seed: run.seed)
-    let options = TrainingOptions(
-      iterations: iterations, batchSize: batch, learningRate: lr, threads: run.threads,
-      partitions: partitions, evaluationInterval: evalEvery)
+    try check { () throws(LogicNetsError) in try config.validate() }
     guard validation < loaded.train.count else {
       throw CommandFailure(
         description:
@@ -131,13 +133,20 @@ struct LogicTrainCommand: AsyncParsableCommand {
     }
   }
 
+  /// Runs a library check before any work, turning its error into a one-line failure.
+  private func check(_ body: () throws(LogicNetsError) -> Void) throws {
+    do throws(LogicNetsError) { try body() } catch {
+      throw CommandFailure(description: error.description)
+    }
+  }
+
   /// Runs the trainer with a progress bar; evaluation lines go to stderr.
   private func train(
     _ loaded: LogicData, config: LogicNetConfig, options: TrainingOptions
-  ) async throws -> TrainingReport {
+  ) async throws -> TrainingReport<LogicNetModel> {
     let bar = run.progressBar("train", total: iterations)
     let echoLog = !run.json && !run.quiet
-    let result: Result<TrainingReport, LogicNetsError>
+    let result: Result<TrainingReport<LogicNetModel>, LogicNetsError>
     do throws(LogicNetsError) {
       let kept = loaded.train.count - validation
       let train = try LogicDataset(
@@ -151,7 +160,7 @@ struct LogicTrainCommand: AsyncParsableCommand {
           inputs: loaded.inputBits, labels: Array(loaded.train.labels[kept...]))
       let test = try LogicDataset(
         bits: loaded.test.bits, inputs: loaded.inputBits, labels: loaded.test.labels)
-      let trainer = try LogicNetTrainer(model: LogicNetModel(config: config), options: options)
+      var trainer = try LogicNetTrainer(model: LogicNetModel(config: config), options: options)
       result = .success(
         try await trainer.train(on: train, validation: held, test: test) { progress in
           if let entry = progress.entry, echoLog {
@@ -171,12 +180,16 @@ struct LogicTrainCommand: AsyncParsableCommand {
   }
 
   /// Writes the run's files into `folder` and swaps it in as one set.
-  private func writeOutputs(_ report: TrainingReport, to folder: OutputFolder) throws {
+  private func writeOutputs(_ report: TrainingReport<LogicNetModel>, to folder: OutputFolder)
+    throws
+  {
     let best = report.bestModel
     try folder.write([UInt8](best.fileData()), named: "model.json")
     try folder.write(best.discretized().interchangeJSON(), named: "net.json")
     try folder.write(
-      TrainingCurveSVG.render(report.log, title: "logic net, \(layers)"), named: "curve.svg")
+      TrainingCurveSVG.render(
+        report.log, title: "logic net, \(layers)", accuracyAxis: "accuracy (discretised)"),
+      named: "curve.svg")
     try folder.write(report.log.map { $0.line + "\n" }.joined(), named: "train.log")
     try folder.commit()
   }
@@ -203,6 +216,10 @@ func parseLayers(_ text: String) throws -> [Int] {
   let parts = text.split(separator: "x")
   if parts.count == 2, let width = Int(parts[0]), let count = Int(parts[1]), count >= 1, width >= 1
   {
+    guard count <= LogicNetConfig.maximumLayers else {
+      throw ValidationError(
+        "--layers: at most \(LogicNetConfig.maximumLayers) layers, got \(count) in '\(text)'")
+    }
     return Array(repeating: width, count: count)
   }
   let widths = text.split(separator: ",").compactMap { Int($0) }

@@ -1,5 +1,5 @@
-import Datasets
 import Testing
+import TrainingCore
 
 /// The weights digest follows its documented serialisation: the expected values come from an
 /// independent Python implementation of that documentation (struct.pack + hashlib).

@@ -1,16 +1,17 @@
-/// One evaluation point of a training run.
+/// One evaluation point of a training run (any model family).
 public struct TrainingLogEntry: Sendable, Hashable, Codable {
-  /// Adam steps taken so far.
+  /// Optimiser steps taken so far.
   public var iteration: Int
   /// The epoch the last step belonged to (0-based).
   public var epoch: Int
-  /// Mean relaxed training loss over the steps since the previous entry.
+  /// Mean training loss over the steps since the previous entry (NaN when none).
   public var loss: Double
-  /// Accuracy of the discretised net on the (first samples of the) training set.
+  /// Accuracy of the deployed model (for logic nets: the discretised net) on the (first
+  /// samples of the) training set.
   public var trainAccuracy: Double
-  /// Accuracy of the discretised net on the validation set, when one is given.
+  /// Accuracy of the deployed model on the validation set, when one is given.
   public var validationAccuracy: Double?
-  /// Accuracy of the discretised net on the test set, when one is given (never used to
+  /// Accuracy of the deployed model on the test set, when one is given (never used to
   /// pick the best checkpoint).
   public var testAccuracy: Double?
   /// Wall-clock seconds since training started (evaluation time included).
@@ -32,12 +33,12 @@ public struct TrainingLogEntry: Sendable, Hashable, Codable {
   }
 }
 
-/// The outcome of ``LogicNetTrainer/train(on:validation:test:progress:)``.
-public struct TrainingReport: Sendable {
+/// The outcome of a training run (``TrainingLoop/run(_:samples:sampleCount:evaluate:progress:)``).
+public struct TrainingReport<Model: Sendable>: Sendable {
   /// The model after the last step.
-  public var finalModel: LogicNetModel
+  public var finalModel: Model
   /// The model at the evaluation with the best selection accuracy (the earliest on ties).
-  public var bestModel: LogicNetModel
+  public var bestModel: Model
   /// The log entry of the best model.
   public var best: TrainingLogEntry
   /// Every evaluation, in order.

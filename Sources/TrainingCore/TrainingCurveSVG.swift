@@ -1,7 +1,7 @@
 import Foundation
 
-/// A self-contained SVG chart of a training log: relaxed loss (left axis) and the
-/// discretised net's train / validation / test accuracy in percent (right axis) against the
+/// A self-contained SVG chart of a training log: training loss (left axis) and the
+/// evaluated model's train / validation / test accuracy in percent (right axis) against the
 /// iteration.
 public enum TrainingCurveSVG {
   private static let width = 720.0
@@ -11,8 +11,11 @@ public enum TrainingCurveSVG {
   private static let top = 40.0
   private static let bottom = 60.0
 
-  /// The chart as an SVG document.
-  public static func render(_ log: [TrainingLogEntry], title: String) -> String {
+  /// The chart as an SVG document; `accuracyAxis` labels the right axis (logic nets say
+  /// `accuracy (discretised)`).
+  public static func render(
+    _ log: [TrainingLogEntry], title: String, accuracyAxis: String = "accuracy"
+  ) -> String {
     let plotW = width - left - right
     let plotH = height - top - bottom
     let maxIteration = Double(max(log.map(\.iteration).max() ?? 1, 1))
@@ -44,7 +47,7 @@ public enum TrainingCurveSVG {
     svg.text("iteration", x: left + plotW / 2, y: height - 22, anchor: "middle", size: 12)
     svg.text("loss", x: 18, y: top + plotH / 2, anchor: "middle", size: 12)
     svg.text(
-      "accuracy (discretised)", x: width - 14, y: top + plotH / 2, anchor: "middle", size: 12,
+      accuracyAxis, x: width - 14, y: top + plotH / 2, anchor: "middle", size: 12,
       rotate: 90)
 
     let series: [(String, String, [(Double, Double)])] = [

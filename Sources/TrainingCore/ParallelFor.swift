@@ -1,0 +1,46 @@
+import Dispatch
+
+/// The one way BitTrue runs work on several cores: `body(0) … body(count − 1)` spread over
+/// at most `threads` threads (thread `t` takes the indices `t, t + threads, t + 2·threads …`),
+/// returning when all are done.
+///
+/// Results never depend on the thread count: each index is one unit of work that writes only
+/// what it owns (a ``WorkerSlot``, its own output), and the caller combines the results in
+/// index order afterwards. With one thread (or one index) everything runs inline on the
+/// caller's thread.
+///
+/// Two entry points with the same contract: the `async` one runs child tasks (use it from
+/// async code: it never blocks a thread of the concurrency pool), the synchronous one runs
+/// on Dispatch's worker threads (for synchronous callers such as evaluators).
+public enum ParallelFor {
+  /// Runs `body` once per index of `0 ..< count` on up to `threads` threads, blocking the
+  /// caller until all are done.
+  public static func run(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+    let tasks = max(1, min(threads, count))
+    if tasks == 1 {
+      for i in 0..<count { body(i) }
+      return
+    }
+    DispatchQueue.concurrentPerform(iterations: tasks) { t in
+      for i in stride(from: t, to: count, by: tasks) { body(i) }
+    }
+  }
+
+  /// Runs `body` once per index of `0 ..< count` as up to `threads` child tasks.
+  public static func run(
+    _ count: Int, threads: Int, _ body: @escaping @Sendable (Int) -> Void
+  ) async {
+    let tasks = max(1, min(threads, count))
+    if tasks == 1 {
+      for i in 0..<count { body(i) }
+      return
+    }
+    await withTaskGroup(of: Void.self) { group in
+      for t in 0..<tasks {
+        group.addTask {
+          for i in stride(from: t, to: count, by: tasks) { body(i) }
+        }
+      }
+    }
+  }
+}
