@@ -19,7 +19,9 @@ let package = Package(
       pkgConfig: "gmp",
       providers: [.apt(["libgmp-dev"])]
     ),
-    .target(name: "FixedPoint", dependencies: ["CGMP"]),
+    // Declared-width accumulator kernels in C with runtime CPU dispatch (AVX-512, AVX2, plain).
+    .target(name: "CFixedKernels"),
+    .target(name: "FixedPoint", dependencies: ["CGMP", "CFixedKernels"]),
     .target(name: "Hashing"),
     .target(name: "Datasets", dependencies: ["FixedPoint", "Hashing"]),
     .target(name: "NetlistIR", dependencies: ["FixedPoint"]),
