@@ -6,6 +6,11 @@
 // kernel works on full tiles. Zero rows and columns add 0 to an accumulator at 0: they cannot
 // overflow and leave the counters unchanged. Each tile keeps its accumulators in registers
 // and adds the terms k = 0, 1, ... in order, checking every addition.
+//
+// No VNNI: vpdpbusd adds four products to a lane in one step, so the sums after the first,
+// second and third of them (which the contract checks, and which a saturating accumulator
+// or the widest-value counter can see) never exist. The lanes here are int64 so that the
+// exact sum of an in-range accumulator and a product always fits before the check.
 #include "CFixedKernels.h"
 
 #include <stdlib.h>

@@ -55,4 +55,24 @@ import _TestSupport
       }
     }
   }
+
+  @Test(arguments: ["sfix8_En4", "ufix6_En2", "sfix100_En60", "sfix20_E3"].map(TestValues.format))
+  func doubleConversionsMatchTheScalarOnes(format: FixedFormat) throws {
+    let values = [0.3, -1.7, 2.5, -0.5, 1e-9, 100.25, -3.0, 0.0, 7.875, -1e6]
+    var events = QuantizationEvents()
+    var scalarEvents = QuantizationEvents()
+    let t = try FixedTensor(
+      shape: [2, 5], values: values, format: format, rounding: .rndConv, overflow: .sat,
+      events: &events)
+    for (i, v) in values.enumerated() {
+      let x = try Fixed(
+        v, format: format, rounding: .rndConv, overflow: .sat, events: &scalarEvents)
+      #expect(t.array.code(at: i) == x.code, "\(v) in \(format)")
+    }
+    #expect(events == scalarEvents && events.count == 10)
+    #expect(t.doubleValues == t.array.map(\.doubleValue))
+    #expect(throws: FixedPointError.notFinite(.infinity)) {
+      try FixedTensor(shape: [1], values: [.infinity], format: format, events: &events)
+    }
+  }
 }
