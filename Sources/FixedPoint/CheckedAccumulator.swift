@@ -71,10 +71,10 @@ enum CheckedAccumulator {
   /// The product of ``ProductShape`` in word `W`, terms added in increasing `k` from zero,
   /// into `out` (`m·n` words, overwritten).
   static func product<W: KernelWord>(
-    _ a: UnsafeBufferPointer<Int64>, _ b: UnsafeBufferPointer<Int64>, _ s: ProductShape,
-    _ out: UnsafeMutableBufferPointer<W>, _ adder: inout CheckedAdder<W>
+    _ a: UnsafePointer<Int64>, _ b: UnsafePointer<Int64>, _ s: ProductShape,
+    _ out: UnsafeMutablePointer<W>, _ adder: inout CheckedAdder<W>
   ) {
-    for index in 0..<s.m * s.n { out[index] = 0 }
+    out.initialize(repeating: 0, count: s.m * s.n)
     for i in 0..<s.m {
       let row = i * s.n
       for k in 0..<s.k {

@@ -8,10 +8,11 @@ extension FixedTensor {
   /// `weights[o, c, u, v] · input[n, c, y·stride + u − padding, x·stride + v − padding]` in
   /// increasing `(c, u, v)` order (`c` slowest) starting from zero; a term in the padding is a
   /// zero product, which cannot overflow and is counted as an addition. The result has the
-  /// accumulator's width and `Fa + Fb` fraction bits.
+  /// accumulator's width and `Fa + Fb` fraction bits. With `threads > 1` blocks of output
+  /// channels run concurrently; codes and counters do not depend on `threads`.
   public static func convolution3x3(
     _ input: FixedTensor, _ weights: FixedTensor, stride: Int = 1, padding: Int = 0,
-    accumulator: Accumulator, path: AccumulatorKernelPath = .automatic,
+    accumulator: Accumulator, path: AccumulatorKernelPath = .automatic, threads: Int = 1,
     events: inout AccumulatorEvents
   ) -> FixedTensor {
     precondition(input.rank == 4 && weights.rank == 4, "convolution of \(input.shape)")
@@ -20,9 +21,9 @@ extension FixedTensor {
     precondition(
       weights.shape == [o, c, 3, 3], "weights \(weights.shape) for \(c) input channels")
     precondition(stride >= 1 && padding >= 0, "stride \(stride), padding \(padding)")
+    precondition(h + 2 * padding >= 3 && w + 2 * padding >= 3, "input \(input.shape) below 3×3")
     let outH = (h + 2 * padding - 3) / stride + 1
     let outW = (w + 2 * padding - 3) / stride + 1
-    precondition(h + 2 * padding >= 3 && w + 2 * padding >= 3, "input \(input.shape) below 3×3")
     let geometry = ConvolutionGeometry(
       channels: c, height: h, width: w, outHeight: outH, outWidth: outW, stride: stride,
       padding: padding)
@@ -32,7 +33,7 @@ extension FixedTensor {
     for image in 0..<n {
       let columns = geometry.columns(input.row(image))
       let shape = ProductShape(m: o, k: c * 9, n: outH * outW, aRow: c * 9, aColumn: 1)
-      codes.append(accumulate(kernel, columns, shape, accumulator, path, &events))
+      codes.append(accumulate(kernel, columns, shape, accumulator, path, threads, &events))
     }
     let format = accumulator.format(
       fractionBits: input.format.fractionBits + weights.format.fractionBits)

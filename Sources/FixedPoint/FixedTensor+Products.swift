@@ -58,7 +58,7 @@ extension FixedTensor {
   ) -> Fixed {
     precondition(a.rank == 1 && b.rank == 1 && a.count == b.count, "dot of \(a.shape), \(b.shape)")
     let shape = ProductShape(m: 1, k: a.count, n: 1, aRow: 0, aColumn: 1)
-    let out = accumulate(a, b, shape, accumulator, path, &events)
+    let out = accumulate(a, b, shape, accumulator, path, 1, &events)
     return out[0]
   }
 
@@ -66,10 +66,11 @@ extension FixedTensor {
   /// (with the operands read transposed as `form` says), its terms added in increasing `k`
   /// starting from zero, every addition checked (see ``Accumulator``). The result is `[m, n]`
   /// with the accumulator's width and `Fa + Fb` fraction bits. Operand formats must fit
-  /// `Int64`.
+  /// `Int64`. With `threads > 1` blocks of output rows run concurrently; codes and counters do
+  /// not depend on `threads`.
   public static func matrixProduct(
     _ a: FixedTensor, _ b: FixedTensor, form: MatrixProductForm = .aB,
-    accumulator: Accumulator, path: AccumulatorKernelPath = .automatic,
+    accumulator: Accumulator, path: AccumulatorKernelPath = .automatic, threads: Int = 1,
     events: inout AccumulatorEvents
   ) -> FixedTensor {
     precondition(a.rank == 2 && b.rank == 2, "matrix product of \(a.shape) and \(b.shape)")
@@ -88,69 +89,40 @@ extension FixedTensor {
         m: a.shape[0], k: a.shape[1], n: b.shape[0], aRow: a.shape[1], aColumn: 1)
     }
     precondition(right.shape[0] == shape.k, "inner extents differ: \(a.shape), \(b.shape), \(form)")
-    let out = accumulate(a, right, shape, accumulator, path, &events)
+    let out = accumulate(a, right, shape, accumulator, path, threads, &events)
     return FixedTensor(shape: [shape.m, shape.n], array: out)
   }
 
-  /// The product of ``ProductShape`` over the codes of `a` and of `b` (row-major `[k, n]`).
+  /// The product of ``ProductShape`` over the codes of `a` and of `b` (row-major `[k, n]`),
+  /// its output rows split over `threads`.
   static func accumulate(
     _ a: FixedTensor, _ b: FixedTensor, _ shape: ProductShape, _ accumulator: Accumulator,
-    _ path: AccumulatorKernelPath, _ events: inout AccumulatorEvents
+    _ path: AccumulatorKernelPath, _ threads: Int, _ events: inout AccumulatorEvents
   ) -> FixedArray {
     guard let aCodes = a.int64Codes, let bCodes = b.int64Codes else {
       preconditionFailure("accumulator operands must fit Int64: \(a.format), \(b.format)")
     }
     let format = accumulator.format(fractionBits: a.format.fractionBits + b.format.fractionBits)
+    // Nothing to add: every output is the accumulator's initial zero.
+    if shape.additions == 0 { return FixedArray(zeros: shape.m * shape.n, format: format) }
+    let parts = RowParts(rows: shape.m, threads: threads)
     let productBits =
       a.format.width + b.format.width + (a.format.isSigned || b.format.isSigned ? 0 : 1)
     if let cPath = path.cPath, accumulator.width <= 63, productBits <= 63,
       a.format.fitsInt32, b.format.fitsInt32
     {
-      var out = [Int64](repeating: 0, count: shape.m * shape.n)
-      var counters = cfk_events(overflows: 0, magnitude: 0)
-      let a32 = aCodes.map { Int32(truncatingIfNeeded: $0) }
-      let b32 = bCodes.map { Int32(truncatingIfNeeded: $0) }
-      let status = out.withUnsafeMutableBufferPointer { out in
-        cfk_matmul(
-          cPath, a32, shape.aRow, shape.aColumn, b32, shape.m, shape.k, shape.n,
-          Int32(accumulator.width), accumulator.overflow == .saturate ? 1 : 0, out.baseAddress,
-          &counters)
-      }
-      precondition(status == 0, "out of memory in the accumulator kernel")
-      var e = AccumulatorEvents()
-      e.additions = shape.additions
-      e.overflows = Int(counters.overflows)
-      e.saturations = accumulator.overflow == .saturate ? e.overflows : 0
-      if e.additions > 0 { e.maxBitLength = 65 - counters.magnitude.leadingZeroBitCount }
-      events.merge(e)
+      let out = CProductJob.run(cPath, aCodes, bCodes, shape, accumulator, parts, &events)
       return FixedArray(trustedStorage: .int64(out), format: format)
     }
     if accumulator.width <= 64 && productBits <= 64 {
-      let out = run(aCodes, bCodes, shape, CheckedAdder<Int64>(accumulator), &events)
+      let out: [Int64] = SwiftProductJob.run(aCodes, bCodes, shape, accumulator, parts, &events)
       return FixedArray(trustedStorage: .int64(out), format: format)
     }
-    let wide = run(aCodes, bCodes, shape, CheckedAdder<Int128>(accumulator), &events)
+    let wide: [Int128] = SwiftProductJob.run(aCodes, bCodes, shape, accumulator, parts, &events)
     if format.fitsInt64 {
       return FixedArray(trustedStorage: .int64(wide.map { Int64($0) }), format: format)
     }
     return FixedArray(trustedStorage: .int128(wide), format: format)
-  }
-
-  private static func run<W: KernelWord>(
-    _ a: [Int64], _ b: [Int64], _ shape: ProductShape, _ adder: CheckedAdder<W>,
-    _ events: inout AccumulatorEvents
-  ) -> [W] {
-    var adder = adder
-    let out = [W](unsafeUninitializedCapacity: shape.m * shape.n) { out, count in
-      a.withUnsafeBufferPointer { a in
-        b.withUnsafeBufferPointer { b in
-          CheckedAccumulator.product(a, b, shape, out, &adder)
-        }
-      }
-      count = shape.m * shape.n
-    }
-    events.merge(adder.events(additions: shape.additions))
-    return out
   }
 }
 

@@ -191,4 +191,37 @@ import _TestSupport
       #expect(reordered.code == 7 && other.overflows == 0 && other.maxBitLength == 4)
     }
   }
+
+  @Test func threadCountDoesNotChangeResults() {
+    var rng = SeededRandom(seed: 0x7_4EAD)
+    for trial in 0..<20 {
+      let (m, k, n) = (1 + Int(rng.next() % 30), 1 + Int(rng.next() % 60), 1 + Int(rng.next() % 20))
+      let fa = Self.operandFormat(trial % 2 == 0 ? 40 : 10, &rng)
+      let fb = Self.operandFormat(10, &rng)
+      let accumulator = Self.accumulator(&rng)
+      let a = Self.tensor([m, k], fa, &rng)
+      let b = Self.tensor([k, n], fb, &rng)
+      let input = Self.tensor([2, 2, 6, 5], fa, &rng)
+      let weights = Self.tensor([m, 2, 3, 3], fb, &rng)
+      for path in [AccumulatorKernelPath.automatic, .swift] {
+        var single = AccumulatorEvents()
+        let one = FixedTensor.matrixProduct(
+          a, b, accumulator: accumulator, path: path, events: &single)
+        var convSingle = AccumulatorEvents()
+        let conv = FixedTensor.convolution3x3(
+          input, weights, padding: 1, accumulator: accumulator, path: path, events: &convSingle)
+        for threads in [2, 3, 7] {
+          var events = AccumulatorEvents()
+          let many = FixedTensor.matrixProduct(
+            a, b, accumulator: accumulator, path: path, threads: threads, events: &events)
+          #expect(many == one && events == single, "trial \(trial) \(path) \(threads) threads")
+          var convEvents = AccumulatorEvents()
+          let convMany = FixedTensor.convolution3x3(
+            input, weights, padding: 1, accumulator: accumulator, path: path, threads: threads,
+            events: &convEvents)
+          #expect(convMany == conv && convEvents == convSingle, "trial \(trial) conv \(threads)")
+        }
+      }
+    }
+  }
 }
