@@ -20,7 +20,7 @@
 #define CFK_X86 1
 #endif
 
-enum { ROWS = 4, MAX_COLS = 16 };
+enum { ROWS = 4, MAX_COLS = 32 };
 
 /// The accumulator range and the constants of its overflow rules.
 typedef struct {
@@ -150,6 +150,104 @@ __attribute__((target("avx2"))) static void tile_avx2(
   }
 }
 
+// ---- AVX-512 on int32 lanes: 4 rows x 32 columns, two 16-lane vectors per row --------------
+//
+// Taken when every sum fits the word or is detected: a range of at most 31 bits with products
+// of at most 31 bits (the exact sum of an in-range accumulator and a product then fits 32
+// bits), or a 32-bit range with products of at most 32 bits, where a sum outside the range is
+// exactly a signed word overflow (operands of one sign, result of the other). Such a sum
+// needs 33 bits: bit 31 of the magnitude records it.
+
+enum { AVX512_I32_COLS = 32 };
+
+__attribute__((target("avx512f"), always_inline)) static inline __m512i avx512_i32_step(
+    __m512i acc, __m512i p, int saturate, int full_word, __m512i lo, __m512i hi, __m128i shift,
+    __m512i *count, __m512i *mag, __m512i *word) {
+  __m512i s = _mm512_add_epi32(acc, p);
+  *mag = _mm512_or_si512(*mag, _mm512_xor_si512(s, _mm512_srai_epi32(s, 31)));
+  __m512i t;
+  __mmask16 changed;
+  if (full_word) {
+    __m512i carry = _mm512_and_si512(_mm512_xor_si512(acc, s), _mm512_xor_si512(p, s));
+    changed = _mm512_cmplt_epi32_mask(carry, _mm512_setzero_si512());
+    *word = _mm512_or_si512(*word, carry);
+    t = s;
+    if (saturate) {
+      // Beyond the range on the side of p's sign: INT32_MIN for p < 0, INT32_MAX otherwise.
+      __m512i bound = _mm512_xor_si512(_mm512_srai_epi32(p, 31), _mm512_set1_epi32(INT32_MAX));
+      t = _mm512_mask_mov_epi32(s, changed, bound);
+    }
+  } else {
+    if (saturate) {
+      t = _mm512_min_epi32(_mm512_max_epi32(s, lo), hi);
+    } else {
+      t = _mm512_sra_epi32(_mm512_sll_epi32(s, shift), shift);
+    }
+    changed = _mm512_cmpneq_epi32_mask(t, s);
+  }
+  *count = _mm512_mask_add_epi32(*count, changed, *count, _mm512_set1_epi32(1));
+  return t;
+}
+
+__attribute__((target("avx512f"), always_inline)) static inline void avx512_i32_tile_body(
+    const int32_t *panel, const int32_t *b, long b_stride, long kk, const rule *r, int saturate,
+    int full_word, int width, int64_t tile[ROWS][MAX_COLS], int64_t *overflows,
+    uint64_t *magnitude) {
+  const __m512i lo = _mm512_set1_epi32((int32_t)r->low), hi = _mm512_set1_epi32((int32_t)r->high);
+  const __m128i shift = _mm_cvtsi32_si128(32 - width);
+  __m512i acc[ROWS][2];
+  for (int i = 0; i < ROWS; i++) acc[i][0] = acc[i][1] = _mm512_setzero_si512();
+  __m512i count = _mm512_setzero_si512(), mag = _mm512_setzero_si512();
+  __m512i word = _mm512_setzero_si512();
+  for (long k = 0; k < kk; k++) {
+    const int32_t *brow = b + k * b_stride;
+    __m512i b0 = _mm512_loadu_si512((const void *)brow);
+    __m512i b1 = _mm512_loadu_si512((const void *)(brow + 16));
+    for (int i = 0; i < ROWS; i++) {
+      __m512i a = _mm512_set1_epi32(panel[k * ROWS + i]);
+      acc[i][0] = avx512_i32_step(
+          acc[i][0], _mm512_mullo_epi32(a, b0), saturate, full_word, lo, hi, shift, &count,
+          &mag, &word);
+      acc[i][1] = avx512_i32_step(
+          acc[i][1], _mm512_mullo_epi32(a, b1), saturate, full_word, lo, hi, shift, &count,
+          &mag, &word);
+    }
+  }
+  int32_t lanes[32], counts[16], bits[16], words[16];
+  for (int i = 0; i < ROWS; i++) {
+    _mm512_storeu_si512((void *)lanes, acc[i][0]);
+    _mm512_storeu_si512((void *)(lanes + 16), acc[i][1]);
+    for (int j = 0; j < 32; j++) tile[i][j] = lanes[j];
+  }
+  _mm512_storeu_si512((void *)counts, count);
+  _mm512_storeu_si512((void *)bits, mag);
+  _mm512_storeu_si512((void *)words, word);
+  uint64_t m = 0;
+  for (int j = 0; j < 16; j++) {
+    *overflows += counts[j];
+    m |= (uint32_t)bits[j] & 0x7FFFFFFFu;
+    if (words[j] < 0) m |= 0x80000000u;
+  }
+  *magnitude |= m;
+}
+
+__attribute__((target("avx512f"))) static void tile_avx512_i32(
+    const int32_t *panel, const int32_t *b, long b_stride, long kk, const rule *r, int saturate,
+    int full_word, int width, int64_t tile[ROWS][MAX_COLS], int64_t *overflows,
+    uint64_t *magnitude) {
+  if (full_word) {
+    if (saturate) {
+      avx512_i32_tile_body(panel, b, b_stride, kk, r, 1, 1, width, tile, overflows, magnitude);
+    } else {
+      avx512_i32_tile_body(panel, b, b_stride, kk, r, 0, 1, width, tile, overflows, magnitude);
+    }
+  } else if (saturate) {
+    avx512_i32_tile_body(panel, b, b_stride, kk, r, 1, 0, width, tile, overflows, magnitude);
+  } else {
+    avx512_i32_tile_body(panel, b, b_stride, kk, r, 0, 0, width, tile, overflows, magnitude);
+  }
+}
+
 // ---- AVX-512: 4 rows x 16 columns, two 8-lane int64 vectors per row ------------------------
 
 enum { AVX512_COLS = 16 };
@@ -240,11 +338,17 @@ int cfk_best_path(void) {
 
 int cfk_matmul(
     int path, const int32_t *a, long a_row, long a_col, const int32_t *b, long m, long kk,
-    long n, int width, int saturate, int64_t *out, cfk_events *events) {
+    long n, int width, int saturate, int product_bits, int64_t *out, cfk_events *events) {
   tile_fn tile_kernel = tile_portable;
   long cols = PORTABLE_COLS;
 #ifdef CFK_X86
-  if (path == CFK_AVX2) {
+  int lanes32 = 0, full_word = 0;
+  if (path == CFK_AVX512 && ((width <= 31 && product_bits <= 31) ||
+                             (width == 32 && product_bits <= 32))) {
+    lanes32 = 1;
+    full_word = width == 32;
+    cols = AVX512_I32_COLS;
+  } else if (path == CFK_AVX2) {
     tile_kernel = tile_avx2;
     cols = AVX2_COLS;
   } else if (path == CFK_AVX512) {
@@ -282,7 +386,16 @@ int cfk_matmul(
         bp = pad;
         stride = cols;
       }
+#ifdef CFK_X86
+      if (lanes32) {
+        tile_avx512_i32(
+            panel, bp, stride, kk, &r, saturate, full_word, width, tile, &overflows, &magnitude);
+      } else {
+        tile_kernel(panel, bp, stride, kk, &r, saturate, tile, &overflows, &magnitude);
+      }
+#else
       tile_kernel(panel, bp, stride, kk, &r, saturate, tile, &overflows, &magnitude);
+#endif
       for (long i = 0; i < rows; i++) {
         for (long j = 0; j < width_here; j++) out[(i0 + i) * n + j0 + j] = tile[i][j];
       }

@@ -13,7 +13,8 @@ public enum AccumulatorKernelPath: String, CaseIterable, Sendable {
   case portableC = "portable-c"
   /// C with AVX2 (4 × 64-bit lanes).
   case avx2
-  /// C with AVX-512F (8 × 64-bit lanes).
+  /// C with AVX-512F: 16 × 32-bit lanes when the accumulator and the products fit 31 bits
+  /// (or the accumulator has 32 bits and the products fit them), else 8 × 64-bit lanes.
   case avx512
 
   /// Whether this CPU can run the path.
@@ -111,7 +112,8 @@ extension FixedTensor {
     if let cPath = path.cPath, accumulator.width <= 63, productBits <= 63,
       a.format.fitsInt32, b.format.fitsInt32
     {
-      let out = CProductJob.run(cPath, aCodes, bCodes, shape, accumulator, parts, &events)
+      let out = CProductJob.run(
+        cPath, aCodes, bCodes, shape, accumulator, productBits: productBits, parts, &events)
       return FixedArray(trustedStorage: .int64(out), format: format)
     }
     if accumulator.width <= 64 && productBits <= 64 {

@@ -79,12 +79,14 @@ struct CProductJob: @unchecked Sendable {
   let counters: UnsafeMutablePointer<cfk_events>
   let shape: ProductShape
   let accumulator: Accumulator
+  let productBits: Int
 
   /// The codes of ``ProductShape`` (`m·n` codes) and the counters of all parts; operand codes
-  /// must fit `Int32`.
+  /// must fit `Int32`, and products `productBits ≤ 63` signed bits.
   static func run(
     _ path: Int32, _ a: [Int64], _ b: [Int64], _ shape: ProductShape,
-    _ accumulator: Accumulator, _ parts: RowParts, _ events: inout AccumulatorEvents
+    _ accumulator: Accumulator, productBits: Int, _ parts: RowParts,
+    _ events: inout AccumulatorEvents
   ) -> [Int64] {
     var out = [Int64](repeating: 0, count: shape.m * shape.n)
     var counters = [cfk_events](
@@ -97,7 +99,8 @@ struct CProductJob: @unchecked Sendable {
           counters.withUnsafeMutableBufferPointer { c in
             let job = CProductJob(
               path: path, a: a.baseAddress!, b: b.baseAddress!, out: o.baseAddress!,
-              counters: c.baseAddress!, shape: shape, accumulator: accumulator)
+              counters: c.baseAddress!, shape: shape, accumulator: accumulator,
+              productBits: productBits)
             parts.run { job.run($0, $1) }
           }
         }
@@ -117,7 +120,7 @@ struct CProductJob: @unchecked Sendable {
     let status = cfk_matmul(
       path, a + rows.lowerBound * shape.aRow, shape.aRow, shape.aColumn, b, rows.count, shape.k,
       shape.n, Int32(accumulator.width), accumulator.overflow == .saturate ? 1 : 0,
-      out + rows.lowerBound * shape.n, counters + part)
+      Int32(productBits), out + rows.lowerBound * shape.n, counters + part)
     precondition(status == 0, "out of memory in the accumulator kernel")
   }
 }

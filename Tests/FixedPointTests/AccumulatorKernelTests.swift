@@ -224,4 +224,35 @@ import _TestSupport
       }
     }
   }
+
+  @Test func wordSizedAccumulatorsOverflowExactly() {
+    // Around 32 bits: sums that leave a 32-bit word (the AVX-512 32-bit lanes detect them as
+    // word overflows) and narrower ranges with products of 30 to 32 bits.
+    var rng = SeededRandom(seed: 0x3_2B17)
+    let s16 = FixedFormat(signed: true, width: 16, fractionBits: 0)
+    let s15 = FixedFormat(signed: true, width: 15, fractionBits: 3)
+    for (fa, fb) in [(s16, s16), (s15, s16), (s15, s15)] {
+      let a = Self.tensor([9, 64], fa, &rng)
+      let b = Self.tensor([64, 37], fb, &rng)
+      for width in [30, 31, 32, 33] {
+        for overflow in AccumulatorOverflow.allCases {
+          let accumulator = Accumulator(width: width, overflow: overflow)
+          var model = AccumulatorReference(accumulator)
+          let expected = Self.referenceProduct(
+            m: 9, k: 64, n: 37, { a.code(at: [$0, $1]) }, { b.code(at: [$0, $1]) }, &model)
+          // Random sums of 64 products of 29 bits rarely leave 33 bits; every other case overflows.
+          if width < 33 || fa == s16 {
+            #expect(model.events.overflows > 0, "\(fa) \(fb) \(accumulator)")
+          }
+          for path in Self.paths {
+            var events = AccumulatorEvents()
+            let c = FixedTensor.matrixProduct(
+              a, b, accumulator: accumulator, path: path, events: &events)
+            #expect(c.array.codes == expected, "\(path) \(fa) \(fb) \(accumulator)")
+            #expect(events == model.events, "\(path) \(fa) \(fb) \(accumulator)")
+          }
+        }
+      }
+    }
+  }
 }

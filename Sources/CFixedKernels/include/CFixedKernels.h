@@ -32,11 +32,12 @@ int cfk_best_path(void);
 /// out[i*n + j] = sum over k = 0, 1, ..., kk-1 (in that order, starting from 0) of
 /// a(i, k) * b[k*n + j], where a(i, k) = a[i*a_row + k*a_col], in a signed accumulator of
 /// `width` bits (1..63) checked after every addition: saturate != 0 clamps a sum outside
-/// the range to the nearer bound, saturate == 0 keeps its low `width` bits. Products must fit
-/// 63 signed bits. Counters are added to `events`. Returns 0, or -1 when out of memory (then
-/// nothing was written).
+/// the range to the nearer bound, saturate == 0 keeps its low `width` bits. Every product
+/// fits `product_bits` signed bits (at most 63); the AVX-512 path computes in 32-bit lanes
+/// when width and products are narrow enough. Counters are added to `events`. Returns 0, or
+/// -1 when out of memory (then nothing was written).
 int cfk_matmul(
     int path, const int32_t *a, long a_row, long a_col, const int32_t *b, long m, long kk,
-    long n, int width, int saturate, int64_t *out, cfk_events *events);
+    long n, int width, int saturate, int product_bits, int64_t *out, cfk_events *events);
 
 #endif
