@@ -1,6 +1,6 @@
 // The plain C reference of accumulate-bench: W [256, 784] int8 · X [784, B] int8 into int32,
 // i-k-j loop, no overflow checks, same data and checksum as the Swift benchmark.
-// Usage: matmul_c [batch] [repetitions]. Prints "c plain-int32 - <GOP/s> <ms> <checksum>".
+// Usage: matmul_c [batch] [repetitions]. Prints "c plain-int32 - 1 <GOP/s> <ms> <checksum>".
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +43,7 @@ int main(int argc, char **argv) {
   }
   int64_t sum = 0;
   for (long i = 0; i < m * n; i++) sum += out[i];
-  printf("c plain-int32 - %.3f %.3f %lld\n", 2.0 * m * k * n / best * 1e-9, best * 1e3,
+  printf("c plain-int32 - 1 %.3f %.3f %lld\n", 2.0 * m * k * n / best * 1e-9, best * 1e3,
          (long long)sum);
   return 0;
 }

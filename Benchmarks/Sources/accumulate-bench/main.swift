@@ -4,7 +4,8 @@
 // baselines/matmul_c.c runs the same product as a plain int32 C loop on the same data (same
 // checksum: the sums never overflow 32 bits here).
 // Usage: accumulate-bench [batch] [repetitions]. Prints
-// "swift <path> <mode> <GOP/s> <ms> <checksum>", one operation = one multiply or one add.
+// "swift <path> <mode> <threads> <GOP/s> <ms> <checksum>", one operation = one multiply or
+// one add; the automatic path also runs on 2 threads.
 import BitTrue
 import Foundation
 
@@ -40,7 +41,8 @@ let x = FixedTensor(
   format: s8)
 let operations = 2.0 * Double(m) * Double(k) * Double(batch)
 
-for path in AccumulatorKernelPath.allCases where path.isAvailable {
+let runs = AccumulatorKernelPath.allCases.filter(\.isAvailable).map { ($0, 1) } + [(.automatic, 2)]
+for (path, threads) in runs {
   for overflow in AccumulatorOverflow.allCases {
     let accumulator = Accumulator(width: 32, overflow: overflow)
     var best = Double.infinity
@@ -49,12 +51,12 @@ for path in AccumulatorKernelPath.allCases where path.isAvailable {
       var events = AccumulatorEvents()
       let t0 = now()
       result = FixedTensor.matrixProduct(
-        w, x, accumulator: accumulator, path: path, events: &events)
+        w, x, accumulator: accumulator, path: path, threads: threads, events: &events)
       best = min(best, now() - t0)
     }
     let sum = result.int64Codes!.reduce(Int64(0), &+)
     print(
-      "swift \(path.rawValue) \(overflow.rawValue) "
+      "swift \(path.rawValue) \(overflow.rawValue) \(threads) "
         + String(format: "%.3f %.3f", operations / best * 1e-9, best * 1e3) + " \(sum)")
   }
 }
