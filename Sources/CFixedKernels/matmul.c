@@ -355,6 +355,9 @@ int cfk_matmul(
     tile_kernel = tile_avx512;
     cols = AVX512_COLS;
   }
+#else
+  (void)path;
+  (void)product_bits;
 #endif
   long depth = kk > 0 ? kk : 1;
   int32_t *panel = malloc(sizeof(int32_t) * (size_t)(depth * ROWS));
