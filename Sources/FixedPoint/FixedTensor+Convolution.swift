@@ -42,6 +42,43 @@ extension FixedTensor {
   }
 }
 
+extension FixedTensor {
+  /// The 3×3 patches of an NCHW `input` `[N, C, H, W]` as a matrix `[C·9, N·H'·W']` (sizes as
+  /// in ``convolution3x3(_:_:stride:padding:accumulator:path:threads:events:)``): row
+  /// `c·9 + u·3 + v`, column `(n·H' + y)·W' + x` holds
+  /// `input[n, c, y·stride + u − padding, x·stride + v − padding]`, zero in the padding. The
+  /// input's format must fit `Int64`.
+  ///
+  /// With it the training products are matrix products: `weights [O, C·9] · patches` is the
+  /// convolution with outputs ordered `[O, N, H', W']`, and `errors [O, N·H'·W']` times
+  /// `patchesᵀ` (``MatrixProductForm/aBTransposed``) is the weight gradient, each of its outputs
+  /// adding its terms in increasing `(n, y, x)`.
+  public static func patches3x3(_ input: FixedTensor, stride: Int = 1, padding: Int = 0)
+    -> FixedTensor
+  {
+    precondition(input.rank == 4, "patches of \(input.shape)")
+    let (n, c, h, w) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3])
+    precondition(stride >= 1 && padding >= 0, "stride \(stride), padding \(padding)")
+    precondition(h + 2 * padding >= 3 && w + 2 * padding >= 3, "input \(input.shape) below 3×3")
+    let geometry = ConvolutionGeometry(
+      channels: c, height: h, width: w, outHeight: (h + 2 * padding - 3) / stride + 1,
+      outWidth: (w + 2 * padding - 3) / stride + 1, stride: stride, padding: padding)
+    let positions = geometry.outHeight * geometry.outWidth
+    var out = [Int64](repeating: 0, count: c * 9 * n * positions)
+    for image in 0..<n {
+      let columns = geometry.columns(input.row(image)).int64Codes!
+      for row in 0..<c * 9 {
+        let target = row * n * positions + image * positions
+        let source = row * positions
+        for p in 0..<positions { out[target + p] = columns[source + p] }
+      }
+    }
+    return FixedTensor(
+      shape: [c * 9, n * positions],
+      array: FixedArray(trustedStorage: .int64(out), format: input.format))
+  }
+}
+
 /// The sizes of one 3×3 convolution, and its input rearranged as a matrix.
 struct ConvolutionGeometry {
   let channels: Int

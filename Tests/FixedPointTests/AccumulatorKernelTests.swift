@@ -255,4 +255,40 @@ import _TestSupport
       }
     }
   }
+
+  @Test func patchesTurnConvolutionsIntoMatrixProducts() {
+    var rng = SeededRandom(seed: 0x9A7C)
+    let s8 = FixedFormat(signed: true, width: 8, fractionBits: 7)
+    let u8 = FixedFormat(signed: false, width: 8, fractionBits: 8)
+    let input = Self.tensor([3, 2, 7, 6], u8, &rng)
+    let weights = Self.tensor([5, 2, 3, 3], s8, &rng)
+    let accumulator = Accumulator(width: 18, overflow: .saturate)
+    for (stride, padding) in [(1, 0), (1, 1), (2, 1)] {
+      let patches = FixedTensor.patches3x3(input, stride: stride, padding: padding)
+      var convEvents = AccumulatorEvents()
+      let conv = FixedTensor.convolution3x3(
+        input, weights, stride: stride, padding: padding, accumulator: accumulator,
+        events: &convEvents)
+      let (outH, outW) = (conv.shape[2], conv.shape[3])
+      #expect(patches.shape == [18, 3 * outH * outW])
+      var events = AccumulatorEvents()
+      let product = FixedTensor.matrixProduct(
+        weights.reshaped([5, 18]), patches, accumulator: accumulator, events: &events)
+      #expect(events == convEvents, "stride \(stride) padding \(padding)")
+      for image in 0..<3 {
+        for o in 0..<5 {
+          for y in 0..<outH {
+            for x in 0..<outW {
+              let column = (image * outH + y) * outW + x
+              #expect(product.code(at: [o, column]) == conv.code(at: [image, o, y, x]))
+            }
+          }
+        }
+      }
+      // One patch entry against the definition: channel 1, tap (2, 0), image 2, output (1, 1).
+      let (sy, sx) = (stride + 2 - padding, stride - padding)
+      let expected = sx >= 0 ? input.code(at: [2, 1, sy, sx]) : BigInt(0)
+      #expect(patches.code(at: [9 + 6, (2 * outH + 1) * outW + 1]) == expected)
+    }
+  }
 }
