@@ -24,7 +24,9 @@ let package = Package(
     // The leaf core every layer shares: the gate table, CounterRNG, rounding/overflow modes,
     // the bit-matrix container.
     .target(name: "BitCore"),
-    .target(name: "FixedPoint", dependencies: ["CGMP", "BitCore"]),
+    // Declared-width accumulator kernels in C with runtime CPU dispatch (AVX-512, AVX2, plain).
+    .target(name: "CFixedKernels"),
+    .target(name: "FixedPoint", dependencies: ["CGMP", "BitCore", "CFixedKernels"]),
     .target(name: "Hashing"),
     .target(name: "Datasets", dependencies: ["BitCore", "CZlib", "FixedPoint", "Hashing"]),
     .target(name: "NetlistIR", dependencies: ["BitCore"]),

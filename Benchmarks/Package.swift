@@ -25,6 +25,8 @@ let package = Package(
     .executableTarget(
       name: "logic-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
+      name: "accumulate-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
+    .executableTarget(
       name: "reports-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
   ]
 )
