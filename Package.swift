@@ -68,8 +68,11 @@ let package = Package(
     .testTarget(name: "BitCoreTests", dependencies: ["BitCore", "_TestSupport"]),
     .testTarget(
       name: "FixedPointTests",
-      // CGMP: the mpq-based exact reference; NetlistIR: agreement with the hardware ops.
-      dependencies: ["FixedPoint", "CGMP", "NetlistIR", "_TestSupport"]),
+      // CGMP: the mpq-based exact reference; NetlistIR/NetlistPasses/NetlistSim: agreement
+      // with the hardware ops and the netlist quantize builder.
+      dependencies: [
+        "FixedPoint", "CGMP", "NetlistIR", "NetlistPasses", "NetlistSim", "_TestSupport",
+      ]),
     .testTarget(
       // LogicNets: the fuzz tests of the model files share the data readers' mutator.
       name: "DatasetsTests",

@@ -1,4 +1,5 @@
 import FixedPoint
+import NetlistPasses
 import NetlistIR
 import NetlistSim
 import Testing

@@ -1,4 +1,4 @@
-import FixedPoint
+import BitCore
 import Testing
 
 @testable import TrainingCore

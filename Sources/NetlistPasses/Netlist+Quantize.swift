@@ -1,4 +1,5 @@
 import FixedPoint
+import NetlistIR
 
 extension Netlist {
   /// Adds the hardware form of FixedPoint's quantize (``FixedArray``'s and ``Fixed``'s

@@ -1,4 +1,5 @@
 import FixedPoint
+import NetlistIR
 
 // The bridge between FixedPoint's integer codes and netlist bit vectors: a code is stored as
 // its two's-complement bits, and read back with a signedness. Kept in its own file so it can
