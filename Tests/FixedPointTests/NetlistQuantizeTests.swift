@@ -1,6 +1,6 @@
 import FixedPoint
-import NetlistPasses
 import NetlistIR
+import NetlistPasses
 import NetlistSim
 import Testing
 import _TestSupport
