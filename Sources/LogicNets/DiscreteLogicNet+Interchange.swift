@@ -21,7 +21,7 @@ extension DiscreteLogicNet {
   /// The most inputs a net file may declare. Every other size in a file is backed by its own
   /// bytes (one array entry per neuron), but `inputs` alone would size allocations in every
   /// reader: 2²⁰ is far above any data set's encoded width (MNIST at 255 thresholds: 2·10⁵).
-  public static let maxInputs = 1 << 20
+  public static let maxInputs = LogicNetConfig.maximumInputs
 
   /// Reads and validates an interchange document; the first problem is thrown as one
   /// ``LogicNetsError`` naming the field (and layer / neuron).

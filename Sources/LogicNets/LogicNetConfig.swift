@@ -20,8 +20,9 @@ public enum LogitInitialization: Sendable, Hashable, Codable {
 public struct LogicNetConfig: Sendable, Hashable, Codable {
   /// The most layers a network may have.
   public static let maximumLayers = 4096
-  /// The most binary inputs a network may read.
-  public static let maximumInputs = 1 << 25
+  /// The most binary inputs a network may read (2²⁰, far above any data set's encoded width:
+  /// MNIST at 255 thresholds is 2·10⁵); net and model files are bounded by the same number.
+  public static let maximumInputs = 1 << 20
   /// The most neurons (gates) over all layers.
   public static let maximumGates = TrainingLimits.maximumParameters / 16
 

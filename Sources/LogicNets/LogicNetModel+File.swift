@@ -52,12 +52,12 @@ extension LogicNetModel {
       throw .invalidField(path: "format", detail: "expected \"\(fileFormat)\" version 1")
     }
     let config = try record.config.config()
-    try config.validate()
     guard config.inputs <= DiscreteLogicNet.maxInputs else {
       throw .invalidField(
         path: "config.inputs",
         detail: "\(config.inputs) is outside 1...\(DiscreteLogicNet.maxInputs)")
     }
+    try config.validate()
     guard record.layers.count == config.layerWidths.count else {
       throw .lengthMismatch(
         layer: record.layers.count, field: "layers", expected: config.layerWidths.count,

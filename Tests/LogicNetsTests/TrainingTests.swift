@@ -116,8 +116,8 @@ private func synthetic() throws -> LogicDataset {
       message(Array(repeating: 1, count: 4097))
         == "invalid configuration: a net has 1...4096 layers, got 4097")
     #expect(
-      message([8], inputs: 1 << 26)
-        == "invalid configuration: inputs must be in 1...33554432, got 67108864")
+      message([8], inputs: 1 << 21)
+        == "invalid configuration: inputs must be in 1...1048576, got 2097152")
     #expect(message(Array(repeating: 4096, count: 4096)) == "valid")
     func options(threads: Int = 1, partitions: Int = 2) -> String {
       do {
