@@ -77,7 +77,9 @@ let package = Package(
       // LogicNets: the fuzz tests of the model files share the data readers' mutator.
       name: "DatasetsTests",
       dependencies: ["Datasets", "CZlib", "Hashing", "LogicNets", "_TestSupport"]),
-    .testTarget(name: "NetlistIRTests", dependencies: ["NetlistIR", "_TestSupport"]),
+    .testTarget(
+      name: "NetlistIRTests", dependencies: ["NetlistIR", "_TestSupport"],
+      exclude: ["FuzzCorpus"]),
     .testTarget(
       name: "NetlistPassesTests", dependencies: ["NetlistPasses", "NetlistSim", "_TestSupport"]),
     .testTarget(
