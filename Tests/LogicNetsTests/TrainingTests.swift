@@ -89,7 +89,7 @@ private func synthetic() throws -> LogicDataset {
       } catch { return error.description }
     }
     #expect(
-      await run(tau: 1e-45, learningRate: 0.01)
+      await run(tau: .leastNonzeroMagnitude, learningRate: 0.01)
         == "training diverged at iteration 1: the loss is not finite")
     #expect(
       await run(tau: 1, learningRate: 3e38)
