@@ -56,7 +56,7 @@ extension BitAlgebra {
 }
 
 /// The bit algebra of single Boolean values: evaluates the generic arithmetic for one sample.
-public struct BoolAlgebra: BitAlgebra {
+package struct BoolAlgebra: BitAlgebra {
   /// The algebra (it has no state).
   public init() {}
 
@@ -71,7 +71,7 @@ public struct BoolAlgebra: BitAlgebra {
 }
 
 /// The bit algebra of 64 independent samples packed in a word (one sample per bit lane).
-public struct LaneAlgebra: BitAlgebra {
+package struct LaneAlgebra: BitAlgebra {
   /// The algebra (it has no state).
   public init() {}
 
