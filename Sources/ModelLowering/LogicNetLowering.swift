@@ -37,7 +37,7 @@ public enum LogicNetLowering {
   }
 
   /// Whether `name` is a neuron's node name, `l{L}_{i}`.
-  public static func isNeuronName(_ name: String) -> Bool {
+  package static func isNeuronName(_ name: String) -> Bool {
     guard name.first == "l" else { return false }
     let parts = name.dropFirst().split(separator: "_", omittingEmptySubsequences: false)
     return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }

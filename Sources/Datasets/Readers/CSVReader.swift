@@ -21,7 +21,7 @@
 /// each yields its own ``LabeledSamples`` over the same feature columns.
 public enum CSVReader {
   /// The largest label accepted when no class count is given.
-  public static let maxLabel = 65535
+  package static let maxLabel = 65535
 
   /// Reads CSV files (gzipped or not) together; `classCount`, when given, bounds the labels.
   public static func read(_ paths: [String], classCount: Int?) throws -> LabeledTable {
