@@ -24,7 +24,7 @@ public enum ChildProcesses {
   static let gracePeriod: UInt32 = 1
 
   /// Whether ``interrupt()`` was called.
-  public static var isInterrupted: Bool { state.withLock { $0.interrupted } }
+  package static var isInterrupted: Bool { state.withLock { $0.interrupted } }
 
   /// The temporary folders Cosim is filling (a Verilator build before it is renamed into the
   /// cache): an interrupted command that cannot wait for Cosim to unwind removes them.

@@ -46,12 +46,12 @@ public enum ExternalTool {
   }
 
   /// A shell-quoted command line, for replay scripts and messages.
-  public static func commandLine(_ executable: String, _ arguments: [String]) -> String {
+  package static func commandLine(_ executable: String, _ arguments: [String]) -> String {
     ([executable] + arguments).map(shellQuote).joined(separator: " ")
   }
 
   /// `s` quoted for a POSIX shell when it needs quoting.
-  public static func shellQuote(_ s: String) -> String {
+  package static func shellQuote(_ s: String) -> String {
     let safe = s.unicodeScalars.allSatisfy {
       CharacterSet.alphanumerics.contains($0) || "-_./=:+,@%".unicodeScalars.contains($0)
     }

@@ -29,7 +29,7 @@ public enum FileIO {
   }
 
   /// Creates `url` and its parents.
-  public static func makeFolder(_ url: URL) throws(CosimError) {
+  package static func makeFolder(_ url: URL) throws(CosimError) {
     do {
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     } catch {
