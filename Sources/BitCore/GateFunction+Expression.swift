@@ -1,6 +1,6 @@
 extension GateFunction {
   /// One input of a gate.
-  public enum Operand: Sendable, Hashable {
+  package enum Operand: Sendable, Hashable {
     /// The first input.
     case a
     /// The second input.

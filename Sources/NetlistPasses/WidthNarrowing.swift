@@ -42,21 +42,21 @@ public struct WidthNarrowing: NetlistPass {
     /// A zero or sign extension to a width.
     package struct Extension: Hashable, Sendable {
       /// The width after the extension.
-      public var width: Int
+      package var width: Int
       /// Zero (`unsigned`) or sign (`signed`) extension.
-      public var signedness: Signedness
+      package var signedness: Signedness
 
       /// An extension.
-      public init(width: Int, signedness: Signedness) {
+      package init(width: Int, signedness: Signedness) {
         self.width = width
         self.signedness = signedness
       }
     }
 
     /// The node, in the netlist the plan was made for.
-    public var node: NodeID
+    package var node: NodeID
     /// The change.
-    public var change: Change
+    package var change: Change
   }
 
   /// Narrows the netlist; returns whether anything changed.
