@@ -79,7 +79,9 @@ package struct TrainingLoop: Sendable {
   package private(set) var iteration: Int
 
   /// A loop starting at step `iteration` (the saved step count when resuming).
-  package init(iterations: Int, evaluationInterval: Int, batcher: EpochBatcher, iteration: Int = 0) {
+  package init(
+    iterations: Int, evaluationInterval: Int, batcher: EpochBatcher, iteration: Int = 0
+  ) {
     precondition(iterations >= 0 && evaluationInterval >= 0, "counts are not negative")
     self.iterations = iterations
     self.evaluationInterval = evaluationInterval
