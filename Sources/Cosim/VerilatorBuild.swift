@@ -110,7 +110,7 @@ public struct VerilatorModel: Sendable {
 /// result (design files, harness, port bindings, flags, Verilator version). An existing
 /// complete folder is reused; a new one is built under a temporary name and renamed, so a
 /// half-built folder is never taken for a cached one.
-package enum VerilatorBuild {
+public enum VerilatorBuild {
   /// What `verilator --version` prints: part of the cache key, so replacing the Verilator at
   /// the same path (an upgrade) rebuilds instead of reusing a model it did not build.
   static func version(of verilator: String, in cache: URL) throws(CosimError) -> String {
