@@ -28,7 +28,7 @@ let package = Package(
     .target(name: "CFixedKernels"),
     .target(name: "FixedPoint", dependencies: ["CGMP", "BitCore", "CFixedKernels"]),
     .target(name: "Hashing"),
-    .target(name: "Datasets", dependencies: ["BitCore", "CZlib", "FixedPoint", "Hashing"]),
+    .target(name: "Datasets", dependencies: ["BitCore", "CZlib", "FixedPoint"]),
     .target(name: "NetlistIR", dependencies: ["BitCore"]),
     .target(name: "NetlistPasses", dependencies: ["FixedPoint", "NetlistIR"]),
     .target(name: "NetlistSim", dependencies: ["NetlistIR"]),
@@ -37,7 +37,7 @@ let package = Package(
     .target(name: "Designs", dependencies: ["NetlistIR", "NetlistPasses", "NetlistSim"]),
     .target(name: "Cosim", dependencies: ["Designs", "NetlistSim", "VerilogEmit"]),
     .target(name: "TrainingCore", dependencies: ["BitCore", "Hashing"]),
-    .target(name: "LogicNets", dependencies: ["BitCore", "Datasets", "TrainingCore"]),
+    .target(name: "LogicNets", dependencies: ["BitCore", "TrainingCore"]),
     .target(name: "ModelLowering", dependencies: ["LogicNets", "NetlistIR"]),
     .target(
       name: "Inference",
@@ -98,14 +98,11 @@ let package = Package(
       dependencies: ["Cosim", "NetlistPasses", "Inference", "ModelFamilies", "_TestSupport"]
     ),
     .testTarget(name: "LogicNetsTests", dependencies: ["LogicNets", "_TestSupport"]),
-    .testTarget(name: "TrainingCoreTests", dependencies: ["TrainingCore", "_TestSupport"]),
+    .testTarget(name: "TrainingCoreTests", dependencies: ["TrainingCore"]),
     .testTarget(
       name: "ModelLoweringTests",
-      // Inference and ModelFamilies: the runtime and the family checked against the lowering.
-      dependencies: [
-        "ModelLowering", "Inference", "ModelFamilies", "NetlistSim", "NetlistPasses",
-        "_TestSupport",
-      ]
+      // Inference: the runtime checked against the lowering.
+      dependencies: ["ModelLowering", "Inference", "NetlistSim", "NetlistPasses", "_TestSupport"]
     ),
     .testTarget(
       name: "ModelFamiliesTests",

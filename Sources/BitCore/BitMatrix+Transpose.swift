@@ -1,7 +1,7 @@
 extension BitMatrix {
   /// The transpose: row `c` of the result holds column `c` of this matrix (sample-major ↔
   /// feature-major), computed 64 × 64 bits at a time (``forEachTransposedBlock(of:)``).
-  public func transposed() -> BitMatrix {
+  package func transposed() -> BitMatrix {
     var out = BitMatrix(rows: columns, columns: rows)
     let outLength = out.wordsPerRow
     out.words.withUnsafeMutableBufferPointer { target in
@@ -19,7 +19,7 @@ extension BitMatrix {
   /// `64w + i` of rows `64g ..< 64g + 64` (row `64g + j` in bit `j`; rows past the last
   /// are zero). Groups run in order, word columns in order within a group.
   @inlinable
-  public func forEachTransposedBlock(
+  package func forEachTransposedBlock(
     _ body: (_ group: Int, _ column: Int, _ block: UnsafeMutablePointer<UInt64>) -> Void
   ) {
     let length = wordsPerRow
@@ -42,7 +42,7 @@ extension BitMatrix {
   /// Transposes a 64 × 64 bit matrix in place: afterwards bit `c` of word `r` holds what bit
   /// `r` of word `c` held. Six rounds of block swaps (halves, quarters, … single bits).
   @inlinable
-  public static func transpose64(_ m: UnsafeMutablePointer<UInt64>) {
+  package static func transpose64(_ m: UnsafeMutablePointer<UInt64>) {
     var width = 32
     var mask: UInt64 = 0x0000_0000_FFFF_FFFF
     while width != 0 {

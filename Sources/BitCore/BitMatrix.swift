@@ -15,7 +15,7 @@ public struct BitMatrix: Hashable, Sendable {
   /// Number of columns (bits per row).
   public let columns: Int
   /// Words per row: `(columns + 63) / 64`.
-  public let wordsPerRow: Int
+  @usableFromInline package let wordsPerRow: Int
   /// The packed rows.
   public internal(set) var words: [UInt64]
 

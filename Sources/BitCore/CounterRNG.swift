@@ -69,7 +69,7 @@ public struct CounterRNG: Sendable, Hashable {
 
   /// A uniform `Double` in [0, 1) with 53 random bits from word `index`.
   @inlinable
-  public func unitDouble(at index: UInt64) -> Double {
+  package func unitDouble(at index: UInt64) -> Double {
     Double(word(at: index) >> 11) * 0x1p-53
   }
 
@@ -77,7 +77,7 @@ public struct CounterRNG: Sendable, Hashable {
   /// `√(−2 ln u1) · cos(2π u2)` with `u1 = 1 − unitDouble(2·index)` in (0, 1] and
   /// `u2 = unitDouble(2·index + 1)`. The logarithm and cosine are ``DeterministicMath``'s
   /// (IEEE-754 operations only, no C library), so the sample is the same on every machine.
-  public func normal(at index: UInt64) -> Double {
+  package func normal(at index: UInt64) -> Double {
     let u1 = 1.0 - unitDouble(at: 2 &* index)  // (0, 1]
     let u2 = unitDouble(at: 2 &* index &+ 1)
     return (-2.0 * DeterministicMath.log(u1)).squareRoot() * DeterministicMath.cosTwoPi(u2)
@@ -103,7 +103,7 @@ public struct CounterRNG: Sendable, Hashable {
     /// The underlying generator.
     public let rng: CounterRNG
     /// The index of the next word.
-    public private(set) var position: UInt64 = 0
+    package private(set) var position: UInt64 = 0
 
     /// The next word.
     public mutating func next() -> UInt64 {

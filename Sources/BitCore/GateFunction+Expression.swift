@@ -1,6 +1,6 @@
 extension GateFunction {
   /// One input of a gate.
-  public enum Operand: Sendable, Hashable {
+  package enum Operand: Sendable, Hashable {
     /// The first input.
     case a
     /// The second input.
@@ -8,7 +8,7 @@ extension GateFunction {
   }
 
   /// A two-input bitwise operator.
-  public enum Operator: Sendable, Hashable {
+  package enum Operator: Sendable, Hashable {
     /// `&`
     case and
     /// `|`
@@ -19,7 +19,7 @@ extension GateFunction {
 
   /// A gate written with NOT, AND, OR and XOR, the way back-ends print it (difflogic's C
   /// forms): `a & ~b` for 2, `~(a | b)` for 8, `~0` for 15, …
-  public enum Expression: Sendable, Hashable {
+  package enum Expression: Sendable, Hashable {
     /// A constant output.
     case constant(Bool)
     /// One input, possibly complemented.
@@ -29,7 +29,7 @@ extension GateFunction {
   }
 
   /// How this gate is written with bitwise operators.
-  public var expression: Expression {
+  package var expression: Expression {
     switch table {
     case 0: return .constant(false)
     case 1: return .binary(.and, negateA: false, negateB: false, negateOutput: false)
@@ -51,7 +51,7 @@ extension GateFunction {
   }
 
   /// The kinds of gate that cost tables price alike.
-  public enum Kind: String, CaseIterable, Sendable, Hashable {
+  package enum Kind: String, CaseIterable, Sendable, Hashable {
     /// `zero`, `one`.
     case constant
     /// `a`, `b`.
@@ -69,7 +69,7 @@ extension GateFunction {
   }
 
   /// This gate's cost kind, read from its ``expression``.
-  public var kind: Kind {
+  package var kind: Kind {
     switch expression {
     case .constant: return .constant
     case .operand(_, let negated): return negated ? .inverted : .wire

@@ -13,7 +13,7 @@ extension GateFunction {
 
   /// difflogic's own names (its C emitter's), indexed by truth table: ``names`` with
   /// `not_or`, `not_xor` and `not_and` for 8, 9 and 14.
-  public static let difflogicNames = [
+  package static let difflogicNames = [
     "zero", "and", "not_implies", "a", "not_implied_by", "b", "xor", "or",
     "not_or", "not_xor", "not_b", "implied_by", "not_a", "implies", "not_and", "one",
   ]

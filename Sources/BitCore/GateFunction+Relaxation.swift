@@ -24,11 +24,11 @@ extension GateFunction {
   ]
 
   /// This gate's bilinear coefficients (see ``coefficients``).
-  public var bilinear: (Float, Float, Float, Float) { GateFunction.coefficients[Int(table)] }
+  package var bilinear: (Float, Float, Float, Float) { GateFunction.coefficients[Int(table)] }
 
   /// The relaxed (real-valued) gate on probabilities `a`, `b`, written with difflogic's own
   /// expression shapes (`bin_op` in difflogic's `functional.py`).
-  public func relaxed<T: FloatingPoint>(_ a: T, _ b: T) -> T {
+  package func relaxed<T: FloatingPoint>(_ a: T, _ b: T) -> T {
     switch table {
     case 0: return 0
     case 1: return a * b

@@ -46,7 +46,7 @@ public struct GateFunction: Hashable, Sendable, Comparable, CustomStringConverti
 
   /// The same function applied bitwise to 64 (or more) samples at once.
   @inlinable
-  public func apply(_ a: UInt64, _ b: UInt64) -> UInt64 {
+  package func apply(_ a: UInt64, _ b: UInt64) -> UInt64 {
     switch table {
     case 0: return 0
     case 1: return a & b
@@ -68,7 +68,7 @@ public struct GateFunction: Hashable, Sendable, Comparable, CustomStringConverti
   }
 
   /// The gate whose truth table is `f`.
-  public static func tabulate(_ f: (Bool, Bool) -> Bool) -> GateFunction {
+  package static func tabulate(_ f: (Bool, Bool) -> Bool) -> GateFunction {
     var table: UInt8 = 0
     for row in 0..<4 where f(row >= 2, row & 1 == 1) { table |= 1 << UInt8(3 - row) }
     return GateFunction(table: table)
@@ -84,13 +84,13 @@ public struct GateFunction: Hashable, Sendable, Comparable, CustomStringConverti
   }
 
   /// The complemented function.
-  public var negated: GateFunction { GateFunction(table: ~table & 0xF) }
+  package var negated: GateFunction { GateFunction(table: ~table & 0xF) }
 
   /// The gate that reads its first input complemented: `g.negatingA(a, b) == g(¬a, b)`.
-  public var negatingA: GateFunction { .tabulate { a, b in self(!a, b) } }
+  package var negatingA: GateFunction { .tabulate { a, b in self(!a, b) } }
 
   /// The gate that reads its second input complemented: `g.negatingB(a, b) == g(a, ¬b)`.
-  public var negatingB: GateFunction { .tabulate { a, b in self(a, !b) } }
+  package var negatingB: GateFunction { .tabulate { a, b in self(a, !b) } }
 
   /// Whether the output ignores `b`.
   public var ignoresB: Bool {
@@ -103,7 +103,7 @@ public struct GateFunction: Hashable, Sendable, Comparable, CustomStringConverti
   }
 
   /// Whether the function is symmetric in its inputs.
-  public var isSymmetric: Bool { swapped == self }
+  package var isSymmetric: Bool { swapped == self }
 
   /// Orders gates by truth table.
   public static func < (l: GateFunction, r: GateFunction) -> Bool { l.table < r.table }

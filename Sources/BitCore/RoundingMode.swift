@@ -38,7 +38,7 @@ public enum RoundingMode: String, CaseIterable, Sendable, Codable, Hashable {
   ///   - quotientIsOdd: whether `q` is odd.
   /// - Returns: `true` when the rounded result is `q + 1`; never called for ``stochastic``.
   @inlinable
-  public func roundsUp(
+  package func roundsUp(
     remainderIsZero: Bool, remainderVersusHalf: Int, valueIsNegative: Bool, quotientIsOdd: Bool
   ) -> Bool {
     if remainderIsZero { return false }

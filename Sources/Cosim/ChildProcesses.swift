@@ -11,7 +11,7 @@ import Synchronization
 /// After ``interrupt()`` no new child starts and running ones are stopped; ``run(_:_:in:output:)``
 /// then throws ``CosimError/interrupted`` so callers unwind and remove their temporary
 /// folders.
-public enum ChildProcesses {
+package enum ChildProcesses {
   private struct State {
     var interrupted = false
     var groups: Set<pid_t> = []
@@ -24,11 +24,11 @@ public enum ChildProcesses {
   static let gracePeriod: UInt32 = 1
 
   /// Whether ``interrupt()`` was called.
-  public static var isInterrupted: Bool { state.withLock { $0.interrupted } }
+  package static var isInterrupted: Bool { state.withLock { $0.interrupted } }
 
   /// The temporary folders Cosim is filling (a Verilator build before it is renamed into the
   /// cache): an interrupted command that cannot wait for Cosim to unwind removes them.
-  public static var temporaryPaths: Set<String> { state.withLock { $0.temporaryPaths } }
+  package static var temporaryPaths: Set<String> { state.withLock { $0.temporaryPaths } }
 
   /// Lists `url` in ``temporaryPaths`` until ``forget(_:)``.
   static func removeOnInterrupt(_ url: URL) {
@@ -44,7 +44,7 @@ public enum ChildProcesses {
   /// ``gracePeriod`` seconds) and refuses to start new ones. Returns whether any child was
   /// running, so the caller can give the interrupted command time to unwind.
   @discardableResult
-  public static func interrupt() -> Bool {
+  package static func interrupt() -> Bool {
     let groups = state.withLock { state in
       state.interrupted = true
       return state.groups

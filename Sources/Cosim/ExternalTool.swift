@@ -2,10 +2,10 @@ import Foundation
 
 /// Finds and runs external programs (Verilator, make, Icarus): located through an
 /// environment variable, then `PATH`; run with argument arrays, never through a shell.
-public enum ExternalTool {
+package enum ExternalTool {
   /// The path of `tool`: `$variable` when set (it must be executable), else the first
   /// match on `PATH`, else `nil`.
-  public static func locate(
+  package static func locate(
     _ tool: String, environmentVariable: String? = nil,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(CosimError) -> String? {
@@ -26,7 +26,7 @@ public enum ExternalTool {
   /// `log`, in a process group of its own (see ``ChildProcesses``). Throws
   /// ``CosimError/commandFailed(command:status:log:)`` on a non-zero exit and
   /// ``CosimError/interrupted`` when the command was interrupted.
-  public static func run(
+  package static func run(
     _ executable: String, _ arguments: [String], in directory: URL, log: URL
   ) throws(CosimError) {
     let descriptor = open(log.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
@@ -46,12 +46,12 @@ public enum ExternalTool {
   }
 
   /// A shell-quoted command line, for replay scripts and messages.
-  public static func commandLine(_ executable: String, _ arguments: [String]) -> String {
+  package static func commandLine(_ executable: String, _ arguments: [String]) -> String {
     ([executable] + arguments).map(shellQuote).joined(separator: " ")
   }
 
   /// `s` quoted for a POSIX shell when it needs quoting.
-  public static func shellQuote(_ s: String) -> String {
+  package static func shellQuote(_ s: String) -> String {
     let safe = s.unicodeScalars.allSatisfy {
       CharacterSet.alphanumerics.contains($0) || "-_./=:+,@%".unicodeScalars.contains($0)
     }

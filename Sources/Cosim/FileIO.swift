@@ -3,10 +3,11 @@ import Foundation
 /// Small file helpers with typed errors; writes go to a temporary file that is then renamed,
 /// so a reader never sees a half-written file. Messages name the path and the reason in
 /// words (`no space left on device`), never a raw Foundation error.
-public enum FileIO {
+package enum FileIO {
   /// Writes `text` to `url` atomically, creating parent folders.
-  public static func write(_ text: String, to url: URL, executable: Bool = false) throws(CosimError)
-  {
+  package static func write(
+    _ text: String, to url: URL, executable: Bool = false
+  ) throws(CosimError) {
     do {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -20,7 +21,7 @@ public enum FileIO {
   }
 
   /// Reads `url` as UTF-8 text.
-  public static func read(_ url: URL) throws(CosimError) -> String {
+  package static func read(_ url: URL) throws(CosimError) -> String {
     do {
       return String(decoding: try Data(contentsOf: url), as: UTF8.self)
     } catch {
@@ -29,7 +30,7 @@ public enum FileIO {
   }
 
   /// Creates `url` and its parents.
-  public static func makeFolder(_ url: URL) throws(CosimError) {
+  package static func makeFolder(_ url: URL) throws(CosimError) {
     do {
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     } catch {
@@ -39,7 +40,7 @@ public enum FileIO {
 
   /// The reason for the system error `code` in lower-case words: `no space left on device`,
   /// `permission denied`.
-  public static func reason(errno code: Int32) -> String {
+  package static func reason(errno code: Int32) -> String {
     let text = String(cString: strerror(code))
     return text.prefix(1).lowercased() + text.dropFirst()
   }
@@ -47,7 +48,7 @@ public enum FileIO {
   /// Why a file operation failed, in words and on one line: the `errno` behind a Foundation
   /// or POSIX error when there is one, else a short description of the Foundation error code
   /// (never the error's raw `NSCocoaErrorDomain … file:///…` form).
-  public static func reason(for original: any Error) -> String {
+  package static func reason(for original: any Error) -> String {
     let error = original as NSError
     if error.domain == NSPOSIXErrorDomain { return reason(errno: Int32(error.code)) }
     if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
@@ -72,7 +73,7 @@ public enum FileIO {
   }
 
   /// The file path a Foundation error names, if any.
-  public static func path(in error: any Error) -> String? {
+  package static func path(in error: any Error) -> String? {
     let info = (error as NSError).userInfo
     if let path = info[NSFilePathErrorKey] as? String { return path }
     return (info[NSURLErrorKey] as? URL)?.path

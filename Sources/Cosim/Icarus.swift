@@ -5,9 +5,9 @@ import VerilogEmit
 /// Icarus Verilog (`iverilog` + `vvp`) as a second, independent simulator for small designs:
 /// a generated Verilog testbench reads the vectors with `$readmemh` and prints the outputs.
 /// Slow (a few vectors per second on big nets), so for tests on small nets only.
-public enum Icarus {
+package enum Icarus {
   /// Simulates the one-lane `target` on `vectors` in `folder`; the outputs per vector.
-  public static func simulate(
+  package static func simulate(
     _ target: SimulationTarget, _ vectors: [[BitVector]], in folder: URL
   ) throws(CosimError) -> [[BitVector]] {
     let m = target.manifest

@@ -5,9 +5,9 @@ import NetlistSim
 /// or a netlist without registers, that is a plain run. With 64 lanes and registers, sample
 /// `64c + j` is cycle `c` of stream `j`: each stream starts from reset and runs on its own,
 /// exactly as lane `j` of the Verilog does.
-public enum LaneStreams {
+package enum LaneStreams {
   /// The outputs of `evaluator` for `vectors`, in vector order.
-  public static func run(
+  package static func run(
     _ evaluator: any Evaluator, _ vectors: [[BitVector]], lanes: Int, sequential: Bool
   ) throws(SimulationError) -> [[BitVector]] {
     guard lanes > 1 && sequential else { return try evaluator.run(vectors) }

@@ -1,38 +1,38 @@
 import VerilogEmit
 
 /// A source file to place in a build folder.
-public struct SourceFile: Hashable, Sendable {
+package struct SourceFile: Hashable, Sendable {
   /// File name (no folders).
-  public var name: String
+  package var name: String
   /// Its text.
-  public var text: String
+  package var text: String
 
   /// A source file.
-  public init(name: String, text: String) {
+  package init(name: String, text: String) {
     self.name = name
     self.text = text
   }
 }
 
 /// One module to simulate: an emitted design, or an `rtl/` primitive with fixed parameters.
-public struct SimulationUnit: Hashable, Sendable {
+package struct SimulationUnit: Hashable, Sendable {
   /// Module name.
-  public var module: String
+  package var module: String
   /// Parameter overrides (empty for emitted designs).
-  public var parameters: [Verilog.ParameterValue]
+  package var parameters: [Verilog.ParameterValue]
   /// Whether it has `clk` and `rst`.
-  public var clocked: Bool
+  package var clocked: Bool
   /// Samples per port bit.
-  public var lanes: Int
+  package var lanes: Int
   /// Input ports in order.
-  public var inputs: [PortManifest.Port]
+  package var inputs: [PortManifest.Port]
   /// Output ports in order.
-  public var outputs: [PortManifest.Port]
+  package var outputs: [PortManifest.Port]
   /// Its Verilog files (the module and everything it instantiates).
-  public var files: [SourceFile]
+  package var files: [SourceFile]
 
   /// The unit of an emitted design.
-  public init(design: EmittedDesign) {
+  package init(design: EmittedDesign) {
     module = design.moduleName
     parameters = []
     clocked = design.manifest.clocked
@@ -45,7 +45,7 @@ public struct SimulationUnit: Hashable, Sendable {
   }
 
   /// A combinational primitive instance with the given parameters and port widths.
-  public init(
+  package init(
     primitive: RTLPrimitive, parameters: [Verilog.ParameterValue],
     inputs: [(String, Int)], outputs: [(String, Int)]
   ) {
@@ -66,14 +66,14 @@ public struct SimulationUnit: Hashable, Sendable {
 /// What one Verilator build simulates: Verilog files plus the manifest of the top module.
 /// Either one emitted design, or a batch of units under a generated wrapper (one C++ build
 /// for many small designs: the compile, not the simulation, dominates).
-public struct SimulationTarget: Hashable, Sendable {
+package struct SimulationTarget: Hashable, Sendable {
   /// Verilog files, top module first.
-  public var files: [SourceFile]
+  package var files: [SourceFile]
   /// The top module's manifest.
-  public var manifest: PortManifest
+  package var manifest: PortManifest
 
   /// One emitted design.
-  public init(design: EmittedDesign) {
+  package init(design: EmittedDesign) {
     files = SimulationUnit(design: design).files
     manifest = design.manifest
   }
@@ -81,7 +81,7 @@ public struct SimulationTarget: Hashable, Sendable {
   /// Many units under one wrapper module `name`. The wrapper's inputs are every unit's
   /// inputs in order, renamed `u<k>_<port>`, and likewise its outputs; so a batch vector is
   /// the concatenation of one vector per unit.
-  public init(batch units: [SimulationUnit], name: String = "bt_batch") throws(CosimError) {
+  package init(batch units: [SimulationUnit], name: String = "bt_batch") throws(CosimError) {
     let lanes = units.first?.lanes ?? 1
     guard units.allSatisfy({ $0.lanes == lanes }) else { throw .mixedLanes }
     let clocked = units.contains { $0.clocked }

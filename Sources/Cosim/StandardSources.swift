@@ -14,7 +14,7 @@ import NetlistSim
 /// are slow), and ``skipped`` says so.
 public struct StandardSources {
   /// Interpreter sources run only up to this many node evaluations (nodes × vectors).
-  public static let interpreterBudget = 40_000_000
+  package static let interpreterBudget = 40_000_000
 
   /// The sources to compare, in order.
   public let evaluators: [any Evaluator]

@@ -2,9 +2,9 @@ import NetlistIR
 
 /// The vector files the harnesses read and write: one sample per line, one hex value per
 /// port (⌈width/4⌉ digits, most significant first), separated by single spaces.
-public enum VectorText {
+package enum VectorText {
   /// The text of `vectors` (each one value per port), one line per vector.
-  public static func format(_ vectors: [[BitVector]]) -> String {
+  package static func format(_ vectors: [[BitVector]]) -> String {
     var out = ""
     for vector in vectors {
       out += vector.map(\.hexDigits).joined(separator: " ")
@@ -15,7 +15,7 @@ public enum VectorText {
 
   /// Parses `text` written by simulator `source` for ports of `widths`; expects `count`
   /// lines.
-  public static func parse(
+  package static func parse(
     _ text: String, widths: [Int], count: Int, source: String
   ) throws(CosimError) -> [[BitVector]] {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)

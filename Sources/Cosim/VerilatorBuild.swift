@@ -17,10 +17,10 @@ public enum OptimizationLevel: String, CaseIterable, Sendable {
   case Os
 
   /// Designs with at least this many netlist nodes count as big for ``auto``.
-  public static let autoThreshold = 20_000
+  package static let autoThreshold = 20_000
 
   /// The concrete level for a design of `nodes` netlist nodes.
-  public func resolved(nodes: Int) -> OptimizationLevel {
+  package func resolved(nodes: Int) -> OptimizationLevel {
     switch self {
     case .auto: return nodes >= Self.autoThreshold ? .O0 : .O1
     case .O0, .O1, .O2, .Os: return self
@@ -122,7 +122,7 @@ public enum VerilatorBuild {
   }
 
   /// Builds (or reuses) the model of `target`; `nodes` sizes ``OptimizationLevel/auto``.
-  public static func build(
+  package static func build(
     _ target: SimulationTarget, nodes: Int, options: VerilatorOptions
   ) throws(CosimError) -> VerilatorModel {
     guard let verilator = try ExternalTool.locate("verilator", environmentVariable: "VERILATOR")

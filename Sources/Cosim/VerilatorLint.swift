@@ -2,10 +2,10 @@ import Foundation
 
 /// `verilator --lint-only -Wall` on a set of files: every emitted design and every `rtl/`
 /// primitive must produce no warning at all.
-public enum VerilatorLint {
+package enum VerilatorLint {
   /// The warnings and errors Verilator prints for `files` with `top` as the top module and
   /// the given parameter overrides (`-GNAME=value`); empty when the design is clean.
-  public static func warnings(
+  package static func warnings(
     _ files: [SourceFile], top: String, parameters: [(String, Int)] = []
   ) throws(CosimError) -> String {
     guard let verilator = try ExternalTool.locate("verilator", environmentVariable: "VERILATOR")

@@ -5,7 +5,7 @@ public struct DesignFile: Sendable {
   /// The bytes of the file.
   public let contents: Data
   /// Whether the file holds a JSON object (its first non-blank byte is `{`).
-  public let isJSON: Bool
+  package let isJSON: Bool
   /// The top-level `format` string of a JSON object; `nil` when the file is not JSON, not
   /// well-formed, or has no such string.
   public let format: String?

@@ -69,7 +69,7 @@ public struct AccumulatorEvents: Hashable, Sendable, Codable, CustomStringConver
   public init() {}
 
   /// Adds the counts of `other` to these.
-  public mutating func merge(_ other: AccumulatorEvents) {
+  package mutating func merge(_ other: AccumulatorEvents) {
     additions += other.additions
     overflows += other.overflows
     saturations += other.saturations

@@ -113,11 +113,11 @@ extension BigInt {
 
   /// The smallest width of a two's-complement format that holds the value (1 for 0 and −1).
   @inlinable
-  public var signedBitWidth: Int { 1 + (isNegative ? ~self : self).bitLength }
+  package var signedBitWidth: Int { 1 + (isNegative ? ~self : self).bitLength }
 
   /// The number of zero bits below the lowest one bit; 0 for zero.
   @inlinable
-  public var trailingZeroBitCount: Int {
+  package var trailingZeroBitCount: Int {
     switch storage {
     case .small(let x): return x == 0 ? 0 : x.trailingZeroBitCount
     case .large(let g): return Int(__gmpz_scan1(g.pointer, 0))
@@ -146,7 +146,7 @@ extension BigInt {
 
   /// Floor division by a positive divisor: `a = q·d + r` with `0 ≤ r < d`.
   @inlinable
-  public func floorDivided(by divisor: BigInt) -> (quotient: BigInt, remainder: BigInt) {
+  package func floorDivided(by divisor: BigInt) -> (quotient: BigInt, remainder: BigInt) {
     precondition(divisor.signum > 0, "floor division needs a positive divisor")
     if case .small(let x) = storage, case .small(let d) = divisor.storage {
       var q = x / d
@@ -173,7 +173,7 @@ extension BigInt {
 
   /// `2^exponent`.
   @inlinable
-  public static func powerOfTwo(_ exponent: Int) -> BigInt { BigInt(1) << exponent }
+  package static func powerOfTwo(_ exponent: Int) -> BigInt { BigInt(1) << exponent }
 
   /// The absolute value.
   @inlinable

@@ -66,13 +66,13 @@ public struct BigInt: Sendable {
 
   /// The value as an `Int64`, or `nil` when it does not fit.
   @inlinable
-  public var int64Value: Int64? {
+  package var int64Value: Int64? {
     if case .small(let v) = storage { return v }
     return nil
   }
 
   /// The value as an `Int128`, or `nil` when it does not fit.
-  public var int128Value: Int128? {
+  package var int128Value: Int128? {
     switch storage {
     case .small(let v): return Int128(v)
     case .large(let g):
@@ -173,7 +173,7 @@ extension BigInt: CustomStringConvertible, LosslessStringConvertible {
   }
 
   /// The low `width` bits of the two's-complement value as `width` binary digits.
-  public func binaryDigits(width: Int) -> String {
+  package func binaryDigits(width: Int) -> String {
     let pattern = lowBits(width)
     let text: String
     switch pattern.storage {

@@ -9,10 +9,10 @@ public struct DecimalNumber: Hashable, Sendable {
   public let exponent: Int
 
   /// The largest `|exponent|` accepted (keeps exact evaluation within memory).
-  public static let exponentLimit = 1_000_000
+  package static let exponentLimit = 1_000_000
 
   /// The most digits accepted (the same bound as the exponent's).
-  public static let digitLimit = 1_000_000
+  package static let digitLimit = 1_000_000
 
   /// Reads `text` exactly.
   /// - Throws: ``FixedPointError/malformedDecimal(_:)``,

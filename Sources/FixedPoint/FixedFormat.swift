@@ -18,7 +18,7 @@ public struct FixedFormat: Hashable, Sendable, Codable {
 
   /// The largest width and `|F|` that ``init(parsing:)`` accepts (arithmetic results may grow
   /// past it).
-  public static let parseLimit = 1 << 20
+  package static let parseLimit = 1 << 20
 
   /// A format with `width ≥ 1` bits of which `fractionBits` lie right of the binary point.
   public init(signed: Bool, width: Int, fractionBits: Int) {
@@ -46,12 +46,12 @@ public struct FixedFormat: Hashable, Sendable, Codable {
   /// Whether every code fits an `Int64` (signed `W ≤ 64`, unsigned `W ≤ 63`): such values use
   /// the native fast paths.
   @inlinable
-  public var fitsInt64: Bool { width + (isSigned ? 0 : 1) <= 64 }
+  package var fitsInt64: Bool { width + (isSigned ? 0 : 1) <= 64 }
 
   /// Whether every code fits an `Int128` (signed `W ≤ 128`, unsigned `W ≤ 127`): arrays of
   /// such formats that do not fit `Int64` store `Int128` codes.
   @inlinable
-  public var fitsInt128: Bool { width + (isSigned ? 0 : 1) <= 128 }
+  package var fitsInt128: Bool { width + (isSigned ? 0 : 1) <= 128 }
 
   /// Whether `code` lies in the format's code range.
   public func contains(code: BigInt) -> Bool {
@@ -63,14 +63,14 @@ public struct FixedFormat: Hashable, Sendable, Codable {
 
   /// ``minCode`` as an `Int64`; requires ``fitsInt64``.
   @inlinable
-  public var int64MinCode: Int64 {
+  package var int64MinCode: Int64 {
     precondition(fitsInt64, "format does not fit Int64")
     return isSigned ? Int64.min >> Int64(64 - width) : 0
   }
 
   /// ``maxCode`` as an `Int64`; requires ``fitsInt64``.
   @inlinable
-  public var int64MaxCode: Int64 {
+  package var int64MaxCode: Int64 {
     precondition(fitsInt64, "format does not fit Int64")
     return isSigned ? Int64.max >> Int64(64 - width) : Int64.max >> Int64(63 - width)
   }

@@ -28,7 +28,7 @@ public enum FixedPointError: Error, Equatable, Sendable, CustomStringConvertible
   case divisionByZero
 
   /// The accepted format notations, as listed in error messages.
-  public static let acceptedFormats =
+  package static let acceptedFormats =
     "sfix<W>_En<F>, ufix<W>_En<F>, sfix<W>_E<-F>, fix<W,I>, ufix<W,I> "
     + "(e.g. sfix16_En8, ufix8_En0, sfix8_E2, fix<16,8>, ufix<8,8>)"
 

@@ -35,7 +35,7 @@ public struct FixedTensor: Sendable, Equatable {
   }
 
   /// The product of the extents (1 for rank 0).
-  public static func elementCount(_ shape: [Int]) -> Int { shape.reduce(1, *) }
+  package static func elementCount(_ shape: [Int]) -> Int { shape.reduce(1, *) }
 
   /// The format of every element.
   public var format: FixedFormat { array.format }
@@ -53,7 +53,7 @@ public struct FixedTensor: Sendable, Equatable {
   public func code(at indices: [Int]) -> BigInt { array.code(at: flatIndex(indices)) }
 
   /// The position in ``array`` of a multi-index.
-  public func flatIndex(_ indices: [Int]) -> Int {
+  package func flatIndex(_ indices: [Int]) -> Int {
     precondition(indices.count == rank, "\(indices.count) indices for a rank-\(rank) tensor")
     var flat = 0
     for (axis, index) in indices.enumerated() {

@@ -1,5 +1,5 @@
+import BitCore
 import CFixedKernels
-import Dispatch
 
 // One accumulator product split into contiguous blocks of output rows, one block per thread.
 // Every output keeps its own fixed order of additions and each block counts its own events,
@@ -20,11 +20,7 @@ struct RowParts {
 
   /// Runs `body` for every part, concurrently when there are several.
   func run(_ body: @Sendable (Int, Range<Int>) -> Void) {
-    if count == 1 {
-      body(0, 0..<rows)
-    } else {
-      DispatchQueue.concurrentPerform(iterations: count) { body($0, range($0)) }
-    }
+    ParallelFor.run(count, threads: count) { body($0, range($0)) }
   }
 }
 

@@ -20,7 +20,7 @@ public struct QuantizationEvents: Hashable, Sendable, Codable, CustomStringConve
   public init() {}
 
   /// Adds the counts of `other` to these.
-  public mutating func merge(_ other: QuantizationEvents) {
+  package mutating func merge(_ other: QuantizationEvents) {
     count += other.count
     overflowed += other.overflowed
     rounded += other.rounded

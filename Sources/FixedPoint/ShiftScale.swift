@@ -17,10 +17,10 @@
 /// float32, which disagrees with the exact rule for some inputs (`M = 741455`: float32 gives
 /// 19.5 → 20, the exact exponent is 19); ``float32ReferenceExponent(ofMaxMagnitude:)``
 /// reproduces that path for comparisons.
-public enum ShiftScale {
+package enum ShiftScale {
   /// The exact exponent `r` of `R = 2^r` (in units of the codes) for the largest magnitude
   /// `maxMagnitude`; `nil` when it is zero (R is undefined for an all-zero tensor).
-  public static func exponent(ofMaxMagnitude maxMagnitude: BigInt) -> Int? {
+  package static func exponent(ofMaxMagnitude maxMagnitude: BigInt) -> Int? {
     precondition(!maxMagnitude.isNegative, "a magnitude is never negative")
     if maxMagnitude.isZero { return nil }
     let b = maxMagnitude.bitLength - 1
@@ -30,7 +30,7 @@ public enum ShiftScale {
 
   /// The exponent the official float32 code computes: `round(log(Float(M)) / log(2))` with
   /// ties to even; `nil` for zero.
-  public static func float32ReferenceExponent(ofMaxMagnitude maxMagnitude: BigInt) -> Int? {
+  package static func float32ReferenceExponent(ofMaxMagnitude maxMagnitude: BigInt) -> Int? {
     precondition(!maxMagnitude.isNegative, "a magnitude is never negative")
     if maxMagnitude.isZero { return nil }
     let x = Float(Fixed(code: maxMagnitude, format: .integer(bitsFor: maxMagnitude)).doubleValue)
@@ -43,7 +43,7 @@ extension FixedArray {
   /// The exponent `e` of the tensor's shift scale `R = 2^e` in value units (the code exponent
   /// minus ``FixedFormat/fractionBits``), by the exact rule of ``ShiftScale``; `nil` when every
   /// element is zero.
-  public var shiftScaleExponent: Int? {
+  package var shiftScaleExponent: Int? {
     ShiftScale.exponent(ofMaxMagnitude: maxMagnitude).map { $0 - format.fractionBits }
   }
 }

@@ -15,13 +15,13 @@ import Foundation
 /// `c·n/k ..< (c+1)·n/k`. `tau` is a positive number. Unknown extra fields are ignored.
 extension DiscreteLogicNet {
   /// The value of `"format"`.
-  public static let interchangeFormat = "difflogic-net"
+  package static let interchangeFormat = "difflogic-net"
   /// The supported `"version"`.
-  public static let interchangeVersion = 1
+  package static let interchangeVersion = 1
   /// The most inputs a net file may declare. Every other size in a file is backed by its own
   /// bytes (one array entry per neuron), but `inputs` alone would size allocations in every
   /// reader: 2²⁰ is far above any data set's encoded width (MNIST at 255 thresholds: 2·10⁵).
-  public static let maxInputs = LogicNetConfig.maximumInputs
+  package static let maxInputs = LogicNetConfig.maximumInputs
 
   /// Reads and validates an interchange document; the first problem is thrown as one
   /// ``LogicNetsError`` naming the field (and layer / neuron).

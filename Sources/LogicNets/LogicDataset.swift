@@ -41,7 +41,7 @@ public struct LogicDataset: Sendable {
 
   /// The samples rounded to bits (`value > 0.5`) and packed feature-major for the
   /// discretised net.
-  public var packedBits: BitMatrix {
+  package var packedBits: BitMatrix {
     BitMatrix(sampleMajor: values.map { $0 > 0.5 ? 1 : 0 }, features: inputs)
   }
 

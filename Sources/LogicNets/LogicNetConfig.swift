@@ -97,7 +97,7 @@ public struct LogicNetConfig: Sendable, Hashable, Codable {
   }
 
   /// The number of inputs of layer `l` (the inputs, or the previous layer's width).
-  public func inputCount(ofLayer l: Int) -> Int { l == 0 ? inputs : layerWidths[l - 1] }
+  package func inputCount(ofLayer l: Int) -> Int { l == 0 ? inputs : layerWidths[l - 1] }
 
   /// The total number of neurons (gates).
   public var gateCount: Int { layerWidths.reduce(0, +) }

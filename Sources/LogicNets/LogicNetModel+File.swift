@@ -17,7 +17,7 @@ import Foundation
 /// `{"kind": "residual", "z": 5}`. `adam` is optional: present, it lets training resume.
 extension LogicNetModel {
   /// The value of `"format"`.
-  public static let fileFormat = "bittrue-logicnet"
+  package static let fileFormat = "bittrue-logicnet"
 
   /// The model (and optionally its optimiser state) as a model file.
   public func fileData(adam: AdamState? = nil) -> Data {

@@ -12,40 +12,40 @@ import TrainingCore
 /// | 3 'random' input relabelling | layer | Fisher–Yates over `inputs` |
 /// | 4 'unique' pair assignment | layer | Fisher–Yates over `outputs` |
 /// | 5 epoch shuffle | epoch | Fisher–Yates over the training samples |
-public enum RandomStreams {
+package enum RandomStreams {
   /// Gaussian initial logits (indexed by layer).
-  public static let logitInit = stream(1, "logit init", index: "layer")
+  package static let logitInit = stream(1, "logit init", index: "layer")
   /// The slot permutation of the 'random' connection scheme (indexed by layer).
-  public static let randomSlotStream = stream(2, "'random' slot permutation", index: "layer")
+  package static let randomSlotStream = stream(2, "'random' slot permutation", index: "layer")
   /// The input relabelling of the 'random' connection scheme (indexed by layer).
-  public static let randomRelabelStream = stream(3, "'random' input relabelling", index: "layer")
+  package static let randomRelabelStream = stream(3, "'random' input relabelling", index: "layer")
   /// The neuron-to-pair assignment of the 'unique' scheme (indexed by layer).
-  public static let uniqueAssignmentStream = stream(4, "'unique' pair assignment", index: "layer")
+  package static let uniqueAssignmentStream = stream(4, "'unique' pair assignment", index: "layer")
   /// The training-sample order (indexed by epoch).
-  public static let epochShuffleStream = stream(5, "epoch shuffle", index: "epoch")
+  package static let epochShuffleStream = stream(5, "epoch shuffle", index: "epoch")
 
   /// Every stream of the family.
-  public static let registry = RandomStreamRegistry([
+  package static let registry = RandomStreamRegistry([
     logitInit, randomSlotStream, randomRelabelStream, uniqueAssignmentStream, epochShuffleStream,
   ])
 
   /// Gaussian initial logits of one layer.
-  public static func logits(seed: UInt64, layer: Int) -> CounterRNG {
+  package static func logits(seed: UInt64, layer: Int) -> CounterRNG {
     logitInit.generator(seed: seed, index: layer)
   }
 
   /// The slot permutation of the 'random' connection scheme.
-  public static func randomSlots(seed: UInt64, layer: Int) -> CounterRNG {
+  package static func randomSlots(seed: UInt64, layer: Int) -> CounterRNG {
     randomSlotStream.generator(seed: seed, index: layer)
   }
 
   /// The input relabelling of the 'random' connection scheme.
-  public static func randomRelabel(seed: UInt64, layer: Int) -> CounterRNG {
+  package static func randomRelabel(seed: UInt64, layer: Int) -> CounterRNG {
     randomRelabelStream.generator(seed: seed, index: layer)
   }
 
   /// The neuron-to-pair assignment of the 'unique' connection scheme.
-  public static func uniqueAssignment(seed: UInt64, layer: Int) -> CounterRNG {
+  package static func uniqueAssignment(seed: UInt64, layer: Int) -> CounterRNG {
     uniqueAssignmentStream.generator(seed: seed, index: layer)
   }
 

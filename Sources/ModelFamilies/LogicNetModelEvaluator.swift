@@ -5,18 +5,18 @@ import NetlistSim
 /// The model itself as a result source (`model`): a discretised net evaluated by its own
 /// definition (``LogicNets/DiscreteLogicNet/counts(_:)-(BitMatrix)``), with the ports of
 /// ``LogicNetLowering`` — input `x`; outputs `score_0` …, `predicted`.
-public struct LogicNetModelEvaluator: Evaluator {
+package struct LogicNetModelEvaluator: Evaluator {
   /// The net.
-  public let net: DiscreteLogicNet
+  package let net: DiscreteLogicNet
 
   /// `model`.
-  public var sourceName: String { "model" }
+  package var sourceName: String { "model" }
 
   /// An evaluator of a (valid) net.
-  public init(_ net: DiscreteLogicNet) { self.net = net }
+  package init(_ net: DiscreteLogicNet) { self.net = net }
 
   /// One output vector per input vector (the net has no state).
-  public func run(_ vectors: [[BitVector]]) throws(SimulationError) -> [[BitVector]] {
+  package func run(_ vectors: [[BitVector]]) throws(SimulationError) -> [[BitVector]] {
     for (i, v) in vectors.enumerated() where v.count != 1 || v[0].width != net.inputs {
       throw .badVector(index: i, "expected one \(net.inputs)-bit input")
     }

@@ -5,10 +5,10 @@ import NetlistIR
 /// Ties go to the lowest index, like `torch.argmax` and numpy: at every tree node the left
 /// (lower-index) candidate wins unless the right one is strictly greater. The tree has
 /// ⌈log2 k⌉ levels of one comparator and two muxes each.
-public enum ArgmaxTree {
+package enum ArgmaxTree {
   /// Adds the tree and returns `(index, maximum)`: the winning class index (width
   /// `bitLength(k − 1)`) and its score.
-  public static func build(
+  package static func build(
     scores: [NodeID], in netlist: inout Netlist
   ) -> (index: NodeID, maximum: NodeID) {
     precondition(!scores.isEmpty, "argmax over no scores")

@@ -19,18 +19,8 @@ public enum LogicNetLowering {
   public static func lower(_ net: DiscreteLogicNet, name: String = "logic_net") -> Netlist {
     var n = Netlist(name: name)
     let x = n.input("x", width: net.inputs)
-    var previous = (0..<net.inputs).map { n.bit(x, $0) }
-    for (l, layer) in net.layers.enumerated() {
-      previous = (0..<layer.count).map { i in
-        n.gate(
-          layer.gates[i], previous[Int(layer.a[i])], previous[Int(layer.b[i])],
-          name: "l\(l)_\(i)")
-      }
-    }
-    let group = net.groupSize
-    let scores = (0..<net.classes).map { c in
-      n.popcount(Array(previous[(c * group)..<((c + 1) * group)]))
-    }
+    let neurons = gateLayers(net, inputs: (0..<net.inputs).map { n.bit(x, $0) }, in: &n)
+    let scores = groupSum(neurons, classes: net.classes, groupSize: net.groupSize, in: &n)
     let (predicted, _) = ArgmaxTree.build(scores: scores, in: &n)
     for (c, score) in scores.enumerated() { n.output("score_\(c)", score) }
     n.output("predicted", predicted)
@@ -47,7 +37,7 @@ public enum LogicNetLowering {
   }
 
   /// Whether `name` is a neuron's node name, `l{L}_{i}`.
-  public static func isNeuronName(_ name: String) -> Bool {
+  package static func isNeuronName(_ name: String) -> Bool {
     guard name.first == "l" else { return false }
     let parts = name.dropFirst().split(separator: "_", omittingEmptySubsequences: false)
     return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }

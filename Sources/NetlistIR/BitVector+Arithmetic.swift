@@ -4,7 +4,7 @@
 
 extension BitVector {
   /// Whether the vector is negative under the given reading.
-  public func isNegative(_ signedness: Signedness) -> Bool { signedness == .signed && msb }
+  package func isNegative(_ signedness: Signedness) -> Bool { signedness == .signed && msb }
 
   /// Bitwise complement.
   public static prefix func ~ (a: BitVector) -> BitVector {
@@ -80,7 +80,7 @@ extension BitVector {
   }
 
   /// Shift toward the MSB by `count` bits, keeping the width (bits shifted out are lost).
-  public func shiftedLeft(by count: Int) -> BitVector {
+  package func shiftedLeft(by count: Int) -> BitVector {
     var out = BitVector(zeroWidth: width)
     if count >= width { return out }
     for i in count..<width where self[bit: i - count] { out[bit: i] = true }
@@ -88,7 +88,7 @@ extension BitVector {
   }
 
   /// Shift toward the LSB by `count` bits, keeping the width; arithmetic when signed.
-  public func shiftedRight(by count: Int, _ signedness: Signedness) -> BitVector {
+  package func shiftedRight(by count: Int, _ signedness: Signedness) -> BitVector {
     let fill = isNegative(signedness)
     var out = BitVector(zeroWidth: width)
     for i in 0..<width {
@@ -99,7 +99,7 @@ extension BitVector {
   }
 
   /// Concatenation with `parts[0]` as the most significant part (Verilog `{a, b}` order).
-  public static func concatenate(_ parts: [BitVector]) -> BitVector {
+  package static func concatenate(_ parts: [BitVector]) -> BitVector {
     var out = BitVector(zeroWidth: parts.reduce(0) { $0 + $1.width })
     var bit = 0
     for part in parts.reversed() {
@@ -123,14 +123,14 @@ extension BitVector {
   }
 
   /// The largest value of a `width`-bit format.
-  public static func maximum(width: Int, _ signedness: Signedness) -> BitVector {
+  package static func maximum(width: Int, _ signedness: Signedness) -> BitVector {
     var v = BitVector.ones(width: width)
     if signedness == .signed { v[bit: width - 1] = false }
     return v
   }
 
   /// The smallest value of a `width`-bit format.
-  public static func minimum(width: Int, _ signedness: Signedness) -> BitVector {
+  package static func minimum(width: Int, _ signedness: Signedness) -> BitVector {
     var v = BitVector(zeroWidth: width)
     if signedness == .signed { v[bit: width - 1] = true }
     return v
@@ -141,7 +141,7 @@ extension BitVector {
   ///
   /// For ``RoundingMode/stochastic`` the `random` vector (`count` bits, uniform) decides:
   /// the quotient is rounded up when `random < remainder`.
-  public func roundedShift(
+  package func roundedShift(
     by count: Int, mode: RoundingMode, _ signedness: Signedness, width newWidth: Int,
     random: BitVector? = nil
   ) -> BitVector {
@@ -171,7 +171,7 @@ extension BitVector {
 
   /// Converts to `newWidth` bits of the same signedness, handling values that do not fit
   /// with `mode` — the meaning of the `resize` op (ap_fixed overflow semantics).
-  public func resized(
+  package func resized(
     to newWidth: Int, overflow mode: OverflowMode, _ signedness: Signedness
   ) -> BitVector {
     let fitsTarget = fits(inWidth: newWidth, signedness)

@@ -10,7 +10,7 @@ public struct BitVector: Hashable, Sendable, CustomStringConvertible {
   public internal(set) var words: [UInt64]
 
   /// The number of 64-bit words needed for `width` bits.
-  public static func wordCount(forWidth width: Int) -> Int { (width + 63) >> 6 }
+  package static func wordCount(forWidth width: Int) -> Int { (width + 63) >> 6 }
 
   /// A vector of `width` zero bits.
   public init(zeroWidth width: Int) {
@@ -64,7 +64,7 @@ public struct BitVector: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The most significant bit, which is the sign bit under a signed reading.
-  public var msb: Bool { self[bit: width - 1] }
+  package var msb: Bool { self[bit: width - 1] }
 
   /// Whether every bit is zero.
   public var isZero: Bool { words.allSatisfy { $0 == 0 } }
@@ -73,7 +73,7 @@ public struct BitVector: Hashable, Sendable, CustomStringConvertible {
   public var popcount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
   /// The low 64 bits.
-  public var low64: UInt64 { words[0] }
+  package var low64: UInt64 { words[0] }
 
   /// The value as an `Int` under the given reading, or `nil` when it does not fit.
   public func intValue(_ signedness: Signedness) -> Int? {
@@ -86,7 +86,7 @@ public struct BitVector: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Zero- or sign-extends (or truncates) to `newWidth` bits.
-  public func resized(to newWidth: Int, _ signedness: Signedness) -> BitVector {
+  package func resized(to newWidth: Int, _ signedness: Signedness) -> BitVector {
     var out = BitVector(zeroWidth: newWidth)
     let fill: UInt64 = (signedness == .signed && msb) ? ~0 : 0
     let extra = width & 63
@@ -126,7 +126,7 @@ public struct BitVector: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Binary digits of the raw bits, most significant first.
-  public var binaryDigits: String {
+  package var binaryDigits: String {
     String((0..<width).reversed().map { self[bit: $0] ? "1" : "0" })
   }
 

@@ -11,7 +11,7 @@ extension Netlist {
   public var isGateLevel: Bool { firstNonGateLevelNode == nil }
 
   /// The first node that breaks the gate-level form, or `nil` when there is none.
-  public var firstNonGateLevelNode: NodeID? {
+  package var firstNonGateLevelNode: NodeID? {
     var readByNonOutput = [Bool](repeating: false, count: nodes.count)
     for node in nodes {
       if case .output = node.op { continue }

@@ -74,7 +74,7 @@ public struct Netlist: Hashable, Sendable {
   public subscript(id: NodeID) -> Node { nodes[id.int] }
 
   /// All node IDs in storage order.
-  public var ids: [NodeID] { (0..<nodes.count).map(NodeID.init) }
+  package var ids: [NodeID] { (0..<nodes.count).map(NodeID.init) }
 
   /// Appends a node and returns its ID. Width and operand rules are checked by
   /// ``NetlistVerifier``, not here.
@@ -88,12 +88,12 @@ public struct Netlist: Hashable, Sendable {
   }
 
   /// Replaces the operands of an existing node (used to close register loops).
-  public mutating func setOperands(of id: NodeID, to operands: [NodeID]) {
+  package mutating func setOperands(of id: NodeID, to operands: [NodeID]) {
     nodes[id.int].operands = operands
   }
 
   /// Renames a node.
-  public mutating func setName(of id: NodeID, to name: String?) {
+  package mutating func setName(of id: NodeID, to name: String?) {
     nodes[id.int].name = name
   }
 
@@ -139,7 +139,7 @@ public struct Netlist: Hashable, Sendable {
   }
 
   /// How many nodes read each node (registers' operands included).
-  public func fanout() -> [Int] {
+  package func fanout() -> [Int] {
     var counts = [Int](repeating: 0, count: nodes.count)
     for node in nodes { for operand in node.operands { counts[operand.int] += 1 } }
     return counts

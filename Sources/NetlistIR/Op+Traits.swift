@@ -64,15 +64,15 @@ extension Op {
   /// Whether the node's value does not depend on its operands in the same cycle: inputs,
   /// constants and registers (the sources of ``Netlist/topologicalOrder()`` and of logic
   /// depth).
-  public var isSource: Bool { isInput || isConstant || isRegister }
+  package var isSource: Bool { isInput || isConstant || isRegister }
 
   /// Whether ``Node/evaluate(_:)`` gives the node's value: every op but `input` (set from
   /// outside) and `reg` (set at the clock edge).
-  public var isCombinational: Bool { !isInput && !isRegister }
+  package var isCombinational: Bool { !isInput && !isRegister }
 
   /// Whether the node computes a value from its operands within the cycle: the wiring,
   /// logic and arithmetic roles (not ports, constants or registers).
-  public var computesFromOperands: Bool {
+  package var computesFromOperands: Bool {
     switch role {
     case .wiring, .logic, .arithmetic: return true
     case .port, .source, .state: return false
@@ -81,17 +81,17 @@ extension Op {
 
   /// Whether the op is a one-operand copy or complement (`buf`, `not`), which a reading
   /// gate can absorb into its truth table.
-  public var isBufferOrInverter: Bool { self == .buf || self == .not }
+  package var isBufferOrInverter: Bool { self == .buf || self == .not }
 
   /// Whether the op is one of the logic cells of the gate-level form: `gate`, `not`, `buf`.
-  public var isGateLevelLogic: Bool {
+  package var isGateLevelLogic: Bool {
     if case .gate = self { return true }
     return isBufferOrInverter
   }
 
   /// For `add`, `sub` and `mul`, the signedness by which operands are extended to the
   /// result width; `nil` for every other op.
-  public var operandExtension: Signedness? {
+  package var operandExtension: Signedness? {
     if case .add(let s) = self { return s }
     if case .sub(let s) = self { return s }
     if case .mul(let s) = self { return s }
@@ -99,7 +99,7 @@ extension Op {
   }
 
   /// Whether exchanging the two operands leaves the result unchanged.
-  public var isCommutative: Bool {
+  package var isCommutative: Bool {
     switch self {
     case .and, .or, .xor, .add, .mul: return true
     case .gate(let g): return g.isSymmetric

@@ -18,7 +18,7 @@ extension BitAlgebra {
   ///
   /// Built as `p = a ⊕ b`, `sum = p ⊕ c`, `carry = (a ∧ b) ∨ (p ∧ c)`: five gates. Known
   /// constant inputs make it a half adder (or wiring), which is what is counted.
-  public mutating func fullAdder(_ a: Bit, _ b: Bit, _ c: Bit) -> (sum: Bit, carry: Bit) {
+  package mutating func fullAdder(_ a: Bit, _ b: Bit, _ c: Bit) -> (sum: Bit, carry: Bit) {
     var variables: [Bit] = []
     var ones = 0
     for bit in [a, b, c] {
@@ -54,7 +54,7 @@ extension BitAlgebra {
   }
 
   /// A half adder: `a + b` as (sum, carry) = (a ⊕ b, a ∧ b).
-  public mutating func halfAdder(_ a: Bit, _ b: Bit) -> (sum: Bit, carry: Bit) {
+  package mutating func halfAdder(_ a: Bit, _ b: Bit) -> (sum: Bit, carry: Bit) {
     switch (knownValue(a), knownValue(b)) {
     case (nil, nil):
       countAdder(.half)
@@ -113,7 +113,7 @@ extension BitAlgebra {
   /// `(a + b + carryIn) mod 2^n` with a Sklansky parallel-prefix carry network:
   /// generate/propagate per bit, ⌈log₂ n⌉ levels of prefix cells (each `G = G_hi ∨ (P_hi ∧
   /// G_lo)`, `P = P_hi ∧ P_lo`), one XOR per sum bit. No adder cells are counted.
-  public mutating func prefixAdd(_ a: [Bit], _ b: [Bit], carryIn: Bit) -> [Bit] {
+  package mutating func prefixAdd(_ a: [Bit], _ b: [Bit], carryIn: Bit) -> [Bit] {
     precondition(a.count == b.count, "adder operands differ in width")
     let n = a.count
     guard n > 0 else { return [] }

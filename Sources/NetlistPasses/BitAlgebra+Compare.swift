@@ -5,7 +5,7 @@ import NetlistIR
 extension BitAlgebra {
   /// `a < b` for equal-width bit strings read as unsigned: a balanced comparator tree
   /// (about 5 gates per bit, 2·log₂ n + 1 levels).
-  public mutating func lessThan(_ a: [Bit], _ b: [Bit]) -> Bit {
+  package mutating func lessThan(_ a: [Bit], _ b: [Bit]) -> Bit {
     precondition(a.count == b.count && !a.isEmpty, "comparator operands differ in width")
     return compareRange(a, b, 0..<a.count, needEqual: false).less
   }

@@ -72,7 +72,7 @@ extension BitAlgebra {
   ///
   /// With ``AdderArchitecture/parallelPrefix`` the columns are reduced to two bits each
   /// (full adders only) and the two rows summed by ``prefixAdd(_:_:carryIn:)``.
-  public mutating func sumColumns(
+  package mutating func sumColumns(
     _ columns: [[Bit]], width: Int, _ architecture: AdderArchitecture = .rippleCarry
   ) -> [Bit] {
     let twoRows = architecture == .parallelPrefix

@@ -18,7 +18,7 @@ extension BitAlgebra {
 
   /// `select ? whenTrue : whenFalse`, as `(s ∧ t) ∨ (¬s ∧ f)`; one gate when a branch is a
   /// known constant.
-  public mutating func mux(_ select: Bit, whenFalse f: Bit, whenTrue t: Bit) -> Bit {
+  package mutating func mux(_ select: Bit, whenFalse f: Bit, whenTrue t: Bit) -> Bit {
     switch (knownValue(f), knownValue(t)) {
     case (let vf?, let vt?): return choose(select, whenFalse: vf, whenTrue: vt)
     case (_, true?): return gate(.or, select, f)
@@ -61,10 +61,10 @@ extension BitAlgebra {
   }
 
   /// Whether any bit is one.
-  public mutating func anyOne(_ bits: [Bit]) -> Bit { reduce(bits, .or, empty: false) }
+  package mutating func anyOne(_ bits: [Bit]) -> Bit { reduce(bits, .or, empty: false) }
 
   /// Whether every bit is one.
-  public mutating func allOnes(_ bits: [Bit]) -> Bit { reduce(bits, .and, empty: true) }
+  package mutating func allOnes(_ bits: [Bit]) -> Bit { reduce(bits, .and, empty: true) }
 
   /// The bits of a constant vector.
   public mutating func constant(_ value: BitVector) -> [Bit] {
@@ -72,20 +72,20 @@ extension BitAlgebra {
   }
 
   /// `x` zero- or sign-extended (or truncated) to `width` bits: pure wiring.
-  public mutating func extended(_ x: [Bit], to width: Int, _ signedness: Signedness) -> [Bit] {
+  package mutating func extended(_ x: [Bit], to width: Int, _ signedness: Signedness) -> [Bit] {
     if width <= x.count { return Array(x[0..<width]) }
     let fill = signedness == .signed ? x[x.count - 1] : constant(false)
     return x + [Bit](repeating: fill, count: width - x.count)
   }
 
   /// `x` shifted toward the MSB by `count` bits, keeping the width: pure wiring.
-  public mutating func shiftedLeft(_ x: [Bit], by count: Int) -> [Bit] {
+  package mutating func shiftedLeft(_ x: [Bit], by count: Int) -> [Bit] {
     let zero = constant(false)
     return (0..<x.count).map { $0 >= count ? x[$0 - count] : zero }
   }
 
   /// `x` shifted toward the LSB by `count` bits, keeping the width; arithmetic when signed.
-  public mutating func shiftedRight(_ x: [Bit], by count: Int, _ signedness: Signedness) -> [Bit] {
+  package mutating func shiftedRight(_ x: [Bit], by count: Int, _ signedness: Signedness) -> [Bit] {
     let fill = signedness == .signed ? x[x.count - 1] : constant(false)
     return (0..<x.count).map { $0 < x.count - count ? x[$0 + count] : fill }
   }

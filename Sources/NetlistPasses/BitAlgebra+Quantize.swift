@@ -12,7 +12,7 @@ extension BitAlgebra {
   /// bits, derived from ``RoundingMode/roundsUp(remainderIsZero:remainderVersusHalf:valueIsNegative:quotientIsOdd:)``
   /// itself (see ``roundsUp(_:half:below:negative:odd:)``), and the increment is a
   /// half-adder chain or a parallel-prefix incrementer.
-  public mutating func roundedShift(
+  package mutating func roundedShift(
     _ x: [Bit], by count: Int, _ mode: RoundingMode, _ signedness: Signedness, width: Int,
     random: [Bit]?, _ architecture: AdderArchitecture = .rippleCarry
   ) -> [Bit] {
@@ -40,7 +40,7 @@ extension BitAlgebra {
   /// The truth table comes from ``RoundingMode/roundsUp(remainderIsZero:remainderVersusHalf:valueIsNegative:quotientIsOdd:)``
   /// (the one definition); it is expanded over its variables in the order that needs the
   /// fewest gates, and only the variables it depends on are built.
-  public mutating func roundsUp(
+  package mutating func roundsUp(
     _ mode: RoundingMode, half: Bit, below: [Bit], negative: Bit?, odd: Bit
   ) -> Bit {
     // Variables: 0 = half, 1 = below ≠ 0, 2 = negative, 3 = odd. A missing `below` or
@@ -95,7 +95,7 @@ extension BitAlgebra {
 
   /// The meaning of `resize(mode, signedness)`: `x` converted to `width` bits, values that do
   /// not fit handled by `mode`.
-  public mutating func resized(
+  package mutating func resized(
     _ x: [Bit], to width: Int, overflow mode: OverflowMode, _ signedness: Signedness
   ) -> [Bit] {
     let wrapped = extended(x, to: width, signedness)

@@ -56,33 +56,33 @@ extension BitAlgebra {
 }
 
 /// The bit algebra of single Boolean values: evaluates the generic arithmetic for one sample.
-public struct BoolAlgebra: BitAlgebra {
+package struct BoolAlgebra: BitAlgebra {
   /// The algebra (it has no state).
-  public init() {}
+  package init() {}
 
   /// `value`.
-  public func constant(_ value: Bool) -> Bool { value }
+  package func constant(_ value: Bool) -> Bool { value }
 
   /// `function(a, b)`.
-  public func gate(_ function: GateFunction, _ a: Bool, _ b: Bool) -> Bool { function(a, b) }
+  package func gate(_ function: GateFunction, _ a: Bool, _ b: Bool) -> Bool { function(a, b) }
 
   /// `!a`.
-  public func not(_ a: Bool) -> Bool { !a }
+  package func not(_ a: Bool) -> Bool { !a }
 }
 
 /// The bit algebra of 64 independent samples packed in a word (one sample per bit lane).
-public struct LaneAlgebra: BitAlgebra {
+package struct LaneAlgebra: BitAlgebra {
   /// The algebra (it has no state).
-  public init() {}
+  package init() {}
 
   /// All lanes `value`.
-  public func constant(_ value: Bool) -> UInt64 { value ? ~0 : 0 }
+  package func constant(_ value: Bool) -> UInt64 { value ? ~0 : 0 }
 
   /// `function` applied lane by lane.
-  public func gate(_ function: GateFunction, _ a: UInt64, _ b: UInt64) -> UInt64 {
+  package func gate(_ function: GateFunction, _ a: UInt64, _ b: UInt64) -> UInt64 {
     function.apply(a, b)
   }
 
   /// Every lane complemented.
-  public func not(_ a: UInt64) -> UInt64 { ~a }
+  package func not(_ a: UInt64) -> UInt64 { ~a }
 }

@@ -13,7 +13,7 @@ extension BitBlast {
   /// An overestimate within a small factor: a multiplier counts six cells per partial
   /// product (an AND and a full adder), an adder five per bit, every node one per output bit.
   /// - Precondition: the netlist passes ``NetlistVerifier``.
-  public static func estimatedCells(
+  package static func estimatedCells(
     _ netlist: Netlist, adders: AdderArchitecture = .rippleCarry
   ) -> (total: Int, largest: NodeID?, largestCells: Int) {
     var total = 0
@@ -33,7 +33,7 @@ extension BitBlast {
   }
 
   /// The estimated gate-level cells of one node with operands of the given widths.
-  public static func estimatedCells(
+  package static func estimatedCells(
     of node: Node, operandWidths w: [Int], adders: AdderArchitecture = .rippleCarry
   ) -> Int {
     let width = node.width

@@ -41,12 +41,12 @@ extension BitVector {
 
 extension FixedFormat {
   /// How netlist ops read this format's codes.
-  public var signedness: Signedness { isSigned ? .signed : .unsigned }
+  package var signedness: Signedness { isSigned ? .signed : .unsigned }
 }
 
 extension FixedArray {
   /// Every code as a `format.width`-bit vector.
-  public var bitVectors: [BitVector] {
+  package var bitVectors: [BitVector] {
     (0..<count).map { BitVector(code: code(at: $0), width: format.width) }
   }
 

@@ -27,7 +27,7 @@ public struct DeadNodeElimination: NetlistPass {
   }
 
   /// For each node, whether an output depends on it (inputs always count as live).
-  public static func liveNodes(in netlist: Netlist) -> [Bool] {
+  package static func liveNodes(in netlist: Netlist) -> [Bool] {
     var live = [Bool](repeating: false, count: netlist.nodes.count)
     var work: [NodeID] = netlist.outputs + netlist.inputs
     for id in work { live[id.int] = true }

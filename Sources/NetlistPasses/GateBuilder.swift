@@ -9,7 +9,7 @@ public struct GateLiteral: Hashable, Sendable {
   /// The one-bit node.
   public var node: NodeID
   /// Whether the literal is the complement of the node's value.
-  public var isNegated: Bool
+  package var isNegated: Bool
 
   /// A literal.
   public init(_ node: NodeID, negated: Bool = false) {
@@ -71,12 +71,12 @@ public struct GateBuilder: BitAlgebra {
   }
 
   /// Connects the data input of a register appended without one.
-  public mutating func connectRegister(_ register: NodeID, to d: NodeID) {
+  package mutating func connectRegister(_ register: NodeID, to d: NodeID) {
     netlist.connectRegister(register, to: d)
   }
 
   /// Names a node.
-  public mutating func setName(of id: NodeID, to name: String?) {
+  package mutating func setName(of id: NodeID, to name: String?) {
     netlist.setName(of: id, to: name)
   }
 

@@ -15,7 +15,7 @@ import NetlistIR
 public enum RangeAnalysis {
   /// How many rounds a register loop may take to settle before its registers are widened
   /// to every value.
-  public static let loopRounds = 16
+  package static let loopRounds = 16
 
   /// The range of every node, indexed by node position.
   ///

@@ -26,9 +26,9 @@ public struct WidthNarrowing: NetlistPass {
   public init() {}
 
   /// One change the pass makes.
-  public struct Decision: Hashable, Sendable {
+  package struct Decision: Hashable, Sendable {
     /// What changes.
-    public enum Change: Hashable, Sendable {
+    package enum Change: Hashable, Sendable {
       /// The node always holds this value.
       case constant(BitVector)
       /// The `resize` never overflows: an extension does the same.
@@ -40,23 +40,23 @@ public struct WidthNarrowing: NetlistPass {
     }
 
     /// A zero or sign extension to a width.
-    public struct Extension: Hashable, Sendable {
+    package struct Extension: Hashable, Sendable {
       /// The width after the extension.
-      public var width: Int
+      package var width: Int
       /// Zero (`unsigned`) or sign (`signed`) extension.
-      public var signedness: Signedness
+      package var signedness: Signedness
 
       /// An extension.
-      public init(width: Int, signedness: Signedness) {
+      package init(width: Int, signedness: Signedness) {
         self.width = width
         self.signedness = signedness
       }
     }
 
     /// The node, in the netlist the plan was made for.
-    public var node: NodeID
+    package var node: NodeID
     /// The change.
-    public var change: Change
+    package var change: Change
   }
 
   /// Narrows the netlist; returns whether anything changed.
@@ -96,12 +96,12 @@ public struct WidthNarrowing: NetlistPass {
   }
 
   /// The changes the ranges allow, in node order.
-  public static func plan(for netlist: Netlist) -> [Decision] {
+  package static func plan(for netlist: Netlist) -> [Decision] {
     plan(for: netlist, ranges: RangeAnalysis.ranges(of: netlist))
   }
 
   /// The changes `ranges` (from ``RangeAnalysis/ranges(of:)``) allow, in node order.
-  public static func plan(for netlist: Netlist, ranges: [ValueRange]) -> [Decision] {
+  package static func plan(for netlist: Netlist, ranges: [ValueRange]) -> [Decision] {
     var plan: [Decision] = []
     for id in netlist.ids {
       let node = netlist[id]
@@ -164,7 +164,7 @@ public struct WidthNarrowing: NetlistPass {
   }
 
   /// The netlist with the plan's changes made.
-  public static func apply(_ plan: [Decision], to netlist: Netlist) -> Netlist {
+  package static func apply(_ plan: [Decision], to netlist: Netlist) -> Netlist {
     var constants: [NodeID: BitVector] = [:]
     for decision in plan {
       if case .constant(let value) = decision.change { constants[decision.node] = value }

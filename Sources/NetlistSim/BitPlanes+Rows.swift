@@ -45,11 +45,11 @@ extension BitPlanes {
   }
 
   /// The samples as sample-major rows of words (the layout of ``init(rowWords:bitCount:sampleCount:)``).
-  public func rowWords() -> [UInt64] { rowWords(bits: 0..<bitCount) }
+  package func rowWords() -> [UInt64] { rowWords(bits: 0..<bitCount) }
 
   /// Bits `bits` of every sample as an unsigned number (`bits.lowerBound` is the least
   /// significant), for example a class count or a class index the netlist outputs.
-  public func unsignedValues(bits: Range<Int>) -> [UInt64] {
+  package func unsignedValues(bits: Range<Int>) -> [UInt64] {
     precondition(bits.count <= 64, "\(bits.count) bits do not fit in a UInt64")
     return rowWords(bits: bits)
   }

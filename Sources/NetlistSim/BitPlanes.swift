@@ -11,7 +11,7 @@
 /// conversions from and to sample-major rows use BitMatrix's packing and 64 × 64 transpose.
 public struct BitPlanes: Hashable, Sendable {
   /// Samples per tile.
-  public static let samplesPerTile = 512
+  package static let samplesPerTile = 512
   /// Words per plane in one tile.
   public static let tileWords = 8
 
@@ -23,11 +23,11 @@ public struct BitPlanes: Hashable, Sendable {
   public internal(set) var words: [UInt64]
 
   /// Words in each plane, `⌈sampleCount / 64⌉`.
-  public var wordsPerPlane: Int { (sampleCount + 63) >> 6 }
+  package var wordsPerPlane: Int { (sampleCount + 63) >> 6 }
   /// The number of tiles, `⌈sampleCount / 512⌉`.
   public var tileCount: Int { (sampleCount + 511) >> 9 }
   /// Words in one tile, `8 · bitCount`.
-  public var wordsPerTile: Int { bitCount * Self.tileWords }
+  package var wordsPerTile: Int { bitCount * Self.tileWords }
 
   /// `sampleCount` samples of `bitCount` zero bits.
   public init(bitCount: Int, sampleCount: Int) {
@@ -75,7 +75,7 @@ public struct BitPlanes: Hashable, Sendable {
   }
 
   /// The ``wordsPerPlane`` words of plane `bit`.
-  public func plane(_ bit: Int) -> [UInt64] {
+  package func plane(_ bit: Int) -> [UInt64] {
     precondition(bit >= 0 && bit < bitCount, "plane \(bit) is outside 0..<\(bitCount)")
     return (0..<wordsPerPlane).map { words[index(bit: bit, word: $0)] }
   }

@@ -1,4 +1,4 @@
-import Dispatch
+import BitCore
 import NetlistIR
 
 /// The bit-parallel gate evaluator (`gates64`): evaluates a gate-level netlist for 64 samples
@@ -153,14 +153,10 @@ public struct GateEvaluator: Evaluator, Sendable {
             inputTile: inputTile, outputTile: outputTile, stateTile: stateTile)
           let tiles = (stride + 7) / 8
           let parts = max(1, min(threads, tiles))
-          if parts == 1 {
-            code.evaluate(words: 0..<stride, passWords: passWords, io)
-          } else {
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-              let low = tiles * part / parts * 8
-              let high = min(stride, tiles * (part + 1) / parts * 8)
-              code.evaluate(words: low..<high, passWords: passWords, io)
-            }
+          ParallelFor.run(parts, threads: parts) { part in
+            let low = tiles * part / parts * 8
+            let high = min(stride, tiles * (part + 1) / parts * 8)
+            code.evaluate(words: low..<high, passWords: passWords, io)
           }
         }
       }

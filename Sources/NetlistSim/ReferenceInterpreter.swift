@@ -35,7 +35,7 @@ public struct ReferenceInterpreter: Evaluator {
   /// Like ``run(_:)``, but returns every node's value in every cycle (`[t][i]` is node `i`
   /// in cycle `t`, registers holding their current state): what range analysis must cover,
   /// and what a debugger of a mismatch wants to look at.
-  public func nodeValues(_ vectors: [[BitVector]]) throws(SimulationError) -> [[BitVector]] {
+  package func nodeValues(_ vectors: [[BitVector]]) throws(SimulationError) -> [[BitVector]] {
     var cycles: [[BitVector]] = []
     cycles.reserveCapacity(vectors.count)
     try simulate(vectors) { values in cycles.append(values.map { $0! }) }

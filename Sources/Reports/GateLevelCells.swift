@@ -35,7 +35,7 @@ public struct GateLevelCells: Codable, Hashable, Sendable {
   public var logicDepth: Int
 
   /// The sentence stored in ``method``.
-  public static let methodDescription =
+  package static let methodDescription =
     "optimised, bit-blasted with ripple-carry adders, optimised again "
     + "(const-fold, gates, cse, dce to a fixpoint)"
 

@@ -33,9 +33,9 @@ public struct NetlistReport: Codable, Hashable, Sendable {
   public var yosys: YosysComparison?
 
   /// `bittrue-netlist-report`.
-  public static let formatName = "bittrue-netlist-report"
+  package static let formatName = "bittrue-netlist-report"
   /// The Reports version written into every report.
-  public static let generatorVersion = "0.1.0"
+  package static let generatorVersion = "0.1.0"
 }
 
 /// A named count.

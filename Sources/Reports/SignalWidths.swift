@@ -106,7 +106,7 @@ public struct SignalWidths: Codable, Hashable, Sendable {
 
   /// The `limit` logic and register signals with the most spare bits, most first (ties in
   /// node order); only signals with spare bits (see ``narrowable``).
-  public func mostSpare(_ limit: Int) -> [Signal] {
+  package func mostSpare(_ limit: Int) -> [Signal] {
     let candidates = listing.enumerated().filter {
       $0.element.spare > 0 && !Self.costFree.contains($0.element.category)
     }

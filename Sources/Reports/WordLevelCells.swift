@@ -53,7 +53,7 @@ public struct WordLevelCells: Codable, Hashable, Sendable {
   /// `multiplexers`, `popcounts`, `rounding`, `resizing`, `bitwise` (and, or, xor, not),
   /// `gates` (two-input gates), `wiring` (buf, shifts, concat, slice, extend — no logic),
   /// `registers`, `constants`.
-  public static let categoryNames = [
+  package static let categoryNames = [
     "adders", "multipliers", "comparators", "multiplexers", "popcounts", "rounding",
     "resizing", "bitwise", "gates", "wiring", "registers", "constants",
   ]

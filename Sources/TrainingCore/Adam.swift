@@ -44,17 +44,17 @@ public struct AdamHyperparameters: Sendable, Hashable {
 /// family's own rows (any ``FloatRow`` layout). Call ``beginStep()`` once per step, then
 /// ``update(_:m:v:gradient:)`` for every row — in any order or in parallel: rows are
 /// independent.
-public struct AdamOptimizer: Sendable, Hashable {
+package struct AdamOptimizer: Sendable, Hashable {
   /// The hyper-parameters.
-  public let hyperparameters: AdamHyperparameters
+  package let hyperparameters: AdamHyperparameters
   /// The number of steps begun.
-  public private(set) var step: Int
+  package private(set) var step: Int
   private var beta1Power: Double = 1
   private var beta2Power: Double = 1
 
   /// An optimiser that has taken `step` steps (0 for a fresh start, the saved count to
   /// resume).
-  public init(_ hyperparameters: AdamHyperparameters, step: Int = 0) {
+  package init(_ hyperparameters: AdamHyperparameters, step: Int = 0) {
     precondition(step >= 0, "a step count is not negative")
     self.hyperparameters = hyperparameters
     self.step = 0
@@ -69,7 +69,7 @@ public struct AdamOptimizer: Sendable, Hashable {
   }
 
   /// Starts the next step (advances the step count and the bias corrections).
-  public mutating func beginStep() {
+  package mutating func beginStep() {
     step += 1
     advancePowers()
   }
@@ -81,7 +81,7 @@ public struct AdamOptimizer: Sendable, Hashable {
 
   /// The scalars of the current step: `lr / (1 − β₁ᵗ)` and `√(1 − β₂ᵗ)`.
   @inlinable
-  public var stepScalars: (stepSize: Float, correction2: Float) {
+  package var stepScalars: (stepSize: Float, correction2: Float) {
     (
       hyperparameters.learningRate / Float(1 - powers.0),
       Float((1 - powers.1).squareRoot())
@@ -94,7 +94,7 @@ public struct AdamOptimizer: Sendable, Hashable {
   /// Updates one row `w` and its moments `m`, `v` with gradient `g`; `scalars` is
   /// ``stepScalars`` of the current step (computed once per step).
   @inlinable
-  public func update<Row: FloatRow>(
+  package func update<Row: FloatRow>(
     _ w: inout Row, m: inout Row, v: inout Row, gradient g: Row,
     scalars: (stepSize: Float, correction2: Float)
   ) {

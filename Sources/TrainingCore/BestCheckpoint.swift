@@ -1,15 +1,15 @@
 /// Keeps the model of the best evaluation so far: the highest
 /// ``TrainingLogEntry/selectionAccuracy`` (validation accuracy when there is a validation
 /// set, else training accuracy — never test accuracy), the earliest on ties.
-public struct BestCheckpoint<Model: Sendable>: Sendable {
+package struct BestCheckpoint<Model: Sendable>: Sendable {
   /// The best entry and its model, once anything was offered.
-  public private(set) var best: (entry: TrainingLogEntry, model: Model)?
+  package private(set) var best: (entry: TrainingLogEntry, model: Model)?
 
   /// An empty tracker.
-  public init() {}
+  package init() {}
 
   /// Keeps `model` (made only when needed) if `entry` beats the best so far.
-  public mutating func offer(_ entry: TrainingLogEntry, model: () -> Model) {
+  package mutating func offer(_ entry: TrainingLogEntry, model: () -> Model) {
     if let best, entry.selectionAccuracy <= best.entry.selectionAccuracy { return }
     best = (entry, model())
   }

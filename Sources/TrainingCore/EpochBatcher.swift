@@ -6,20 +6,20 @@
 /// The state (epoch, order, position) is a value, so a trainer that saves it resumes on the
 /// same batches; asking for batches of a different sample count starts a fresh order for the
 /// current epoch.
-public struct EpochBatcher: Sendable, Hashable {
+package struct EpochBatcher: Sendable, Hashable {
   /// Samples per mini-batch.
-  public let batchSize: Int
+  package let batchSize: Int
   /// The stream the shuffles come from (indexed by epoch).
-  public let shuffle: RandomStream
+  package let shuffle: RandomStream
   /// The seed of the shuffles.
-  public let seed: UInt64
+  package let seed: UInt64
   /// The epoch of the last batch handed out (0-based).
-  public private(set) var epoch = 0
+  package private(set) var epoch = 0
   private var order: [Int] = []
   private var position = 0
 
   /// A batcher at the start of epoch 0.
-  public init(batchSize: Int, shuffle: RandomStream, seed: UInt64) {
+  package init(batchSize: Int, shuffle: RandomStream, seed: UInt64) {
     precondition(batchSize >= 1, "a batch needs samples")
     self.batchSize = batchSize
     self.shuffle = shuffle
@@ -27,7 +27,7 @@ public struct EpochBatcher: Sendable, Hashable {
   }
 
   /// The indices of the next mini-batch of `sampleCount` samples (at least 1).
-  public mutating func nextBatch(sampleCount: Int) -> [Int] {
+  package mutating func nextBatch(sampleCount: Int) -> [Int] {
     precondition(sampleCount >= 1, "no samples to batch")
     if order.count != sampleCount || position >= sampleCount {
       if order.count == sampleCount { epoch += 1 }

@@ -4,7 +4,7 @@
 /// Every operation is an IEEE-754 single-precision operation per element, in the order the
 /// optimiser writes it (no fused multiply-add, no C library), so an update is bit-identical
 /// on every machine and for any row width.
-public protocol FloatRow {
+package protocol FloatRow {
   /// Element-wise sum.
   static func + (lhs: Self, rhs: Self) -> Self
   /// Element-wise difference.

@@ -10,18 +10,18 @@
 /// Like ``AdamOptimizer`` it holds only the step count; the rows and the momentum buffers
 /// are the family's. Integer trainers (WAGEUBN) update in integers and use their own
 /// arithmetic; they share the loop, batching, logs and digests, not this type.
-public struct SGDMomentum: Sendable, Hashable {
+package struct SGDMomentum: Sendable, Hashable {
   /// The learning rate.
-  public let learningRate: Float
+  package let learningRate: Float
   /// The momentum μ (0: plain SGD).
-  public let momentum: Float
+  package let momentum: Float
   /// The L2 weight decay λ.
-  public let weightDecay: Float
+  package let weightDecay: Float
   /// The number of steps begun.
-  public private(set) var step: Int
+  package private(set) var step: Int
 
   /// An optimiser that has taken `step` steps.
-  public init(learningRate: Float, momentum: Float, weightDecay: Float = 0, step: Int = 0)
+  package init(learningRate: Float, momentum: Float, weightDecay: Float = 0, step: Int = 0)
     throws(TrainingError)
   {
     guard learningRate.isFinite && learningRate > 0 else {
@@ -41,11 +41,11 @@ public struct SGDMomentum: Sendable, Hashable {
   }
 
   /// Starts the next step.
-  public mutating func beginStep() { step += 1 }
+  package mutating func beginStep() { step += 1 }
 
   /// Updates one row `w` and its momentum buffer `buffer` with gradient `g`.
   @inlinable
-  public func update<Row: FloatRow>(_ w: inout Row, buffer: inout Row, gradient g: Row) {
+  package func update<Row: FloatRow>(_ w: inout Row, buffer: inout Row, gradient g: Row) {
     let decayed = weightDecay == 0 ? g : g + w * weightDecay
     buffer = step <= 1 ? decayed : buffer * momentum + decayed
     w = w - learningRate * buffer

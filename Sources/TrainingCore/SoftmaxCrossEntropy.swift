@@ -12,10 +12,10 @@ import Foundation
 /// come from ``DeterministicMath/exp(_:)-(Float)`` and sums run in class order, so the
 /// gradient is the same on every machine; the loss (reported, never differentiated) uses
 /// the C library's `log` in `Double`.
-public enum SoftmaxCrossEntropy {
+package enum SoftmaxCrossEntropy {
   /// Replaces the scores `z` of one sample by `dL/dz` and returns the sample's loss.
   @inlinable
-  public static func apply(
+  package static func apply(
     _ z: inout some MutableCollection<Float>, label: Int, scale: Float
   ) -> Double {
     let top = z.max()!

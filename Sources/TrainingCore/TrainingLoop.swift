@@ -16,7 +16,7 @@
 /// applies its straight-through estimator inside `step`; a WAGEUBN trainer updates integers
 /// with its own optimiser. Both share the loop, the batching, the log, the checkpoint
 /// choice, the divergence check and the digest.
-public protocol TrainingFamily {
+package protocol TrainingFamily {
   /// The trained model (a value).
   associatedtype Model: Sendable
   /// The training samples a step reads (indexed by the batch's sample numbers).
@@ -30,30 +30,30 @@ public protocol TrainingFamily {
 }
 
 /// What one training step reports.
-public struct StepOutcome: Sendable, Hashable {
+package struct StepOutcome: Sendable, Hashable {
   /// The batch-mean loss.
-  public var loss: Double
+  package var loss: Double
   /// Whether every parameter is finite after the update.
-  public var parametersFinite: Bool
+  package var parametersFinite: Bool
 
   /// An outcome.
-  public init(loss: Double, parametersFinite: Bool) {
+  package init(loss: Double, parametersFinite: Bool) {
     self.loss = loss
     self.parametersFinite = parametersFinite
   }
 }
 
 /// The accuracies of one evaluation of a model (fractions in [0, 1]).
-public struct EvaluationResult: Sendable, Hashable {
+package struct EvaluationResult: Sendable, Hashable {
   /// On (the first samples of) the training set.
-  public var train: Double
+  package var train: Double
   /// On the validation set, when there is one (it then picks the best checkpoint).
-  public var validation: Double?
+  package var validation: Double?
   /// On the test set, when there is one (reported, never used to choose).
-  public var test: Double?
+  package var test: Double?
 
   /// A result.
-  public init(train: Double, validation: Double?, test: Double?) {
+  package init(train: Double, validation: Double?, test: Double?) {
     self.train = train
     self.validation = validation
     self.test = test
@@ -67,19 +67,21 @@ public struct EvaluationResult: Sendable, Hashable {
 ///
 /// The loop is a value: a trainer keeps it between runs, so the iteration count and the
 /// epoch order continue where they stopped.
-public struct TrainingLoop: Sendable {
+package struct TrainingLoop: Sendable {
   /// The number of steps each ``run(_:samples:sampleCount:evaluate:progress:)`` takes.
-  public var iterations: Int
+  package var iterations: Int
   /// Evaluate every this many steps (0: only after the last).
-  public var evaluationInterval: Int
+  package var evaluationInterval: Int
   /// Where the mini-batches come from.
-  public private(set) var batcher: EpochBatcher
+  package private(set) var batcher: EpochBatcher
   /// Steps taken since the model was created (continues across runs; a family that steps
   /// outside the loop adds its steps with ``countStep()``).
-  public private(set) var iteration: Int
+  package private(set) var iteration: Int
 
   /// A loop starting at step `iteration` (the saved step count when resuming).
-  public init(iterations: Int, evaluationInterval: Int, batcher: EpochBatcher, iteration: Int = 0) {
+  package init(
+    iterations: Int, evaluationInterval: Int, batcher: EpochBatcher, iteration: Int = 0
+  ) {
     precondition(iterations >= 0 && evaluationInterval >= 0, "counts are not negative")
     self.iterations = iterations
     self.evaluationInterval = evaluationInterval
@@ -88,11 +90,11 @@ public struct TrainingLoop: Sendable {
   }
 
   /// Records a step taken outside ``run(_:samples:sampleCount:evaluate:progress:)``.
-  public mutating func countStep() { iteration += 1 }
+  package mutating func countStep() { iteration += 1 }
 
   /// Trains `family` for ``iterations`` steps on `samples` (`sampleCount` of them, at
   /// least 1), evaluating each checkpoint with `evaluate`.
-  public mutating func run<Family: TrainingFamily>(
+  package mutating func run<Family: TrainingFamily>(
     _ family: inout Family, samples: Family.Samples, sampleCount: Int,
     evaluate: (Family.Model) -> EvaluationResult,
     progress: ((TrainingProgress) -> Void)? = nil

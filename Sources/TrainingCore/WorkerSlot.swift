@@ -5,16 +5,16 @@ import Synchronization
 /// Workers of a partitioned step each lock only their own slot, so there is no contention;
 /// the lock is what makes sharing the slots across threads safe by construction (no
 /// `@unchecked Sendable`). `State` need not be `Sendable`: it never leaves its slot.
-public final class WorkerSlot<State>: Sendable {
+package final class WorkerSlot<State>: Sendable {
   private let state: Mutex<State>
 
   /// A slot holding `state`.
-  public init(_ state: sending State) {
+  package init(_ state: sending State) {
     self.state = Mutex(state)
   }
 
   /// Runs `body` with exclusive access to the state.
-  public func with<Result: Sendable>(_ body: (inout State) -> Result) -> Result {
+  package func with<Result: Sendable>(_ body: (inout State) -> Result) -> Result {
     state.withLock { body(&$0) }
   }
 }
@@ -29,7 +29,7 @@ public final class WorkerSlot<State>: Sendable {
 ///
 /// The workers are copy-on-write: a copy of the pool gets fresh workers the first time it
 /// runs, so two copies never share scratch memory between a run and its reduction.
-public struct PartitionedWorkers<Worker>: Sendable {
+package struct PartitionedWorkers<Worker>: Sendable {
   private final class Storage: Sendable {
     let slots: [WorkerSlot<Worker>]
     init(parts: Int, make: (Int) -> sending Worker) {
@@ -41,23 +41,23 @@ public struct PartitionedWorkers<Worker>: Sendable {
   private let make: @Sendable (Int) -> sending Worker
 
   /// `parts` workers, worker `p` made by `make(p)`.
-  public init(parts: Int, make: @escaping @Sendable (Int) -> sending Worker) {
+  package init(parts: Int, make: @escaping @Sendable (Int) -> sending Worker) {
     precondition(parts >= 1, "at least one part")
     self.make = make
     storage = Storage(parts: parts, make: make)
   }
 
   /// The number of parts.
-  public var parts: Int { storage.slots.count }
+  package var parts: Int { storage.slots.count }
 
   /// The index range of part `p` of a batch of `count` samples.
-  public func range(part p: Int, of count: Int) -> Range<Int> {
+  package func range(part p: Int, of count: Int) -> Range<Int> {
     (count * p / parts)..<(count * (p + 1) / parts)
   }
 
   /// Runs `body(worker, part, samples)` for every part on up to `threads` threads, where
   /// `samples` is the part's slice of `batch`.
-  public mutating func run(
+  package mutating func run(
     batch: [Int], threads: Int,
     _ body: @escaping @Sendable (inout Worker, Int, ArraySlice<Int>) -> Void
   ) async {
@@ -72,7 +72,7 @@ public struct PartitionedWorkers<Worker>: Sendable {
   }
 
   /// Folds every worker into `initial`, in part order.
-  public func reduce<Result>(
+  package func reduce<Result>(
     into initial: Result, _ combine: (inout Result, inout Worker) -> Void
   ) -> Result {
     var result = initial

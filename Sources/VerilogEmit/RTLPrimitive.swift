@@ -4,54 +4,54 @@ import NetlistIR
 /// One hand-written, parameterised Verilog primitive from `rtl/`: its module, parameters,
 /// ports, latency and the Swift function that specifies it bit for bit. The catalogue is
 /// ``all``; `rtl/README.md` lists the same entries for readers.
-public struct RTLPrimitive: Hashable, Sendable {
+package struct RTLPrimitive: Hashable, Sendable {
   /// A module parameter and what it means.
-  public struct Parameter: Hashable, Sendable {
+  package struct Parameter: Hashable, Sendable {
     /// Verilog name.
-    public let name: String
+    package let name: String
     /// Meaning and range.
-    public let meaning: String
+    package let meaning: String
   }
 
   /// A module port; `width` is a Verilog expression over the parameters.
-  public struct Port: Hashable, Sendable {
+  package struct Port: Hashable, Sendable {
     /// Verilog name.
-    public let name: String
+    package let name: String
     /// Direction.
-    public let direction: Verilog.Direction
+    package let direction: Verilog.Direction
     /// Width as written in the module, for example `OUT_WIDTH`.
-    public let width: String
+    package let width: String
   }
 
   /// Module name, also the file stem (`rtl/<name>.v`).
-  public let name: String
+  package let name: String
   /// Parameters in declaration order.
-  public let parameters: [Parameter]
+  package let parameters: [Parameter]
   /// Ports in declaration order.
-  public let ports: [Port]
+  package let ports: [Port]
   /// Clock cycles from input to output (0: combinational).
-  public let latency: Int
+  package let latency: Int
   /// The Swift function whose result the primitive must match bit for bit.
-  public let specification: String
+  package let specification: String
   /// Other primitives this one instantiates.
-  public let dependencies: [String]
+  package let dependencies: [String]
 
   /// The file name, `<name>.v`.
-  public var fileName: String { name + ".v" }
+  package var fileName: String { name + ".v" }
 
   /// The Verilog source text (identical to `rtl/<name>.v`).
-  public var source: String { RTLSources.text[name]! + "\n" }
+  package var source: String { RTLSources.text[name]! + "\n" }
 
   /// Every primitive, in catalogue order.
-  public static let all: [RTLPrimitive] = [
+  package static let all: [RTLPrimitive] = [
     popcount, shiftRound, satResize, xnorPopcount, thresholdCompare, argmax,
   ]
 
   /// The primitive with that module name.
-  public static func named(_ name: String) -> RTLPrimitive? { all.first { $0.name == name } }
+  package static func named(_ name: String) -> RTLPrimitive? { all.first { $0.name == name } }
 
   /// `popcount`: the `popcount` op as a balanced adder tree.
-  public static let popcount = RTLPrimitive(
+  package static let popcount = RTLPrimitive(
     name: "popcount",
     parameters: [
       .init(name: "WIDTH", meaning: "input bits, >= 1"),
@@ -64,7 +64,7 @@ public struct RTLPrimitive: Hashable, Sendable {
     latency: 0, specification: "RTLSpecification.popcount(_:width:)", dependencies: [])
 
   /// `shift_round`: the `round` op for every rounding mode.
-  public static let shiftRound = RTLPrimitive(
+  package static let shiftRound = RTLPrimitive(
     name: "shift_round",
     parameters: [
       .init(name: "IN_WIDTH", meaning: "bits of x, >= 1"),
@@ -82,7 +82,7 @@ public struct RTLPrimitive: Hashable, Sendable {
     dependencies: [])
 
   /// `sat_resize`: the `resize` op for every overflow mode.
-  public static let satResize = RTLPrimitive(
+  package static let satResize = RTLPrimitive(
     name: "sat_resize",
     parameters: [
       .init(name: "IN_WIDTH", meaning: "bits of x, >= 1"),
@@ -97,7 +97,7 @@ public struct RTLPrimitive: Hashable, Sendable {
     latency: 0, specification: "BitVector.resized(to:overflow:_:)", dependencies: [])
 
   /// `xnor_popcount`: agreements of two bit vectors (binarized dot product).
-  public static let xnorPopcount = RTLPrimitive(
+  package static let xnorPopcount = RTLPrimitive(
     name: "xnor_popcount",
     parameters: [
       .init(name: "WIDTH", meaning: "vector bits, >= 1"),
@@ -112,7 +112,7 @@ public struct RTLPrimitive: Hashable, Sendable {
     dependencies: ["popcount"])
 
   /// `threshold_compare`: `x >= t` (or `x <= t`), a binarized activation.
-  public static let thresholdCompare = RTLPrimitive(
+  package static let thresholdCompare = RTLPrimitive(
     name: "threshold_compare",
     parameters: [
       .init(name: "WIDTH", meaning: "bits of x and t, >= 1"),
@@ -128,7 +128,7 @@ public struct RTLPrimitive: Hashable, Sendable {
     dependencies: [])
 
   /// `argmax`: index of the largest value, lowest index on ties.
-  public static let argmax = RTLPrimitive(
+  package static let argmax = RTLPrimitive(
     name: "argmax",
     parameters: [
       .init(name: "N", meaning: "number of values, >= 1"),
@@ -142,7 +142,7 @@ public struct RTLPrimitive: Hashable, Sendable {
     latency: 0, specification: "RTLSpecification.argmax(_:signed:)", dependencies: [])
 
   /// The `MODE` parameter of `shift_round` for a rounding mode.
-  public static func modeParameter(_ mode: RoundingMode) -> Int {
+  package static func modeParameter(_ mode: RoundingMode) -> Int {
     switch mode {
     case .trn: return 0
     case .trnZero: return 1
@@ -156,7 +156,7 @@ public struct RTLPrimitive: Hashable, Sendable {
   }
 
   /// The `MODE` parameter of `sat_resize` for an overflow mode.
-  public static func modeParameter(_ mode: OverflowMode) -> Int {
+  package static func modeParameter(_ mode: OverflowMode) -> Int {
     switch mode {
     case .wrap: return 0
     case .sat: return 1

@@ -1,9 +1,9 @@
 /// A small Verilog-2005 syntax tree: just what BitTrue emits. Built by ``VerilogEmitter``
 /// (and by Cosim for test wrappers), printed by ``VerilogPrinter``; never parsed.
-public enum Verilog {
+package enum Verilog {
   /// An expression. Every operand width is made explicit by the builder, so the printer
   /// needs no width rules.
-  public indirect enum Expression: Hashable, Sendable {
+  package indirect enum Expression: Hashable, Sendable {
     /// A signal by name.
     case name(String)
     /// A part select `name[high:low]`.
@@ -27,7 +27,7 @@ public enum Verilog {
   }
 
   /// The direction of a port.
-  public enum Direction: String, Hashable, Sendable, Codable {
+  package enum Direction: String, Hashable, Sendable, Codable {
     /// Driven from outside.
     case input
     /// Driven by the module.
@@ -35,18 +35,18 @@ public enum Verilog {
   }
 
   /// A module port.
-  public struct Port: Hashable, Sendable {
+  package struct Port: Hashable, Sendable {
     /// Identifier.
-    public var name: String
+    package var name: String
     /// Direction.
-    public var direction: Direction
+    package var direction: Direction
     /// Width in bits (≥ 1); width 1 is declared without a range.
-    public var width: Int
+    package var width: Int
     /// A one-line comment printed after the declaration, if any.
-    public var comment: String?
+    package var comment: String?
 
     /// A port.
-    public init(name: String, direction: Direction, width: Int, comment: String? = nil) {
+    package init(name: String, direction: Direction, width: Int, comment: String? = nil) {
       self.name = name
       self.direction = direction
       self.width = width
@@ -55,44 +55,44 @@ public enum Verilog {
   }
 
   /// An integer parameter override of an instance, `.name(value)`.
-  public struct ParameterValue: Hashable, Sendable {
+  package struct ParameterValue: Hashable, Sendable {
     /// Parameter name.
-    public var name: String
+    package var name: String
     /// Its value.
-    public var value: Int
+    package var value: Int
 
     /// A parameter override.
-    public init(_ name: String, _ value: Int) {
+    package init(_ name: String, _ value: Int) {
       self.name = name
       self.value = value
     }
   }
 
   /// A port connection of an instance, `.port(expression)`.
-  public struct Connection: Hashable, Sendable {
+  package struct Connection: Hashable, Sendable {
     /// The instantiated module's port.
-    public var port: String
+    package var port: String
     /// What it connects to.
-    public var value: Expression
+    package var value: Expression
 
     /// A port connection.
-    public init(_ port: String, _ value: Expression) {
+    package init(_ port: String, _ value: Expression) {
       self.port = port
       self.value = value
     }
   }
 
   /// One register update in the clocked process: `target <= rst ? reset : next`.
-  public struct RegisterUpdate: Hashable, Sendable {
+  package struct RegisterUpdate: Hashable, Sendable {
     /// The `reg` being written.
-    public var target: String
+    package var target: String
     /// Its value after reset.
-    public var reset: Expression
+    package var reset: Expression
     /// Its value after a normal clock edge.
-    public var next: Expression
+    package var next: Expression
 
     /// A register update.
-    public init(target: String, reset: Expression, next: Expression) {
+    package init(target: String, reset: Expression, next: Expression) {
       self.target = target
       self.reset = reset
       self.next = next
@@ -100,7 +100,7 @@ public enum Verilog {
   }
 
   /// One item of a module body, printed in order.
-  public enum Item: Hashable, Sendable {
+  package enum Item: Hashable, Sendable {
     /// A comment line (without the `//`).
     case comment(String)
     /// `wire [w-1:0] name;` or, with a value, `wire [w-1:0] name = value;`.
@@ -117,18 +117,18 @@ public enum Verilog {
   }
 
   /// A module: header comment, ports and body.
-  public struct Module: Hashable, Sendable {
+  package struct Module: Hashable, Sendable {
     /// Identifier.
-    public var name: String
+    package var name: String
     /// Comment lines printed above `module` (without the `//`).
-    public var header: [String]
+    package var header: [String]
     /// Ports in declaration order.
-    public var ports: [Port]
+    package var ports: [Port]
     /// Body items in order.
-    public var items: [Item]
+    package var items: [Item]
 
     /// A module.
-    public init(name: String, header: [String] = [], ports: [Port], items: [Item]) {
+    package init(name: String, header: [String] = [], ports: [Port], items: [Item]) {
       self.name = name
       self.header = header
       self.ports = ports

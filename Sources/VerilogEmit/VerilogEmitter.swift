@@ -28,11 +28,11 @@ public struct EmittedDesign: Hashable, Sendable {
   /// The top module name (also the file stem).
   public let moduleName: String
   /// The top module as syntax.
-  public let module: Verilog.Module
+  package let module: Verilog.Module
   /// The top module's text.
   public let verilog: String
   /// The `rtl/` primitives the design needs (dependencies included), in catalogue order.
-  public let primitives: [RTLPrimitive]
+  package let primitives: [RTLPrimitive]
   /// The port manifest.
   public let manifest: PortManifest
 

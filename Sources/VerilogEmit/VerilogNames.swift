@@ -5,14 +5,14 @@
 /// model or a C macro the Verilated C++ would see. Other characters become `_`, a leading
 /// non-letter gets an `s_` prefix, a reserved word or a name without lower-case letters (it
 /// could be a macro) gets a `_v` suffix.
-public struct VerilogNames: Sendable {
+package struct VerilogNames: Sendable {
   private var taken: Set<String>
 
   /// A table with `reserved` names already taken (for example `clk`, `rst`).
-  public init(reserving reserved: [String] = []) { taken = Set(reserved) }
+  package init(reserving reserved: [String] = []) { taken = Set(reserved) }
 
   /// A legal identifier derived from `raw` that no earlier call returned; it is then taken.
-  public mutating func claim(_ raw: String) -> String {
+  package mutating func claim(_ raw: String) -> String {
     let base = Self.legalize(raw)
     var candidate = base
     var suffix = 1
@@ -25,7 +25,7 @@ public struct VerilogNames: Sendable {
   }
 
   /// The legal form of `raw` (not made unique).
-  public static func legalize(_ raw: String) -> String {
+  package static func legalize(_ raw: String) -> String {
     var out = ""
     for scalar in raw.unicodeScalars {
       let c = Character(scalar)
@@ -51,13 +51,13 @@ public struct VerilogNames: Sendable {
 
   /// Lower-case C/C++ macros of glibc and gcc that a port name would run into in the
   /// Verilated C++ (upper-case names are all treated as possible macros).
-  public static let cMacros: Set<String> = [
+  package static let cMacros: Set<String> = [
     "assert", "errno", "i386", "linux", "offsetof", "setjmp", "stderr", "stdin", "stdout",
     "unix", "va_arg", "va_copy", "va_end", "va_start",
   ]
 
   /// Members of a Verilated model class: a port of the same name would not compile.
-  public static let verilatorMembers: Set<String> = [
+  package static let verilatorMembers: Set<String> = [
     "atClone", "contextp", "eval", "eval_end_step", "eval_step", "eventsPending", "final",
     "hierName", "modelName", "name", "nextTimeSlot", "prepareClone", "rootp", "threads",
     "trace", "traceBaseModel", "vlSymsp",
@@ -66,7 +66,7 @@ public struct VerilogNames: Sendable {
   /// Verilog-2005 and SystemVerilog-2017 reserved words (SystemVerilog too, so that
   /// Verilator and Yosys in SV mode accept the names), plus C++ reserved words (Verilator's
   /// model exposes ports as C++ members).
-  public static let keywords: Set<String> = [
+  package static let keywords: Set<String> = [
     "accept_on", "alias", "always", "always_comb", "always_ff", "always_latch", "and", "assert",
     "assign", "assume", "automatic", "before", "begin", "bind", "bins", "binsof", "bit",
     "break", "buf", "bufif0", "bufif1", "byte", "case", "casex", "casez", "cell", "chandle",

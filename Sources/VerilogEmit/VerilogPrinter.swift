@@ -1,8 +1,8 @@
 /// Prints ``Verilog`` syntax as Verilog-2005 text: two-space indent, one declaration or
 /// statement per line, deterministic.
-public enum VerilogPrinter {
+package enum VerilogPrinter {
   /// The text of a whole module, ending with a newline.
-  public static func print(_ module: Verilog.Module) -> String {
+  package static func print(_ module: Verilog.Module) -> String {
     var out = ""
     for line in module.header { out += line.isEmpty ? "//\n" : "// \(line)\n" }
     out += "module \(module.name)"
@@ -24,7 +24,7 @@ public enum VerilogPrinter {
   }
 
   /// The text of one body item (indented, with its newline).
-  public static func print(_ item: Verilog.Item) -> String {
+  package static func print(_ item: Verilog.Item) -> String {
     switch item {
     case .comment(let text):
       return "  // \(text)\n"
@@ -58,7 +58,7 @@ public enum VerilogPrinter {
   }
 
   /// The text of an expression; compound operands are parenthesised.
-  public static func print(_ e: Verilog.Expression) -> String {
+  package static func print(_ e: Verilog.Expression) -> String {
     switch e {
     case .name(let n): return n
     case .range(let n, let high, let low): return "\(n)[\(high):\(low)]"

@@ -109,10 +109,10 @@ for n in [8, 16, 32, 64, 100, 128, 256, 500, 512, 1000] {
 }
 
 /// Gates and depth of one bit-blasted word-level op.
-func lowered(_ build: (inout Netlist) -> NodeID, _ adders: AdderArchitecture) -> String {
+func lowered(_ build: (inout Netlist) -> NodeID, _ adders: AdderArchitecture) throws -> String {
   var n = Netlist(name: "op")
   n.output("y", build(&n))
-  let (gates, _) = BitBlast.lower(n, adders: adders)
+  let (gates, _) = try BitBlast.lower(n, adders: adders)
   let count = gates.nodes.filter { $0.op.mnemonic == "gate" }.count
   return "\(count) / \(LogicDepth.depth(of: gates))"
 }
@@ -124,14 +124,14 @@ for w in [8, 16, 32, 64, 128] {
   let add: (inout Netlist) -> NodeID = { n in
     n.add(n.input("a", width: w), n.input("b", width: w), .signed, width: w)
   }
-  print(
+  try print(
     "| add.s \(w)+\(w)→\(w) | \(lowered(add, .rippleCarry)) | \(lowered(add, .parallelPrefix)) |")
 }
 for w in [8, 16, 32, 64] {
   let mul: (inout Netlist) -> NodeID = { n in
     n.mul(n.input("a", width: w), n.input("b", width: w), .signed)
   }
-  print(
+  try print(
     "| mul.s \(w)×\(w)→\(2 * w) | \(lowered(mul, .rippleCarry)) | \(lowered(mul, .parallelPrefix)) |"
   )
 }

@@ -155,7 +155,7 @@ for (name, netlist) in designs {
   let (tLower, lowered) = try timed(3) { () throws -> Netlist in
     var w = netlist
     try Optimizer.optimize(&w)
-    var g = BitBlast.lower(w).0
+    var g = try BitBlast.lower(w).0
     try Optimizer.optimize(&g)
     return g
   }

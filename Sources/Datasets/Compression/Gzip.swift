@@ -13,7 +13,7 @@ public enum Gzip {
   public static let maxDecompressedBytes = 1 << 29
 
   /// Whether `bytes` start with the gzip magic number 1F 8B.
-  public static func hasMagic(_ bytes: some Collection<UInt8>) -> Bool {
+  package static func hasMagic(_ bytes: some Collection<UInt8>) -> Bool {
     var i = bytes.makeIterator()
     return i.next() == 0x1F && i.next() == 0x8B
   }

@@ -118,7 +118,7 @@ public struct FixedPointEncoder: Equatable, Sendable {
 
   /// The format whose codes feature `f`'s unscaled values get: the scaling's format with the
   /// binary point moved by `e_f`.
-  public func codeFormat(ofFeature f: Int) -> FixedFormat {
+  package func codeFormat(ofFeature f: Int) -> FixedFormat {
     let format = scaling.format
     return FixedFormat(
       signed: format.isSigned, width: format.width,

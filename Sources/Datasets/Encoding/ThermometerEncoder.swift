@@ -26,7 +26,7 @@ public struct ThermometerEncoder: Equatable, Sendable {
   /// Every feature's thresholds, feature after feature, in the features' integer units.
   public let thresholds: [Int32]
   /// Where each feature's bits (and thresholds) start; one more entry gives the end.
-  public let offsets: [Int]
+  package let offsets: [Int]
 
   /// Fits thresholds on the rows of `training` (at least one row). `features` describes the
   /// columns (one-hot ones get a single bit); without it every column is numeric.

@@ -8,13 +8,13 @@ import Foundation
 /// file, the labels file is the one whose name has `images` replaced by `labels` and `idx3`
 /// by `idx1`, stored plain or gzipped: `train-images-idx3-ubyte.gz` pairs with
 /// `train-labels-idx1-ubyte` or `train-labels-idx1-ubyte.gz`.
-public enum IDXPair {
+package enum IDXPair {
   /// Reads the pair into one part; labels must be below `classCount` (else at most
   /// ``CSVReader/maxLabel``), and without `classCount` the classes are the largest label + 1.
   /// `imageBytes`, when given, are the images file's (decompressed) content. A positive
   /// `cropBorder` removes that many pixels from each side of every 2-D image (the kept pixels
   /// keep the names of their original coordinates: `pixel_4_4` is the first for 4).
-  public static func read(
+  package static func read(
     images: String, imageBytes: [UInt8]? = nil, labels: String, classCount: Int?,
     cropBorder: Int = 0
   ) throws -> LabeledTable {
@@ -57,7 +57,7 @@ public enum IDXPair {
   }
 
   /// The labels file that belongs to an images file (see ``IDXPair``).
-  public static func labelsFile(forImages images: String) throws -> String {
+  package static func labelsFile(forImages images: String) throws -> String {
     let directory = (images as NSString).deletingLastPathComponent
     let file = (images as NSString).lastPathComponent
     let labels = file.replacingOccurrences(of: "images", with: "labels")

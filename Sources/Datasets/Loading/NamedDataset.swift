@@ -31,7 +31,7 @@ public enum NamedDataset: String, CaseIterable, Sendable {
 
   /// The training (or only) file(s), relative to the data directory. For MNIST: images, then
   /// labels (each may also exist with a `.gz` suffix).
-  public var trainFiles: [String] {
+  package var trainFiles: [String] {
     switch self {
     case .mnist: return ["mnist/train-images-idx3-ubyte", "mnist/train-labels-idx1-ubyte"]
     case .digits: return ["digits/digits.csv"]
@@ -44,7 +44,7 @@ public enum NamedDataset: String, CaseIterable, Sendable {
   }
 
   /// The official test file(s), or none when the data set has no split of its own.
-  public var testFiles: [String] {
+  package var testFiles: [String] {
     switch self {
     case .mnist: return ["mnist/t10k-images-idx3-ubyte", "mnist/t10k-labels-idx1-ubyte"]
     case .monks1, .monks2, .monks3: return ["monks/\(rawValue)_test.csv"]
@@ -53,5 +53,5 @@ public enum NamedDataset: String, CaseIterable, Sendable {
   }
 
   /// Whether the files are IDX (else CSV).
-  public var isIDX: Bool { self == .mnist }
+  package var isIDX: Bool { self == .mnist }
 }

@@ -17,15 +17,15 @@ import FixedPoint
 /// test_count = (n + 4) // 5
 /// train, test = p[:n - test_count], p[n - test_count:]
 /// ```
-public enum SeededSplit {
+package enum SeededSplit {
   /// The CounterRNG stream of splits: the ASCII bytes of "split".
-  public static let stream: UInt64 = 0x73_706C_6974
+  package static let stream: UInt64 = 0x73_706C_6974
 
   /// The test share's size for `count` rows: ⌈count / 5⌉.
-  public static func testCount(of count: Int) -> Int { (count + 4) / 5 }
+  package static func testCount(of count: Int) -> Int { (count + 4) / 5 }
 
   /// Row indices of the training and test sets for `count` rows (at least 2).
-  public static func indices(count: Int, seed: UInt64) -> (train: [Int], test: [Int]) {
+  package static func indices(count: Int, seed: UInt64) -> (train: [Int], test: [Int]) {
     precondition(count >= 2, "a split needs at least two rows")
     let p = CounterRNG(seed: seed, stream: stream).permutation(count)
     let trainCount = count - testCount(of: count)

@@ -46,7 +46,7 @@ public struct IntMatrix: Equatable, Sendable {
   }
 
   /// Bytes per element as stored: 1 for a matrix of bytes, else 4.
-  public var bytesPerElement: Int {
+  package var bytesPerElement: Int {
     switch storage {
     case .words: return 4
     case .bytes: return 1
@@ -80,7 +80,7 @@ public struct IntMatrix: Equatable, Sendable {
 
   /// Calls `body` with each row index and that row's elements, in order (for a matrix of
   /// bytes, widened into a buffer reused from row to row).
-  public func forEachRow(_ body: (Int, UnsafeBufferPointer<Int32>) throws -> Void) rethrows {
+  package func forEachRow(_ body: (Int, UnsafeBufferPointer<Int32>) throws -> Void) rethrows {
     switch storage {
     case .words(let words):
       try words.withUnsafeBufferPointer { all in
@@ -102,7 +102,7 @@ public struct IntMatrix: Equatable, Sendable {
   }
 
   /// The matrix made of the given rows, in the given order (stored as this one is).
-  public func selecting(rows indices: [Int]) -> IntMatrix {
+  package func selecting(rows indices: [Int]) -> IntMatrix {
     for r in indices { precondition(r >= 0 && r < rows, "row out of range") }
     func gather<T>(_ all: [T]) -> [T] {
       var out = [T]()
@@ -120,7 +120,7 @@ public struct IntMatrix: Equatable, Sendable {
 
   /// The matrix made of the given columns of every row, in the given order (stored as this
   /// one is).
-  public func selecting(columns indices: [Int]) -> IntMatrix {
+  package func selecting(columns indices: [Int]) -> IntMatrix {
     for c in indices { precondition(c >= 0 && c < columns, "column out of range") }
     func gather<T>(_ all: [T]) -> [T] {
       var out = [T]()

@@ -16,7 +16,7 @@ public struct LabeledSamples: Equatable, Sendable {
   public var count: Int { labels.count }
 
   /// The samples at `indices`, in that order.
-  public func selecting(_ indices: [Int]) -> LabeledSamples {
+  package func selecting(_ indices: [Int]) -> LabeledSamples {
     LabeledSamples(inputs: inputs.selecting(rows: indices), labels: indices.map { labels[$0] })
   }
 

@@ -19,17 +19,17 @@
 ///
 /// Several files read together (a training and a test file) must have identical headers;
 /// each yields its own ``LabeledSamples`` over the same feature columns.
-public enum CSVReader {
+package enum CSVReader {
   /// The largest label accepted when no class count is given.
-  public static let maxLabel = 65535
+  package static let maxLabel = 65535
 
   /// Reads CSV files (gzipped or not) together; `classCount`, when given, bounds the labels.
-  public static func read(_ paths: [String], classCount: Int?) throws -> LabeledTable {
+  package static func read(_ paths: [String], classCount: Int?) throws -> LabeledTable {
     try parse(paths.map { (source: $0, bytes: try FileBytes.read($0)) }, classCount: classCount)
   }
 
   /// Parses CSV texts together; each `source` names its text in error messages.
-  public static func parse(_ files: [(source: String, bytes: [UInt8])], classCount: Int?)
+  package static func parse(_ files: [(source: String, bytes: [UInt8])], classCount: Int?)
     throws -> LabeledTable
   {
     precondition(!files.isEmpty, "no files")

@@ -31,7 +31,7 @@ public enum IDXReader {
   /// first four, or the name is IDX-style (`ubyte`, or `idx` and a digit, as in
   /// `train-images-idx3-ubyte`). Such a file with a bad magic number is then reported as bad
   /// IDX, never read as text.
-  public static func isIDXLike(_ bytes: [UInt8], name: String) -> Bool {
+  package static func isIDXLike(_ bytes: [UInt8], name: String) -> Bool {
     let text: Set<UInt8> = [9, 10, 13]
     let lower = [UInt8](name.lowercased().utf8)
     let idxDigit = lower.indices.contains { i in
@@ -44,7 +44,7 @@ public enum IDXReader {
 
   /// Throws unless `bytes` start with a valid IDX magic number; returns the element size.
   @discardableResult
-  public static func checkMagic(_ bytes: [UInt8], source: String) throws -> Int {
+  package static func checkMagic(_ bytes: [UInt8], source: String) throws -> Int {
     func error(_ reason: String) -> DatasetError { .malformedIDX(path: source, reason: reason) }
     guard bytes.count >= 4 else {
       throw error("\(bytes.count) bytes, too short for the 4-byte magic number")

@@ -5,17 +5,17 @@ import Dispatch
 /// returning when all are done.
 ///
 /// Results never depend on the thread count: each index is one unit of work that writes only
-/// what it owns (a ``WorkerSlot``, its own output), and the caller combines the results in
+/// what it owns (a worker slot, its own output), and the caller combines the results in
 /// index order afterwards. With one thread (or one index) everything runs inline on the
 /// caller's thread.
 ///
 /// Two entry points with the same contract: the `async` one runs child tasks (use it from
 /// async code: it never blocks a thread of the concurrency pool), the synchronous one runs
 /// on Dispatch's worker threads (for synchronous callers such as evaluators).
-public enum ParallelFor {
+package enum ParallelFor {
   /// Runs `body` once per index of `0 ..< count` on up to `threads` threads, blocking the
   /// caller until all are done.
-  public static func run(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+  package static func run(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
     let tasks = max(1, min(threads, count))
     if tasks == 1 {
       for i in 0..<count { body(i) }
@@ -27,7 +27,7 @@ public enum ParallelFor {
   }
 
   /// Runs `body` once per index of `0 ..< count` as up to `threads` child tasks.
-  public static func run(
+  package static func run(
     _ count: Int, threads: Int, _ body: @escaping @Sendable (Int) -> Void
   ) async {
     let tasks = max(1, min(threads, count))
