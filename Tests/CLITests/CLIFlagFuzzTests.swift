@@ -9,8 +9,9 @@ import _TestSupport
 /// (fresh) working folder; never a signal (trap, abort, segfault), more than a few seconds
 /// of CPU, or memory past ``RawCLI/memoryLimitKiB`` (the allocation fails and aborts).
 ///
-/// About 1,000 runs of ~50 ms of CPU, on every core (at most four at once); the failures name the
-/// option and the value (`BITTRUE_FUZZ_SCALE` ≥ 2: every value in every subcommand).
+/// About 1,000 runs of ~50 ms of CPU, on every core (at most four at once); the failures
+/// name the option and the value (`BITTRUE_FUZZ_SCALE` ≥ 2: every value in every
+/// subcommand).
 @Suite(.serialized) struct CLIFlagFuzzTests {
   /// The most CPU one run may take (debug build; the fixtures are tiny).
   static let cpuLimit = 5.0

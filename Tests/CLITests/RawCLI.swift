@@ -82,6 +82,19 @@ enum RawCLI {
     Double(t.tv_sec) + Double(t.tv_usec) / 1e6
   }
 
+  /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later; Swift does not
+  /// import it), or `nil`.
+  private static let closeFrom:
+    (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+      guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else {
+        return nil
+      }
+      return unsafeBitCast(
+        symbol,
+        to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)
+          .self)
+    }()
+
   /// `posix_spawn` of `argv[0]` with the three standard streams opened from paths.
   private static func spawn(
     _ argv: [[UInt8]], environment: [[UInt8]], stdin: String, stdout: String, stderr: String
@@ -103,6 +116,9 @@ enum RawCLI {
     posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    // No other descriptor of the test process leaks into bittrue: a file another test is
+    // writing and then executing would stay open for writing here (ETXTBSY there).
+    _ = closeFrom?(&actions, 3)
     var pid: pid_t = 0
     let result = posix_spawn(&pid, cArgv[0]!, &actions, nil, cArgv, cEnv)
     guard result == 0 else { throw RawCLIError(message: "posix_spawn failed: \(result)") }
