@@ -74,7 +74,7 @@ let package = Package(
         "FixedPoint", "CGMP", "NetlistIR", "NetlistPasses", "NetlistSim", "_TestSupport",
       ]),
     .testTarget(
-      // LogicNets: the fuzz tests of the model files share the data readers' mutator.
+      // LogicNets: the model files are fuzzed beside the data readers.
       name: "DatasetsTests",
       dependencies: ["Datasets", "CZlib", "Hashing", "LogicNets", "_TestSupport"]),
     .testTarget(

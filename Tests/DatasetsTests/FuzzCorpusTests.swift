@@ -14,4 +14,12 @@ import Testing
       errorMessage { _ = try IDXReader.parse(input, source: "f.idx") }
         == "f.idx: bad IDX file: dimension 0 is 0: the file holds no elements")
   }
+
+  /// CLI flag fuzzing: an IDX images file with a one-character name (`data info x`) trapped
+  /// in Foundation's `deletingLastPathComponent` while looking for its labels file.
+  @Test func oneCharacterImagesFileName() {
+    #expect(
+      errorMessage { _ = try IDXPair.labelsFile(forImages: "x") }
+        == "x: not an IDX images file name (expected 'images' and 'idx3' in it)")
+  }
 }

@@ -1,12 +1,34 @@
+import Foundation
 import Testing
+import _TestSupport
 
 @testable import Datasets
 
-/// Mutation fuzzing of every data reader a user can feed: CSV (data sets and 0/1 samples),
-/// IDX raw and gzipped. Each input must parse into a consistent result no larger than the
-/// input allows, or throw a ``DatasetError``; never trap or hang.
+/// Mutation fuzzing (the shared ``Fuzzer`` and ``FuzzHarness``) of every data reader a user
+/// can feed: CSV (data sets and 0/1 samples), IDX raw and gzipped. Each input must parse into
+/// a consistent result no larger than the input allows, or throw a ``DatasetError`` with a
+/// one-line message; never trap or hang.
 @Suite struct FuzzReaderTests {
   static func isTyped(_ error: any Error) -> Bool { error is DatasetError }
+
+  /// The longest error message accepted: a message names the file, the line and the field,
+  /// and shows an excerpt of a bad cell, never the whole input.
+  static let messageLimit = 300
+
+  /// Runs `count` mutations of `seeds` through `parse`, then `check`; expects no failures
+  /// and both accepted and rejected inputs.
+  static func fuzz<Output>(
+    _ name: String, seeds: [[UInt8]], seed: UInt64, count: Int,
+    parse: (Data) throws -> Output, check: (Output) -> String? = { _ in nil }
+  ) {
+    let report = FuzzHarness.run(
+      name, seeds: seeds.map { Data($0) }, seed: seed, count: count,
+      messageLimit: messageLimit, isTyped: isTyped, parse: parse, check: check)
+    print(report)
+    #expect(report.failures.isEmpty, "\(report)")
+    #expect(report.tried >= count / 2, "\(report)")
+    #expect(report.accepted > 0 && report.rejected > 0, "\(report)")
+  }
 
   static let csvSeeds = [
     "a,b,c,label\n1.5,red,-3,0\n2e3,?,4,1\n-0.25,blue,5,2\n",
@@ -15,34 +37,43 @@ import Testing
   ].map { Array($0.utf8) }
 
   @Test func csvDataSets() {
-    let report = FuzzMutator.run(
-      "csv", seeds: FuzzReaderTests.csvSeeds, seed: 0xC5F_0001, count: 20000,
-      isTyped: FuzzReaderTests.isTyped
-    ) { input in
-      let table = try CSVReader.parse([("f.csv", input)], classCount: nil)
-      var cells = 0
-      for part in table.parts {
-        #expect(part.inputs.columns == table.features.count)
-        #expect(part.labels.allSatisfy { $0 >= 0 && $0 < table.classCount })
-        cells += part.inputs.rows * part.inputs.columns
-      }
-      #expect(cells <= input.count * input.count)
-    }
-    #expect(report.accepted > 0 && report.rejected > 0)
+    Self.fuzz(
+      "csv", seeds: Self.csvSeeds, seed: 0xC5F_0001, count: 20000,
+      parse: { input in
+        (try CSVReader.parse([("f.csv", [UInt8](input))], classCount: nil), input.count)
+      },
+      check: { table, size in
+        var cells = 0
+        for part in table.parts {
+          guard part.inputs.columns == table.features.count else { return "columns differ" }
+          guard part.labels.allSatisfy({ $0 >= 0 && $0 < table.classCount }) else {
+            return "a label outside 0..<\(table.classCount)"
+          }
+          cells += part.inputs.rows * part.inputs.columns
+        }
+        return cells <= size * size ? nil : "\(cells) cells from \(size) bytes"
+      })
   }
 
   @Test func binarySampleCSV() {
     let seeds = ["a,b,c,label\n0,1,1,0\n1,1,0,2\n", "0,0,1\r\n1,1,1\r\n"].map { Array($0.utf8) }
-    let report = FuzzMutator.run(
-      "binary-csv", seeds: seeds, seed: 0xB1C5_0002, count: 10000, isTyped: FuzzReaderTests.isTyped
-    ) { input in
-      let samples = try BinarySampleCSV.parse(
-        input, source: "s.csv", hasLabels: true, classCount: 3)
-      #expect(samples.bits.count <= input.count && samples.bits.allSatisfy { $0 <= 1 })
-      #expect(samples.labels?.allSatisfy { $0 >= 0 && $0 < 3 } == true)
-      #expect(samples.labels?.count == samples.count)
-    }
-    #expect(report.accepted > 0 && report.rejected > 0)
+    Self.fuzz(
+      "binary-csv", seeds: seeds, seed: 0xB1C5_0002, count: 10000,
+      parse: { input in
+        (
+          try BinarySampleCSV.parse(
+            [UInt8](input), source: "s.csv", hasLabels: true, classCount: 3), input.count
+        )
+      },
+      check: { samples, size in
+        guard samples.bits.count <= size && samples.bits.allSatisfy({ $0 <= 1 }) else {
+          return "\(samples.bits.count) bits from \(size) bytes, or a bit above 1"
+        }
+        guard let labels = samples.labels, labels.count == samples.count,
+          labels.allSatisfy({ $0 >= 0 && $0 < 3 })
+        else { return "labels missing, miscounted or outside 0..<3" }
+        return nil
+      })
   }
 
   /// IDX files of each element type: 3-D unsigned-byte images, 1-D labels, 16- and 32-bit.
@@ -54,43 +85,51 @@ import Testing
     IDXReaderTests.idx(type: 0x0C, [2], [0, 0, 1, 0, 0xFF, 0xFF, 0xFF, 0xFE]),
   ]
 
-  /// Parses IDX bytes and crops 3-D images by a border from a fixed list (huge ones too).
-  static func checkIDX(_ bytes: [UInt8], border: Int) throws {
+  /// Parses IDX bytes and crops 3-D images by `border`; what is wrong with the result, or
+  /// `nil`.
+  static func checkIDX(_ bytes: [UInt8], border: Int) throws -> String? {
     let array = try IDXReader.parse(bytes, source: "f.idx")
     // At most one element per input byte (each stored in at most 4 bytes).
-    #expect(array.records.rows * array.records.columns <= bytes.count)
-    #expect(array.values.count == array.dimensions.reduce(1, *))
+    guard array.records.rows * array.records.columns <= bytes.count else {
+      return "\(array.records.rows)×\(array.records.columns) elements from \(bytes.count) bytes"
+    }
+    guard array.values.count == array.dimensions.reduce(1, *) else {
+      return "\(array.values.count) values for dimensions \(array.dimensions)"
+    }
     if array.dimensions.count == 3 {
       let (matrix, features) = try ImageBorderCrop.crop(array, border: border, path: "f.idx")
-      #expect(matrix.columns == features.count && matrix.rows == array.recordCount)
+      guard matrix.columns == features.count && matrix.rows == array.recordCount else {
+        return "cropped to \(matrix.rows)×\(matrix.columns), \(features.count) names"
+      }
     }
+    return nil
   }
 
+  /// Raw IDX, cropped by a border from a fixed list (huge ones too) in turn.
   @Test func idxRaw() {
     var i = 0
     let borders = [1, 2, 0, 1 << 62, Int.max, -1]
-    let report = FuzzMutator.run(
-      "idx", seeds: FuzzReaderTests.idxSeeds, seed: 0x1D8_0003, count: 20000,
-      isTyped: FuzzReaderTests.isTyped
-    ) { input in
-      i += 1
-      try FuzzReaderTests.checkIDX(input, border: borders[i % borders.count])
-    }
-    #expect(report.accepted > 0 && report.rejected > 0)
+    Self.fuzz(
+      "idx", seeds: Self.idxSeeds, seed: 0x1D8_0003, count: 20000,
+      parse: { input in
+        i += 1
+        return try Self.checkIDX([UInt8](input), border: borders[i % borders.count])
+      },
+      check: { $0 })
   }
 
   /// Gzipped IDX: the compressed bytes are mutated, so zlib sees corrupt streams, and every
   /// output is bounded (64 KiB here) before the IDX reader sees it.
   @Test func idxGzip() {
     let seeds =
-      FuzzReaderTests.idxSeeds.map { GzipCompressor.gzip($0) }
-      + [GzipCompressor.gzip(FuzzReaderTests.idxSeeds[0], level: 0)]
-    let report = FuzzMutator.run(
-      "idx-gzip", seeds: seeds, seed: 0x621D_0004, count: 10000, isTyped: FuzzReaderTests.isTyped
-    ) { input in
-      let bytes = try Gzip.decompress(input, source: "f.gz", limit: 1 << 16)
-      try FuzzReaderTests.checkIDX(bytes, border: 1)
-    }
-    #expect(report.accepted > 0 && report.rejected > 0)
+      Self.idxSeeds.map { GzipCompressor.gzip($0) }
+      + [GzipCompressor.gzip(Self.idxSeeds[0], level: 0)]
+    Self.fuzz(
+      "idx-gzip", seeds: seeds, seed: 0x621D_0004, count: 10000,
+      parse: { input in
+        let bytes = try Gzip.decompress([UInt8](input), source: "f.gz", limit: 1 << 16)
+        return try Self.checkIDX(bytes, border: 1)
+      },
+      check: { $0 })
   }
 }

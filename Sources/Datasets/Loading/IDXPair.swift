@@ -58,8 +58,10 @@ package enum IDXPair {
 
   /// The labels file that belongs to an images file (see ``IDXPair``).
   package static func labelsFile(forImages images: String) throws -> String {
-    let directory = (images as NSString).deletingLastPathComponent
-    let file = (images as NSString).lastPathComponent
+    // By hand: Foundation's `deletingLastPathComponent` traps on a one-character path ("x").
+    let slash = images.lastIndex(of: "/")
+    let directory = slash.map { $0 == images.startIndex ? "/" : String(images[..<$0]) } ?? ""
+    let file = slash.map { String(images[images.index(after: $0)...]) } ?? images
     let labels = file.replacingOccurrences(of: "images", with: "labels")
       .replacingOccurrences(of: "idx3", with: "idx1")
     let base = labels.hasSuffix(".gz") ? String(labels.dropLast(3)) : labels

@@ -83,8 +83,9 @@ enum AtomicFileWriter {
 
   /// Requires the folder that will hold `target` to exist.
   static func requireFolder(of target: String, for path: String) throws(Failure) {
-    let parent = (target as NSString).deletingLastPathComponent
-    let folder = parent.isEmpty ? "." : parent
+    // By hand: Foundation's `deletingLastPathComponent` traps on a one-character path ("x").
+    let slash = target.lastIndex(of: "/")
+    let folder = slash.map { $0 == target.startIndex ? "/" : String(target[..<$0]) } ?? "."
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
       throw Failure(path: path, reason: "folder \(folder) does not exist")

@@ -22,7 +22,21 @@ enum ErrorMessages {
     let lines = text.split(whereSeparator: \.isNewline).map {
       $0.trimmingCharacters(in: .whitespaces)
     }
-    return lines.filter { !$0.isEmpty }.joined(separator: " ")
+    return shorteningLongWords(lines.filter { !$0.isEmpty }.joined(separator: " "))
+  }
+
+  /// The longest word (run without spaces) a message keeps whole: a longer one is an echoed
+  /// value or path (`--limit 999…` of 100 kB) and shrinks to its ``Excerpt``.
+  static let longestWord = 256
+
+  /// `message` with every word longer than ``longestWord`` shortened to its excerpt, keeping
+  /// a closing quote (`'`) when the word had one.
+  static func shorteningLongWords(_ message: String) -> String {
+    message.split(separator: " ", omittingEmptySubsequences: false).map { word in
+      guard word.count > longestWord else { return String(word) }
+      let quote = word.count > 1 && word.first == "'" && word.last == "'"
+      return Excerpt.of(word) + (quote ? "'" : "")
+    }.joined(separator: " ")
   }
 
   /// `arguments` with a negative number after an option joined to it (`--seed -1` →

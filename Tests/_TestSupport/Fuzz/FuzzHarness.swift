@@ -18,8 +18,14 @@ import Foundation
 ///   large input).
 /// - `check` inspects each valid result (widths bounded, verifies, round-trips …) and returns
 ///   a description of what is wrong, or `nil`.
-/// - One input may take at most `inputLimit` (a slow input is a failure: a hang or an
-///   allocation out of proportion to the input); the run stops after `timeLimit` in all.
+/// - `isTyped` tells the parser's own errors from any other: an error it refuses is a
+///   failure (for parsers declared `throws`, run with `Failure` = `any Error`).
+/// - One input may take at most `inputLimit` of CPU time on the calling thread (a slow input
+///   is a failure: a hang or an allocation out of proportion to the input; CPU time, unlike
+///   wall-clock time, holds steady on a loaded machine); the run stops after `timeLimit` in
+///   all (wall-clock).
+/// - `BITTRUE_FUZZ_SCALE=N` (see ``scale``) multiplies the count and the time limit of a
+///   seeded run, for long local runs.
 ///
 /// A trap cannot be caught in-process: it ends the test run. To find the input, set
 /// `BITTRUE_FUZZ_LOG` to a file path: each input is written there (after a line with its
@@ -37,7 +43,7 @@ public enum FuzzHarness {
     public var rejected = 0
     /// Inputs parsed to a result that passed `check`.
     public var accepted = 0
-    /// The slowest single input.
+    /// The slowest single input (CPU time).
     public var slowest: Duration = .zero
     /// One line per failure: index, what went wrong and the start of the input.
     public var failures: [String] = []
@@ -50,24 +56,33 @@ public enum FuzzHarness {
     }
   }
 
-  /// Parses `count` mutations of `seeds` (see ``Fuzzer``) and reports what happened.
+  /// `BITTRUE_FUZZ_SCALE` when it is a positive integer, else 1: how many times the default
+  /// amount of fuzzing a run does.
+  public static var scale: Int {
+    let text = ProcessInfo.processInfo.environment["BITTRUE_FUZZ_SCALE"] ?? ""
+    return max(1, Int(text) ?? 1)
+  }
+
+  /// Parses `count` × ``scale`` mutations of `seeds` (see ``Fuzzer``) within `timeLimit` ×
+  /// ``scale`` and reports what happened.
   public static func run<Output, Failure: Error>(
     _ name: String, seeds: [Data], seed: UInt64 = 1, count: Int = 1000,
     timeLimit: Duration = .seconds(4), inputLimit: Duration = .milliseconds(500),
-    messageLimit: Int = 200,
+    messageLimit: Int = 200, isTyped: (Failure) -> Bool = { _ in true },
     parse: (Data) throws(Failure) -> Output, check: (Output) -> String? = { _ in nil }
   ) -> Report {
     var fuzzer = Fuzzer(seed: seed)
-    let inputs = seeds + fuzzer.mutations(of: seeds, count: count)
+    let inputs = seeds + fuzzer.mutations(of: seeds, count: count * scale)
     return run(
-      name, inputs: inputs, timeLimit: timeLimit, inputLimit: inputLimit,
-      messageLimit: messageLimit, parse: parse, check: check)
+      name, inputs: inputs, timeLimit: timeLimit * scale, inputLimit: inputLimit,
+      messageLimit: messageLimit, isTyped: isTyped, parse: parse, check: check)
   }
 
   /// Parses each of `inputs` (a regression corpus, or ``Fuzzer`` output) under the same rule.
   public static func run<Output, Failure: Error>(
     _ name: String, inputs: [Data], timeLimit: Duration = .seconds(4),
     inputLimit: Duration = .milliseconds(500), messageLimit: Int = 200,
+    isTyped: (Failure) -> Bool = { _ in true },
     parse: (Data) throws(Failure) -> Output, check: (Output) -> String? = { _ in nil }
   ) -> Report {
     let environment = ProcessInfo.processInfo.environment
@@ -82,10 +97,10 @@ public enum FuzzHarness {
     for (index, input) in inputs.enumerated() where !skip.contains(index) {
       if clock.now - start > timeLimit { break }
       if let log {
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
           atPath: log, contents: Data("\(name) #\(index)\n".utf8) + input)
       }
-      let before = clock.now
+      let before = threadCPUTime()
       let problem: String?
       do throws(Failure) {
         let output = try parse(input)
@@ -93,18 +108,31 @@ public enum FuzzHarness {
         if problem == nil { report.accepted += 1 }
       } catch {
         let message = String(describing: error)
-        problem =
-          message.contains("\n") || message.count > messageLimit
-          ? "error message is not one short line (\(message.count) characters)" : nil
+        if !isTyped(error) {
+          problem = "untyped error \(type(of: error)): \(message.prefix(100))"
+        } else if message.contains("\n") || message.count > messageLimit {
+          problem = "error message is not one short line (\(message.count) characters)"
+        } else {
+          problem = nil
+        }
         if problem == nil { report.rejected += 1 }
       }
-      let elapsed = clock.now - before
+      let elapsed = threadCPUTime() - before
       report.tried += 1
       report.slowest = max(report.slowest, elapsed)
       if let problem { report.failures.append("#\(index): \(problem): \(preview(input))") }
-      if elapsed > inputLimit { report.failures.append("#\(index): took \(elapsed)") }
+      if elapsed > inputLimit {
+        report.failures.append("#\(index): took \(elapsed) of CPU: \(preview(input))")
+      }
     }
     return report
+  }
+
+  /// The CPU time the calling thread has used so far.
+  public static func threadCPUTime() -> Duration {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
   }
 
   /// The first 60 bytes of an input, printable ASCII kept and the rest escaped.

@@ -3,9 +3,10 @@ import Foundation
 /// A small, seeded mutation fuzzer for the parsers a user can feed.
 ///
 /// It turns valid inputs into broken ones the way files break in practice: truncated,
-/// bytes flipped, lines duplicated, deleted or swapped, numbers replaced by huge, negative
-/// and boundary values, non-UTF-8 bytes inserted, line endings turned into CRLF. Each
-/// mutated input applies one to three such mutations to one of the valid inputs.
+/// bits flipped, bytes overwritten or deleted, lines duplicated, deleted or swapped, numbers
+/// replaced by huge, negative, boundary, non-finite and malformed values, non-UTF-8 bytes, a
+/// byte-order mark or a lone CR inserted, line endings turned into CRLF. Each mutated input
+/// applies one to four such mutations to one of the valid inputs.
 ///
 /// The stream is fully determined by the seed: the same seed and inputs give the same
 /// mutations on every machine, so a failure reproduces by its index.
@@ -19,20 +20,30 @@ import Foundation
 public struct Fuzzer: Sendable {
   private var random: SeededRandom
 
-  /// Numbers that break parsers: word and width boundaries, values past `Int32`, `Int` and
-  /// `UInt64`, negative values and a long run of digits.
+  /// Numbers that break parsers: byte, word and width boundaries, values past `Int32`,
+  /// `Int`, `UInt64` and exact `Double` integers, `2^62` (doubling it overflows), negative
+  /// values, a long run of digits, floats that overflow, non-finite spellings, malformed
+  /// numbers (`0x10`, `1e`) and the empty string (the number deleted).
   public static let interestingNumbers: [String] = [
-    "0", "1", "-1", "-0", "63", "64", "65", "65535", "65536", "65537", "1048577", "2147483647",
-    "2147483648", "4294967295", "4294967296", "99999999999", "9223372036854775807",
-    "9223372036854775808", "-9223372036854775808", "18446744073709551616",
-    String(repeating: "9", count: 40), "1e308", "-1e-400",
+    "0", "1", "-1", "-0", "63", "64", "65", "255", "256", "65535", "65536", "65537", "1048577",
+    "2147483647", "2147483648", "-2147483649", "4294967295", "4294967296", "99999999999",
+    "9007199254740993", "4611686018427387904", "9223372036854775807", "9223372036854775808",
+    "-9223372036854775808", "18446744073709551616", "99999999999999999999999",
+    String(repeating: "9", count: 40), "1e308", "1e309", "-1e309", "-1e-400", "1.5", "0x10",
+    "1e", "NaN", "Infinity", "",
   ]
 
-  /// Byte sequences that are not valid UTF-8 (a lone continuation byte, a truncated
-  /// sequence, an encoded surrogate, an overlong slash) and a NUL.
+  /// Byte sequences that are not valid UTF-8 (a lone continuation byte, truncated sequences,
+  /// a lead byte before ASCII, an encoded surrogate, a code point past U+10FFFF, an overlong
+  /// slash) and a NUL.
   public static let invalidUTF8: [[UInt8]] = [
-    [0xFF], [0x80], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0x00],
+    [0xFF], [0x80], [0xC3], [0xC3, 0x28], [0xE2, 0x82], [0xED, 0xA0, 0x80],
+    [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0x00],
   ]
+
+  /// Valid bytes that readers mishandle in the middle of a file: a lone CR and a UTF-8
+  /// byte-order mark.
+  public static let awkwardBytes: [[UInt8]] = [[0x0D], [0xEF, 0xBB, 0xBF]]
 
   /// A fuzzer whose whole mutation stream is determined by `seed`.
   public init(seed: UInt64) { random = SeededRandom(seed: seed) }
@@ -44,7 +55,7 @@ public struct Fuzzer: Sendable {
     precondition(!inputs.isEmpty, "the fuzzer needs at least one valid input")
     return (0..<count).map { _ in
       var bytes = [UInt8](inputs[Int.random(in: 0..<inputs.count, using: &random)])
-      for _ in 0..<Int.random(in: 1...3, using: &random) { mutate(&bytes) }
+      for _ in 0..<Int.random(in: 1...4, using: &random) { mutate(&bytes) }
       return Data(bytes)
     }
   }
@@ -56,7 +67,7 @@ public struct Fuzzer: Sendable {
 
   /// Applies one random mutation to `bytes`.
   public mutating func mutate(_ bytes: inout [UInt8]) {
-    switch Int.random(in: 0..<10, using: &random) {
+    switch Int.random(in: 0..<12, using: &random) {
     case 0: truncate(&bytes)
     case 1: flipBytes(&bytes)
     case 2: duplicateLine(&bytes)
@@ -64,7 +75,9 @@ public struct Fuzzer: Sendable {
     case 4: swapLines(&bytes)
     case 5, 6: replaceNumber(&bytes)
     case 7: insert(pick(Self.interestingNumbers).utf8, into: &bytes)
-    case 8: insert(pick(Self.invalidUTF8), into: &bytes)
+    case 8: insert(pick(Self.invalidUTF8 + Self.awkwardBytes), into: &bytes)
+    case 9: overwriteByte(&bytes)
+    case 10: deleteBytes(&bytes)
     default: crlf(&bytes)
     }
   }
@@ -87,6 +100,20 @@ public struct Fuzzer: Sendable {
       bytes[Int.random(in: 0..<bytes.count, using: &random)] ^= UInt8(
         truncatingIfNeeded: 1 << Int.random(in: 0..<8, using: &random))
     }
+  }
+
+  /// Sets one byte to any value (binary headers: lengths, magic numbers, type codes).
+  private mutating func overwriteByte(_ bytes: inout [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(
+      in: 0...255, using: &random)
+  }
+
+  /// Deletes a run of one to eight bytes.
+  private mutating func deleteBytes(_ bytes: inout [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    let start = Int.random(in: 0..<bytes.count, using: &random)
+    bytes.removeSubrange(start..<min(bytes.count, start + Int.random(in: 1...8, using: &random)))
   }
 
   /// The byte ranges of the lines, each including its `\n`.
