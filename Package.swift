@@ -37,6 +37,8 @@ let package = Package(
     .target(name: "Designs", dependencies: ["NetlistIR", "NetlistPasses", "NetlistSim"]),
     .target(name: "Cosim", dependencies: ["Designs", "NetlistSim", "VerilogEmit"]),
     .target(name: "TrainingCore", dependencies: ["BitCore", "Hashing"]),
+    // WAGEUBN integer training: the quantizers and their profiles.
+    .target(name: "IntegerTraining", dependencies: ["BitCore", "FixedPoint"]),
     .target(name: "LogicNets", dependencies: ["BitCore", "TrainingCore"]),
     .target(name: "ModelLowering", dependencies: ["LogicNets", "NetlistIR"]),
     .target(
@@ -50,7 +52,7 @@ let package = Package(
       dependencies: [
         "BitCore", "FixedPoint", "Datasets", "Hashing", "NetlistIR", "NetlistPasses",
         "NetlistSim", "VerilogEmit", "Reports", "LogicNets", "ModelLowering", "Designs",
-        "Inference", "ModelFamilies", "TrainingCore",
+        "Inference", "ModelFamilies", "TrainingCore", "IntegerTraining",
       ]
     ),
     .executableTarget(
@@ -99,6 +101,7 @@ let package = Package(
     ),
     .testTarget(name: "LogicNetsTests", dependencies: ["LogicNets", "_TestSupport"]),
     .testTarget(name: "TrainingCoreTests", dependencies: ["TrainingCore"]),
+    .testTarget(name: "IntegerTrainingTests", dependencies: ["IntegerTraining", "FixedPoint"]),
     .testTarget(
       name: "ModelLoweringTests",
       // Inference: the runtime checked against the lowering.

@@ -6,6 +6,7 @@
 @_exported import FixedPoint
 @_exported import Hashing
 @_exported import Inference
+@_exported import IntegerTraining
 @_exported import LogicNets
 @_exported import ModelFamilies
 @_exported import ModelLowering

@@ -13,6 +13,7 @@ struct BitTrueCommand: AsyncParsableCommand {
       NetlistCommand.self,
       CosimCommand.self,
       FixedCommand.self,
+      WageubnCommand.self,
     ]
   )
 
