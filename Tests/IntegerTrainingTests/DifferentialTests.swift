@@ -16,8 +16,16 @@ import Testing
     let limit = UInt64(1) << UInt64(bits - 1)
     // A few tensors use a tiny range so ties and clamps are frequent.
     let span = rng.integer(at: base + 4, below: 4) == 0 ? min(limit, 9) : limit
+    // Another quarter uses ±2^j + {−1, 0, 1}: the E2 threshold, R's and the clips' edges.
+    let edges = rng.integer(at: base + 4, below: 4) == 1
     let codes = (0..<count).map { i -> Int64 in
-      Int64(rng.integer(at: base + 5 + UInt64(i), below: 2 * span)) - Int64(span)
+      let w = rng.word(at: base + 5 + UInt64(i))
+      if edges {
+        let j = Int64(1) << Int64(w % UInt64(bits - 1))
+        let c = max(-Int64(limit) + 1, min(Int64(limit) - 1, j + Int64((w >> 8) % 3) - 1))
+        return (w >> 16) & 1 == 0 ? c : -c
+      }
+      return Int64(rng.integer(at: base + 5 + UInt64(i), below: 2 * span)) - Int64(span)
     }
     return (
       FixedArray(codes: codes, format: FixedFormat(signed: true, width: bits, fractionBits: f)), f,
@@ -67,6 +75,8 @@ import Testing
       #expect(e2.codes.codes == want2, "e2 \(trial)")
       let flagged = e2.codes.codes.map { c in (c.isNegative ? -c : c) >= wide }
       #expect(e2.coarse == flagged, "e2 flags \(trial)")
+      let fields = e2.codes.codes.map { E2Fields(code: Int($0.description) ?? .max, bits: k) }
+      #expect(fields.map { $0?.coarse } == flagged, "e2 fields \(trial)")
     }
   }
 
