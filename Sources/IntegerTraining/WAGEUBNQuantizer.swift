@@ -53,12 +53,8 @@ public struct WAGEUBNQuantizer: Sendable, Hashable {
     let bound = (BigInt.powerOfTwo(k - 1) - 1) << (fraction - (k - 1))
     var events = QuantizationEvents()
     let exact = x.quantized(to: wide, rounding: .trn, overflow: .wrap, events: &events)
-    let (codes, clipped) = Self.clamp(exact.codes, to: bound)
-    events.overflowed += clipped
-    let width = bound.bitLength + 1
     return QuantizedTensor(
-      codes: FixedArray(
-        codes: codes, format: FixedFormat(signed: true, width: width, fractionBits: 0)),
+      codes: Self.clamped(exact, to: bound, events: &events),
       exponent: -fraction, shiftExponent: nil, coarse: nil, zeroScale: false, events: events)
   }
 
@@ -103,12 +99,32 @@ public struct WAGEUBNQuantizer: Sendable, Hashable {
     let q = scaled.quantized(
       to: FixedFormat(signed: true, width: k + 2, fractionBits: k - 1),
       rounding: profile.rounding, overflow: .wrap, events: &events)
-    let (codes, clipped) = Self.clamp(q.codes, to: bound)
-    events.overflowed += clipped
     return QuantizedTensor(
-      codes: FixedArray(
-        codes: codes, format: FixedFormat(signed: true, width: width, fractionBits: 0)),
+      codes: Self.clamped(q, to: bound, events: &events),
       exponent: r - (k - 1), shiftExponent: r, coarse: nil, zeroScale: false, events: events)
+  }
+
+  /// The codes of `q` clamped to `±bound`, in a signed container of `bound`'s width plus the
+  /// sign; the values clamped are added to `events.overflowed`.
+  static func clamped(_ q: FixedArray, to bound: BigInt, events: inout QuantizationEvents)
+    -> FixedArray
+  {
+    let format = FixedFormat(signed: true, width: bound.bitLength + 1, fractionBits: 0)
+    if let small = q.int64Codes, let b = bound.int64Value {
+      var clipped = 0
+      let out = small.map { c -> Int64 in
+        if c > b || c < -b {
+          clipped += 1
+          return c > b ? b : -b
+        }
+        return c
+      }
+      events.overflowed += clipped
+      return FixedArray(codes: out, format: format)
+    }
+    let (codes, clipped) = clamp(q.codes, to: bound)
+    events.overflowed += clipped
+    return FixedArray(codes: codes, format: format)
   }
 
   /// Each code clamped to `±bound`, and how many changed.

@@ -33,6 +33,13 @@ import Testing
     #expect(ints(away) == [1, 2, 3, -1, -3])
   }
 
+  /// §7 item 4: the learning-rate codes C(Q(lr, 10), 10) of the official schedule.
+  @Test func learningRateCodes() throws {
+    let lr = try tensor(["0.05", "0.006", "0.003", "0.0015", "5"])
+    let q = WAGEUBNQuantizer(profile: .hardware).direct(lr, bits: 10)
+    #expect(ints(q) == [26, 3, 2, 1, 511] && q.exponent == -9 && q.codes.format.width == 10)
+  }
+
   @Test func shiftExponentRule() {
     let x = FixedArray(
       codes: [741455, -3] as [Int64], format: FixedFormat(signed: true, width: 24, fractionBits: 0))
