@@ -71,3 +71,30 @@ import _TestSupport
     }
   }
 }
+
+extension BinarizedNetFileTests {
+  /// Every truncation and many random byte changes of a valid file: a net or a one-line
+  /// error, never a trap.
+  @Test func damagedFilesNeverTrap() {
+    let bytes = [UInt8](Self.valid.utf8)
+    var random = SeededRandom(seed: 99)
+    var damaged = (0..<bytes.count).map { Array(bytes[..<$0]) }
+    let alphabet = [UInt8]("0123456789-[]{},:\" eE.x".utf8)
+    for _ in 0..<2000 {
+      var copy = bytes
+      for _ in 0..<Int.random(in: 1...3, using: &random) {
+        copy[Int.random(in: 0..<copy.count, using: &random)] = alphabet.randomElement(
+          using: &random)!
+      }
+      damaged.append(copy)
+    }
+    for file in damaged {
+      do {
+        let net = try BinarizedNet(fileData: Data(file))
+        #expect(net.referenceScores([Int](repeating: 1, count: net.inputs)).count == net.classes)
+      } catch {
+        #expect(!error.description.contains("\n"), "\(error)")
+      }
+    }
+  }
+}
