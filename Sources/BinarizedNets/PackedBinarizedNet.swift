@@ -4,7 +4,8 @@ import BitCore
 /// word (bit 1 ↦ +1), one XNOR, AND and hardware popcount per word:
 /// `dot = 2·popcount(xnor(x, w⁺) ∧ m) − popcount(m)`, where `w⁺` has the +1 weights and `m`
 /// the non-zero ones (all of them in a binary layer). A first layer with integer inputs is
-/// an integer dot product. Many samples per call, one core.
+/// an integer dot product. Many samples per call, on one core or several
+/// (``run(_:samples:threads:)``).
 public struct PackedBinarizedNet: Sendable {
   /// The net.
   public let net: BinarizedNet

@@ -32,6 +32,21 @@ import _TestSupport
     }
   }
 
+  /// Several cores over several blocks give the results of one call on one core.
+  @Test func threadsDoNotChangeResults() {
+    var random = SeededRandom(seed: 77)
+    let net = RandomBinarizedNets.make(
+      input: .bits, inputs: 40, layers: [(.ternary, 70), (.binary, 6)], using: &random)
+    let samples = 700
+    let values = (0..<samples).flatMap { _ in RandomBinarizedNets.sample(net, using: &random) }
+    let packed = PackedBinarizedNet(net)
+    let one = packed.run(values, samples: samples)
+    for threads in [1, 2, 3] {
+      let many = packed.run(values, samples: samples, threads: threads)
+      #expect(many.scores == one.scores && many.predicted == one.predicted, "\(threads) threads")
+    }
+  }
+
   @Test func argmaxTiesGoToTheLowestClass() {
     #expect(BinarizedNet.argmax([3, 5, 5, -1][...]) == 1)
     #expect(BinarizedNet.argmax([-2, -2][...]) == 0)
