@@ -40,19 +40,22 @@ let package = Package(
     // WAGEUBN integer training: the quantizers and their profiles.
     .target(name: "IntegerTraining", dependencies: ["BitCore", "FixedPoint"]),
     .target(name: "LogicNets", dependencies: ["BitCore", "TrainingCore"]),
-    .target(name: "ModelLowering", dependencies: ["LogicNets", "NetlistIR"]),
+    // Binarized/ternary nets: the integer deployable model, its file, BN folding, the
+    // bit-packed runtime (LogicNets: the strict JSON reader).
+    .target(name: "BinarizedNets", dependencies: ["BitCore", "FixedPoint", "LogicNets"]),
+    .target(name: "ModelLowering", dependencies: ["LogicNets", "BinarizedNets", "NetlistIR"]),
     .target(
       name: "Inference",
       dependencies: ["LogicNets", "ModelLowering", "NetlistPasses", "NetlistSim"]),
     .target(
       name: "ModelFamilies",
-      dependencies: ["Designs", "LogicNets", "ModelLowering", "NetlistSim"]),
+      dependencies: ["Designs", "LogicNets", "BinarizedNets", "ModelLowering", "NetlistSim"]),
     .target(
       name: "BitTrue",
       dependencies: [
         "BitCore", "FixedPoint", "Datasets", "Hashing", "NetlistIR", "NetlistPasses",
         "NetlistSim", "VerilogEmit", "Reports", "LogicNets", "ModelLowering", "Designs",
-        "Inference", "ModelFamilies", "TrainingCore", "IntegerTraining",
+        "Inference", "ModelFamilies", "TrainingCore", "IntegerTraining", "BinarizedNets",
       ]
     ),
     .executableTarget(
@@ -64,7 +67,7 @@ let package = Package(
     ),
     .target(
       name: "_TestSupport",
-      dependencies: ["NetlistIR"],
+      dependencies: ["NetlistIR", "BinarizedNets"],
       path: "Tests/_TestSupport"
     ),
     .testTarget(name: "BitCoreTests", dependencies: ["BitCore", "_TestSupport"]),
@@ -97,15 +100,22 @@ let package = Package(
     ),
     .testTarget(
       name: "CosimTests",
-      dependencies: ["Cosim", "NetlistPasses", "Inference", "ModelFamilies", "_TestSupport"]
+      dependencies: [
+        "Cosim", "NetlistPasses", "Inference", "ModelFamilies", "BinarizedNets", "_TestSupport",
+      ]
     ),
     .testTarget(name: "LogicNetsTests", dependencies: ["LogicNets", "_TestSupport"]),
     .testTarget(name: "TrainingCoreTests", dependencies: ["TrainingCore"]),
     .testTarget(name: "IntegerTrainingTests", dependencies: ["IntegerTraining", "FixedPoint"]),
     .testTarget(
+      name: "BinarizedNetsTests", dependencies: ["BinarizedNets", "FixedPoint", "_TestSupport"]),
+    .testTarget(
       name: "ModelLoweringTests",
       // Inference: the runtime checked against the lowering.
-      dependencies: ["ModelLowering", "Inference", "NetlistSim", "NetlistPasses", "_TestSupport"]
+      dependencies: [
+        "ModelLowering", "Inference", "NetlistSim", "NetlistPasses", "BinarizedNets",
+        "_TestSupport",
+      ]
     ),
     .testTarget(
       name: "ModelFamiliesTests",

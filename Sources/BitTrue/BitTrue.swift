@@ -1,5 +1,6 @@
 // The umbrella module: `import BitTrue` brings in every library target except Cosim
 // (which starts processes and is imported explicitly where needed).
+@_exported import BinarizedNets
 @_exported import BitCore
 @_exported import Datasets
 @_exported import Designs

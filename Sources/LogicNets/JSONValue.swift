@@ -2,7 +2,7 @@ import Foundation
 
 /// A parsed JSON document, kept generic so readers can validate field by field and name the
 /// exact path of a problem.
-enum JSONValue {
+package enum JSONValue {
   case null
   case bool(Bool)
   case number(Double)
@@ -12,13 +12,13 @@ enum JSONValue {
 
   /// Parses `data` strictly (see ``JSONParser``), or throws ``LogicNetsError/malformedJSON(_:)``
   /// naming the line and column of the problem.
-  static func parse(_ data: Data) throws(LogicNetsError) -> JSONValue {
+  package static func parse(_ data: Data) throws(LogicNetsError) -> JSONValue {
     var parser = JSONParser([UInt8](data))
     return try parser.document()
   }
 
   /// A field of an object, or `missingField`.
-  func field(_ name: String, at path: String) throws(LogicNetsError) -> JSONValue {
+  package func field(_ name: String, at path: String) throws(LogicNetsError) -> JSONValue {
     guard case .object(let members) = self else {
       throw .invalidField(path: path.isEmpty ? "(document)" : path, detail: "expected an object")
     }
@@ -29,7 +29,7 @@ enum JSONValue {
   }
 
   /// This value as an integer in `range`.
-  func integer(at path: String, in range: ClosedRange<Int>) throws(LogicNetsError) -> Int {
+  package func integer(at path: String, in range: ClosedRange<Int>) throws(LogicNetsError) -> Int {
     guard case .number(let x) = self, x.rounded() == x, x >= -9e15, x <= 9e15 else {
       throw .invalidField(path: path, detail: "expected an integer")
     }
@@ -41,7 +41,7 @@ enum JSONValue {
   }
 
   /// This value as a number.
-  func number(at path: String) throws(LogicNetsError) -> Double {
+  package func number(at path: String) throws(LogicNetsError) -> Double {
     guard case .number(let x) = self else {
       throw .invalidField(path: path, detail: "expected a number")
     }
@@ -49,7 +49,7 @@ enum JSONValue {
   }
 
   /// This value as a string.
-  func string(at path: String) throws(LogicNetsError) -> String {
+  package func string(at path: String) throws(LogicNetsError) -> String {
     guard case .string(let s) = self else {
       throw .invalidField(path: path, detail: "expected a string")
     }
@@ -57,7 +57,7 @@ enum JSONValue {
   }
 
   /// This value as an array.
-  func array(at path: String) throws(LogicNetsError) -> [JSONValue] {
+  package func array(at path: String) throws(LogicNetsError) -> [JSONValue] {
     guard case .array(let items) = self else {
       throw .invalidField(path: path, detail: "expected an array")
     }
@@ -66,7 +66,7 @@ enum JSONValue {
 
   /// This value as an array of integers; an element that is not an integer is reported with
   /// `neuronError(index)`.
-  func integers(
+  package func integers(
     at path: String, orThrow neuronError: (Int) -> LogicNetsError
   ) throws(LogicNetsError) -> [Int] {
     let items = try array(at: path)

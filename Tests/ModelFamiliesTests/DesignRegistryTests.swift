@@ -67,7 +67,7 @@ import _TestSupport
   }
 
   @Test func unknownFilesFailWithOneLine() throws {
-    let known = "(known formats: bittrue-logicnet, difflogic-net)"
+    let known = "(known formats: bittrue-logicnet, difflogic-net, bittrue-bnn)"
     let cases: [(String, String)] = [
       (#"{"format": "onnx"}"#, "unknown model format \"onnx\" \(known)"),
       (
