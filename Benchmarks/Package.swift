@@ -12,10 +12,12 @@ let package = Package(
   name: "BitTrueBenchmarks",
   dependencies: [.package(path: "..")],
   targets: [
+    .target(name: "BenchSupport"),
     .executableTarget(
       name: "cosim-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
-      name: "fixed-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
+      name: "fixed-bench",
+      dependencies: ["BenchSupport", .product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
       name: "gates-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
@@ -25,7 +27,8 @@ let package = Package(
     .executableTarget(
       name: "logic-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
-      name: "accumulate-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
+      name: "accumulate-bench",
+      dependencies: ["BenchSupport", .product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
       name: "reports-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
   ]

@@ -6,25 +6,13 @@
 // Usage: accumulate-bench [batch] [repetitions]. Prints
 // "swift <path> <mode> <threads> <GOP/s> <ms> <checksum>", one operation = one multiply or
 // one add; the automatic path also runs on 2 threads.
+import BenchSupport
 import BitTrue
 import Foundation
 
 #if canImport(Glibc)
   import Glibc
 #endif
-
-func splitmix(_ i: UInt64) -> UInt64 {
-  var z = (i &+ 1) &* 0x9E37_79B9_7F4A_7C15
-  z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-  z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-  return z ^ (z >> 31)
-}
-
-func now() -> Double {
-  var t = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &t)
-  return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
-}
 
 let arguments = CommandLine.arguments
 let batch = arguments.count > 1 ? Int(arguments[1])! : 128

@@ -8,25 +8,13 @@
 // Usage: fixed-bench [elements] [repetitions] [modes|wide]. Prints
 // "swift <op> <ns per element> <checksum>". `modes`: the in-place quantize for every rounding ×
 // overflow pair, without and with event counters. `wide`: the Int128 word tier.
+import BenchSupport
 import BitTrue
 import Foundation
 
 #if canImport(Glibc)
   import Glibc
 #endif
-
-func splitmix(_ i: UInt64) -> UInt64 {
-  var z = (i &+ 1) &* 0x9E37_79B9_7F4A_7C15
-  z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-  z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-  return z ^ (z >> 31)
-}
-
-func now() -> Double {
-  var t = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &t)
-  return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
-}
 
 /// The sum of the codes modulo 2^64.
 func checksum(_ array: FixedArray) -> UInt64 {
