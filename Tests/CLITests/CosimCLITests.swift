@@ -32,7 +32,9 @@ struct CosimCLITests {
     #expect(result.stderr.contains("--opt-level must be one of auto, O0, O1, O2, Os"))
     result = try CLI.run(["cosim", "/nonexistent/x.nl"])
     #expect(result.status == 1)
-    #expect(result.stderr == "Error: /nonexistent/x.nl: cannot read the file\n")
+    #expect(
+      result.stderr == "Error: /nonexistent/x.nl: cannot read the file: no such file or directory\n"
+    )
     result = try CLI.run(["cosim", "--help"])
     #expect(result.stdout.contains("Verilator is taken from $VERILATOR, else PATH"))
   }

@@ -44,7 +44,7 @@ struct NetlistEmitCLITests {
     let missing = dir.appendingPathComponent("missing.nl").path
     var result = try CLI.run(["netlist", "emit", missing, "--out", out.path])
     #expect(result.status == 1)
-    #expect(result.stderr == "Error: \(missing): cannot read the file\n")
+    #expect(result.stderr == "Error: \(missing): cannot read the file: no such file or directory\n")
     let broken = try Self.write("netlist \"b\"\n%0 = input \"x\" : 4\n%1 = frob %0 : 4\n", in: dir)
     result = try CLI.run(["netlist", "emit", broken, "--out", out.path])
     #expect(result.status == 1)

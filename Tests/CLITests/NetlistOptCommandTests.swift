@@ -118,6 +118,7 @@ import _TestSupport
   @Test func missingInputFile() throws {
     let r = try CLI.run(["netlist", "opt", "/nonexistent/in.nl"])
     #expect(r.status != 0)
-    #expect(r.stderr == "Error: /nonexistent/in.nl: cannot read the file\n")
+    #expect(
+      r.stderr == "Error: /nonexistent/in.nl: cannot read the file: no such file or directory\n")
   }
 }

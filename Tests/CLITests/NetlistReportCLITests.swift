@@ -119,7 +119,12 @@ import _TestSupport
   @Test func badOptionsAndMissingFiles() throws {
     let missing = try CLI.run(["netlist", "report", "/nonexistent/in.nl"])
     #expect(missing.status == 1)
-    #expect(missing.stderr == "Error: /nonexistent/in.nl: cannot read the file\n")
+    #expect(
+      missing.stderr
+        == "Error: /nonexistent/in.nl: cannot read the file: no such file or directory\n")
+    let folderInput = try CLI.run(["netlist", "report", "/"])
+    #expect(folderInput.status == 1)
+    #expect(folderInput.stderr == "Error: /: is a folder, not a file\n")
     let dir = try folder()
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("in.nl").path

@@ -1,4 +1,5 @@
 import BitTrue
+import Cosim
 import Foundation
 
 /// A one-line CLI failure: printed as `Error: <message>`, exit status 1.
@@ -72,9 +73,15 @@ enum NetlistFile {
   }
 
   private static func read(_ path: String) throws -> Data {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CommandFailure(description: "\(path): cannot read the file")
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw CommandFailure(description: "\(path): is a folder, not a file")
     }
-    return data
+    do {
+      return try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw CommandFailure(
+        description: "\(path): cannot read the file: \(FileIO.reason(for: error))")
+    }
   }
 }
