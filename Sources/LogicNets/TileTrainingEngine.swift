@@ -137,7 +137,12 @@ struct TileTrainingEngine: TrainingFamily, Sendable {
       LogicLayerParameters(
         inputs: config.inputCount(ofLayer: l), connections: pair.1, logits: pair.0)
     }
-    return try! LogicNetModel(config: config, layers: layers)
+    do {
+      return try LogicNetModel(config: config, layers: layers)
+    } catch {
+      // The engine was built from a validated model and keeps its shapes and wiring.
+      preconditionFailure("the engine's layers no longer match its configuration: \(error)")
+    }
   }
 
   /// The Adam state (moments per layer, step count).
