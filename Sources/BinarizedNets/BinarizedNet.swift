@@ -12,16 +12,29 @@ public struct BinarizedNet: Hashable, Sendable {
   public let input: InputFormat
   /// The number of inputs.
   public let inputs: Int
+  /// The image the inputs form, when the net has a convolutional front.
+  public let image: ImageShape?
+  /// The convolutional front (empty for a multilayer perceptron).
+  public let features: [FeatureLayer]
   /// The dense layers; every one but the last has activations.
   public let layers: [DenseLayer]
+  /// The per-class affine after the last layer, if any.
+  public let outputAffine: OutputAffine?
 
   /// A net, validated: layer widths chain, weights lie in their mode's range, integer
   /// weights only on a first layer with integer inputs, activations on every hidden layer
   /// and none on the last; every dot product bounded by 2^52.
   public init(
-    input: InputFormat, inputs: Int, layers: [DenseLayer]
+    input: InputFormat, inputs: Int, image: ImageShape? = nil, features: [FeatureLayer] = [],
+    layers: [DenseLayer], outputAffine: OutputAffine? = nil
   ) throws(BinarizedNetError) {
     guard inputs >= 1 else { throw .file("field 'input.count': must be at least 1") }
+    guard image == nil, features.isEmpty else {
+      throw .file("field 'features': convolution layers are not supported yet")
+    }
+    guard outputAffine == nil else {
+      throw .file("field 'output': a per-class output affine is not supported yet")
+    }
     guard !layers.isEmpty else { throw .file("field 'layers': expected at least one layer") }
     var width = inputs
     for (l, layer) in layers.enumerated() {
@@ -52,7 +65,10 @@ public struct BinarizedNet: Hashable, Sendable {
     }
     self.input = input
     self.inputs = inputs
+    self.image = image
+    self.features = features
     self.layers = layers
+    self.outputAffine = outputAffine
     let bound = (0..<layers.count).map { dotBound(layer: $0) }.max()!
     guard bound <= 1 << 52 else { throw .file("field 'layers': dot products exceed 2^52") }
   }
@@ -166,7 +182,7 @@ public struct DenseLayer: Hashable, Sendable {
   /// The neurons' activations (hidden layers), or `nil` (the last layer).
   public let activations: [NeuronActivation]?
 
-  /// A layer; ``BinarizedNet/init(input:inputs:layers:)`` validates it.
+  /// A layer; ``BinarizedNet/init(input:inputs:image:features:layers:outputAffine:)`` validates it.
   public init(
     mode: WeightMode, inputs: Int, outputs: Int, weights: [Int16],
     activations: [NeuronActivation]?
