@@ -14,6 +14,7 @@ struct BitTrueCommand: AsyncParsableCommand {
       CosimCommand.self,
       FixedCommand.self,
       WageubnCommand.self,
+      BnnCommand.self,
     ]
   )
 
