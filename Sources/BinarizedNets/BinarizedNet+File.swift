@@ -13,6 +13,7 @@ extension BinarizedNet {
   /// Reads a file strictly; every problem is a one-line error naming the field.
   public init(fileData data: Data) throws(BinarizedNetError) {
     let parsed: (input: InputFormat, count: Int, layers: [DenseLayer])
+    let output: (scale: [Float], offset: [Float])?
     do throws(LogicNetsError) {
       let root = try JSONValue.parse(data)
       let format = try root.field("format", at: "").string(at: "format")
@@ -36,10 +37,15 @@ extension BinarizedNet {
         width = layer.outputs
       }
       parsed = (input, count, layers)
+      output = try OutputAffine.fileFields(root)
     } catch {
       throw .file(error.description)
     }
-    try self.init(input: parsed.input, inputs: parsed.count, layers: parsed.layers)
+    try self.init(
+      input: parsed.input, inputs: parsed.count, layers: parsed.layers,
+      outputAffine: try output.map { f throws(BinarizedNetError) in
+        try OutputAffine(scale: f.scale, offset: f.offset)
+      })
   }
 
   private static func inputFormat(_ value: JSONValue) throws(LogicNetsError) -> InputFormat {
@@ -153,6 +159,7 @@ extension BinarizedNet {
       }
       return text + "}"
     }
-    return out + " \"layers\": [\n" + layerTexts.joined(separator: ",\n") + "]}\n"
+    let affine = outputAffine?.fileText ?? ""
+    return out + " \"layers\": [\n" + layerTexts.joined(separator: ",\n") + "]" + affine + "}\n"
   }
 }

@@ -5,8 +5,9 @@
 /// where `a` is the layer's input: the net's integer inputs for the first layer of an
 /// ``InputFormat/integers(bits:signed:)`` net, and otherwise ±1 values (bit 1 ↦ +1,
 /// bit 0 ↦ −1). A hidden neuron outputs the bit ``NeuronActivation/fires(_:)``; the last
-/// layer's dots are the class scores, and the predicted class is the first largest score
-/// (ties to the lowest class, like `torch.argmax`). See docs/binarized.md.
+/// layer's dots are the class scores — or, with an output affine, its exact integer scores
+/// (``FixedOutputAffine``) — and the predicted class is the first largest score (ties to
+/// the lowest class, like `torch.argmax`). See docs/binarized.md.
 public struct BinarizedNet: Hashable, Sendable {
   /// The inputs of the net.
   public let input: InputFormat
@@ -20,6 +21,8 @@ public struct BinarizedNet: Hashable, Sendable {
   public let layers: [DenseLayer]
   /// The per-class affine after the last layer, if any.
   public let outputAffine: OutputAffine?
+  /// ``outputAffine`` in exact integers: then the class scores are its `A_c·dot_c + B_c`.
+  public private(set) var fixedAffine: FixedOutputAffine?
 
   /// A net, validated: layer widths chain, weights lie in their mode's range, integer
   /// weights only on a first layer with integer inputs, activations on every hidden layer
@@ -31,9 +34,6 @@ public struct BinarizedNet: Hashable, Sendable {
     guard inputs >= 1 else { throw .file("field 'input.count': must be at least 1") }
     guard image == nil, features.isEmpty else {
       throw .file("field 'features': convolution layers are not supported yet")
-    }
-    guard outputAffine == nil else {
-      throw .file("field 'output': a per-class output affine is not supported yet")
     }
     guard !layers.isEmpty else { throw .file("field 'layers': expected at least one layer") }
     var width = inputs
@@ -71,6 +71,7 @@ public struct BinarizedNet: Hashable, Sendable {
     self.outputAffine = outputAffine
     let bound = (0..<layers.count).map { dotBound(layer: $0) }.max()!
     guard bound <= 1 << 52 else { throw .file("field 'layers': dot products exceed 2^52") }
+    fixedAffine = try FixedOutputAffine.of(self)
   }
 
   /// The number of classes (outputs of the last layer).
@@ -97,8 +98,9 @@ public struct BinarizedNet: Hashable, Sendable {
   }
 
   /// The width of the signed class-score ports: `bitLength(bound) + 1` (bitLength(0) = 1)
-  /// for the largest |score| `bound` of the last layer.
+  /// for the largest |score| `bound` of the last layer (or of ``fixedAffine``).
   public var scoreWidth: Int {
+    if let fixedAffine { return fixedAffine.scoreWidth }
     let bound = dotBound(layer: layers.count - 1)
     return (bound == 0 ? 1 : Int.bitWidth - bound.leadingZeroBitCount) + 1
   }

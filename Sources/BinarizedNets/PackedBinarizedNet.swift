@@ -69,7 +69,8 @@ public struct PackedBinarizedNet: Sendable {
     preconditionFailure("the last layer has no activations")
   }
 
-  private func finish(_ scores: [Int], samples: Int) -> (scores: [Int], predicted: [Int]) {
+  private func finish(_ dots: [Int], samples: Int) -> (scores: [Int], predicted: [Int]) {
+    let scores = net.fixedAffine?.scores(ofDots: dots) ?? dots
     let k = net.classes
     let predicted = (0..<samples).map {
       BinarizedNet.argmax(scores[($0 * k)..<(($0 + 1) * k)])

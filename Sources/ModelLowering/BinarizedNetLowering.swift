@@ -7,7 +7,8 @@ import NetlistIR
 /// - input `x`, ``BinarizedNets/BinarizedNet/sampleBits`` wide: bit `i` is input `i` of a
 ///   bit net (1 ↦ +1); for integer inputs, bits `i·K ..< (i+1)·K` hold input `i` (two's
 ///   complement when signed);
-/// - outputs `score_0` … `score_{k−1}`: the last layer's integer dot products, signed,
+/// - outputs `score_0` … `score_{k−1}`: the last layer's integer dot products, or the exact
+///   integer scores of the output affine (``BinarizedNets/FixedOutputAffine``), signed,
 ///   ``BinarizedNets/BinarizedNet/scoreWidth`` bits;
 /// - output `predicted`: the index of the first largest score (ties to the lowest class).
 ///
@@ -43,6 +44,7 @@ public enum BinarizedNetLowering {
         scores = bitScores(layer, inputs: bits, width: width, in: &n)
       }
     }
+    if let affine = net.fixedAffine { scores = affineScores(scores, affine, width: width, in: &n) }
     // Flipping the sign bit maps signed order to unsigned order for the argmax.
     let flip = n.constant(1 << (width - 1), width: width)
     let (predicted, _) = ArgmaxTree.build(
