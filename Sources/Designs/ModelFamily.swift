@@ -65,4 +65,12 @@ public protocol HardwareModel: Sendable {
   /// Whether a node of the lowered netlist is one of the model's gates: what the
   /// optimisation statistics (``NetlistPasses/GateRemoval``) count.
   func isModelGate(_ node: Node) -> Bool
+  /// The regions of ``lower(name:)``'s netlist (layers, …) that `netlist report` measures
+  /// one by one; none by default.
+  func regions() -> [NetlistRegion]
+}
+
+extension HardwareModel {
+  /// No regions.
+  public func regions() -> [NetlistRegion] { [] }
 }

@@ -50,4 +50,8 @@ public struct BinarizedNetDesign: HardwareModel {
 
   /// ``ModelLowering/BinarizedNetLowering/isModelGate(_:)``.
   public func isModelGate(_ node: Node) -> Bool { BinarizedNetLowering.isModelGate(node) }
+
+  /// The layers, the output affine and the argmax
+  /// (``ModelLowering/BinarizedNetLowering/lowerWithRegions(_:name:)``).
+  public func regions() -> [NetlistRegion] { BinarizedNetLowering.lowerWithRegions(net).regions }
 }

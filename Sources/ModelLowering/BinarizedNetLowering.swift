@@ -17,7 +17,16 @@ import NetlistIR
 public enum BinarizedNetLowering {
   /// The netlist of a (valid) net.
   public static func lower(_ net: BinarizedNet, name: String = "bnn") -> Netlist {
+    lowerWithRegions(net, name: name).netlist
+  }
+
+  /// The netlist of a (valid) net and its regions: `layer 0` … (the input port with the
+  /// first layer), `output affine` when the net has one, and `argmax` with the outputs.
+  public static func lowerWithRegions(
+    _ net: BinarizedNet, name: String = "bnn"
+  ) -> (netlist: Netlist, regions: [NetlistRegion]) {
     var n = Netlist(name: name)
+    var marks: [Int] = []
     let x = n.input("x", width: net.sampleBits)
     let width = net.scoreWidth
     var bits: [NodeID] = []
@@ -37,6 +46,7 @@ public enum BinarizedNetLowering {
       bits = (0..<net.inputs).map { n.bit(x, $0) }
     }
     for l in start..<net.layers.count {
+      if l > 0 { marks.append(n.nodes.count) }
       let layer = net.layers[l]
       if let activations = layer.activations {
         bits = bitLayer(layer, activations, inputs: bits, in: &n)
@@ -44,14 +54,18 @@ public enum BinarizedNetLowering {
         scores = bitScores(layer, inputs: bits, width: width, in: &n)
       }
     }
-    if let affine = net.fixedAffine { scores = affineScores(scores, affine, width: width, in: &n) }
+    marks.append(n.nodes.count)
+    if let affine = net.fixedAffine {
+      scores = affineScores(scores, affine, width: width, in: &n)
+      marks.append(n.nodes.count)
+    }
     // Flipping the sign bit maps signed order to unsigned order for the argmax.
     let flip = n.constant(1 << (width - 1), width: width)
     let (predicted, _) = ArgmaxTree.build(
       scores: scores.map { n.bitwise(.xor, $0, flip) }, in: &n)
     for (c, score) in scores.enumerated() { n.output("score_\(c)", score) }
     n.output("predicted", predicted)
-    return n
+    return (n, regions(net, marks: marks, end: n.nodes.count))
   }
 
   /// Whether a node is a hidden neuron's threshold comparator.

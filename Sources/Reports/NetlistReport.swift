@@ -31,6 +31,9 @@ public struct NetlistReport: Codable, Hashable, Sendable {
   public var costTables: [CostTable]
   /// Yosys's synthesis numbers for the same design, when the cross-check ran.
   public var yosys: YosysComparison?
+  /// The design's regions (a model's layers, …), each measured alone, when the lowering
+  /// lists them (see ``RegionCells``).
+  public var regions: [RegionCells]? = nil
 
   /// `bittrue-netlist-report`.
   package static let formatName = "bittrue-netlist-report"

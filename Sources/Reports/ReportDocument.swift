@@ -40,6 +40,7 @@ struct ReportDocument {
     sections.append(Self.wordLevel(report.wordLevel, limit: limit))
     sections.append(Self.gateLevel(report.gateLevel, report.costTables))
     sections.append(Self.timing(report.timing))
+    if let regions = report.regions { sections.append(Self.regions(regions)) }
     sections.append(Self.widths(report.widths, limit: limit))
     if let yosys = report.yosys { sections.append(Self.yosys(yosys, report.gateLevel)) }
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Designs
 import Foundation
 import NetlistIR
 import Reports
@@ -20,7 +21,11 @@ struct NetlistReportCommand: ParsableCommand {
       equivalents, NOT counts 0 — and the cmos table of transistors), measured on a copy that \
       is optimised, bit-blasted with ripple-carry adders and optimised again; its logic depth \
       in gate levels and latency in clock cycles; and each signal's declared width against \
-      the width its value range needs (interval range analysis).
+      the width its value range needs (interval range analysis). For a model whose lowering \
+      lists regions (a binarized net: each layer, the output affine, the argmax), it also \
+      reports each region: its word-level cells, its marginal gate-level cells (the design \
+      cut after the region less the cut before it) and the counts its weights give (XNOR \
+      inverters, AND-masked inputs, adder-tree terms).
 
       --optimize first narrows widths by range analysis (the `narrow` pass) and runs the \
       standard optimisation, and reports the result with the changes made. --pipeline K \
@@ -63,8 +68,12 @@ struct NetlistReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let input = try NetlistFile.form(netlist, gateLevel: false, pipeline: pipeline).netlist
+    let design = try NetlistFile.design(netlist)
+    let input = try NetlistFile.form(
+      of: design, gateLevel: false, pipeline: pipeline, using: nil, path: netlist
+    ).netlist
     var (report, reported) = try Self.report(input, optimize: optimize, source: netlist)
+    report.regions = try Self.regions(of: design, pipeline: pipeline, source: netlist)
     if yosys { report.yosys = try YosysCrossCheck.run(on: reported) }
     let text = report.render(format)
     guard let out else {
@@ -73,6 +82,18 @@ struct NetlistReportCommand: ParsableCommand {
     }
     try AtomicFileWriter.write(text, to: out)
     try StandardStreams.writeLine("wrote \(out) (\(format.rawValue) report of \"\(input.name)\")")
+  }
+
+  /// Each region of a model's lowered netlist (nil without regions), see ``RegionCells``.
+  static func regions(
+    of design: HardwareDesign, pipeline: Int?, source: String
+  ) throws -> [RegionCells]? {
+    guard let regions = design.model?.regions(), !regions.isEmpty else { return nil }
+    do throws(ReportError) {
+      return try RegionCells.measure(design.original, regions: regions, pipeline: pipeline)
+    } catch {
+      throw CommandFailure(description: "\(source): \(error.description)")
+    }
   }
 
   /// The report of `netlist` (after narrowing and optimisation with `optimize`) with this
