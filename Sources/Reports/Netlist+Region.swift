@@ -3,8 +3,8 @@ import NetlistIR
 extension Netlist {
   /// The nodes of `region` as a netlist of their own, cut at the region's boundary: a value
   /// read from outside becomes an input port (`in_<node>`, a constant is copied instead), a
-  /// value read outside becomes an output port (`out_<node>`), and the region's own ports
-  /// are kept. Registers keep their reset and are connected once every node is copied.
+  /// value read outside becomes an output port (`out_<node>`, an input port read outside
+  /// too), and the region's own ports are kept. Registers keep their reset and are connected once every node is copied.
   public func extracted(_ region: NetlistRegion) -> Netlist {
     var sub = Netlist(name: "\(name)_\(region.name.map { $0.isLetter || $0.isNumber ? $0 : "_" })")
     var map: [Int: NodeID] = [:]
@@ -45,9 +45,7 @@ extension Netlist {
     for (i, node) in nodes.enumerated() where !region.nodes.contains(i) {
       for o in node.operands where region.nodes.contains(o.int) { readOutside.insert(o.int) }
     }
-    for i in readOutside.sorted() where !nodes[i].op.isPort {
-      sub.output("out_\(i)", map[i]!)
-    }
+    for i in readOutside.sorted() { sub.output("out_\(i)", map[i]!) }
     return sub
   }
 }

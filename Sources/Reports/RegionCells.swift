@@ -35,15 +35,21 @@ public struct RegionCells: Codable, Hashable, Sendable {
       let prefix = NetlistRegion(name: region.name, nodes: 0..<region.nodes.upperBound)
       let cut = netlist.extracted(prefix)
       let cells: GateLevelCells
-      do throws(PassError) {
-        let gates = try HardwareFlow.gateLevel(HardwareFlow.optimize(cut).netlist)
-        var gateNetlist = gates.netlist
-        if let pipeline {
-          gateNetlist = try HardwareFlow.pipeline(gateNetlist, every: pipeline).netlist
+      if cut.outputs.isEmpty {
+        // Nothing computed so far is used: no hardware yet.
+        cells = GateLevelCells(gateLevel: Netlist(), adders: AdderCount(), tables: CostTable.all)
+      } else {
+        do throws(PassError) {
+          let gates = try HardwareFlow.gateLevel(HardwareFlow.optimize(cut).netlist)
+          var gateNetlist = gates.netlist
+          if let pipeline {
+            gateNetlist = try HardwareFlow.pipeline(gateNetlist, every: pipeline).netlist
+          }
+          cells = GateLevelCells(
+            gateLevel: gateNetlist, adders: gates.adders, tables: CostTable.all)
+        } catch {
+          throw .passFailed(error)
         }
-        cells = GateLevelCells(gateLevel: gateNetlist, adders: gates.adders, tables: CostTable.all)
-      } catch {
-        throw .passFailed(error)
       }
       result.append(
         RegionCells(
