@@ -16,7 +16,8 @@ extension BinarizedNetLowering {
       let x = n.extend(dot, to: width, .signed)
       var positive: [NodeID] = []
       var negative: [NodeID] = []
-      for (shift, digit) in signedDigits(affine.factors[c]) {
+      // A digit at or above `width` adds a multiple of 2^width: nothing (its dot is 0).
+      for (shift, digit) in signedDigits(affine.factors[c]) where shift < width {
         let term = shift == 0 ? x : n.shiftLeft(x, by: shift)
         if digit > 0 { positive.append(term) } else { negative.append(term) }
       }

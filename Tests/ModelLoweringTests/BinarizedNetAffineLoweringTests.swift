@@ -58,4 +58,16 @@ import _TestSupport
       try OutputAffine(scale: factors, offset: offsets), to: plain)
     try Self.check(net, samples: (0..<64).map { s in (0..<6).map { (s >> $0) & 1 } })
   }
+
+  /// A class whose weights are all zero has dot 0: its scale, however large, adds nothing
+  /// and the score ports stay as narrow as the other classes need.
+  @Test func zeroRowsIgnoreTheirScale() throws {
+    let layer = DenseLayer(
+      mode: .ternary, inputs: 3, outputs: 2, weights: [1, -1, 1, 0, 0, 0], activations: nil)
+    let net = try BinarizedNet(
+      input: .bits, inputs: 3, layers: [layer],
+      outputAffine: try OutputAffine(scale: [1, 1_099_511_627_776], offset: [0, -1]))
+    #expect(net.scoreWidth == 3)
+    try Self.check(net, samples: (0..<8).map { s in (0..<3).map { (s >> $0) & 1 } })
+  }
 }
