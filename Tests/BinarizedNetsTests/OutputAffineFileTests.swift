@@ -88,4 +88,30 @@ import _TestSupport
       try BinarizedNet(fileData: Data(text.utf8))
     }
   }
+
+  /// Random damage to a file with an affine (mostly in its numbers): a net whose exact
+  /// scores the packed runtime reproduces, or a one-line error, never a trap.
+  @Test func damagedAffinesNeverTrap() {
+    let bytes = [UInt8](Self.valid.utf8)
+    let tail = Self.valid[Self.valid.range(of: "\"output\"")!.lowerBound...]
+    let from = bytes.count - tail.utf8.count
+    var random = SeededRandom(seed: 41)
+    let alphabet = [UInt8]("0123456789-+[]{},:\" eE.".utf8)
+    for _ in 0..<3000 {
+      var copy = bytes
+      for _ in 0..<Int.random(in: 1...4, using: &random) {
+        copy[Int.random(in: from..<copy.count, using: &random)] = alphabet.randomElement(
+          using: &random)!
+      }
+      do {
+        let net = try BinarizedNet(fileData: Data(copy))
+        for sample in [[0, 0, 0], [1, 0, 1], [1, 1, 1]] {
+          let scores = net.referenceScores(sample)
+          #expect(PackedBinarizedNet(net).run(sample, samples: 1).scores == scores)
+        }
+      } catch {
+        #expect(!error.description.contains("\n"), "\(error)")
+      }
+    }
+  }
 }
