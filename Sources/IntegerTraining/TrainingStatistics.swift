@@ -86,8 +86,10 @@ public struct LayerStatistics: Sendable, Hashable, Codable {
 
   /// Adds one product's events to accumulator `name`.
   mutating func add(_ events: AccumulatorEvents, to name: String) {
-    accumulators[name, default: AccumulatorRecord(declared: Accumulator(width: 64, overflow: .wrap))]
-      .events.merge(events)
+    accumulators[
+      name, default: AccumulatorRecord(declared: Accumulator(width: 64, overflow: .wrap))
+    ]
+    .events.merge(events)
   }
 
   /// Records one quantizer result under tensor `name`.

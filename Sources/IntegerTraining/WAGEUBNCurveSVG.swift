@@ -28,7 +28,8 @@ public enum WAGEUBNCurveSVG {
         "<line x1=\"\(n(left))\" y1=\"\(n(gy))\" x2=\"\(n(left + plotW))\" y2=\"\(n(gy))\" "
           + "stroke=\"#eee\"/>")
       body.append(text(n(f * 100) + "%", left - 6, gy + 4, "end", 11))
-      body.append(text("\(Int((maxOverflows * f).rounded()))", left + plotW + 6, gy + 4, "start", 11))
+      body.append(
+        text("\(Int((maxOverflows * f).rounded()))", left + plotW + 6, gy + 4, "start", 11))
     }
     for e in epochs { body.append(text("\(e.epoch)", x(e.epoch), top + plotH + 18, "middle", 11)) }
     body.append(text("epoch", left + plotW / 2, height - 24, "middle", 12))
@@ -41,7 +42,8 @@ public enum WAGEUBNCurveSVG {
     for (name, color, points) in series {
       let coordinates = points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
       body.append(
-        "<polyline points=\"\(coordinates)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>")
+        "<polyline points=\"\(coordinates)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>"
+      )
       for p in points {
         body.append("<circle cx=\"\(n(p.0))\" cy=\"\(n(p.1))\" r=\"3\" fill=\"\(color)\"/>")
       }
@@ -51,7 +53,8 @@ public enum WAGEUBNCurveSVG {
       body.append(text(name, legendX + 22, height - 4, "start", 11))
       legendX += 100
     }
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" "
+    return
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" "
       + "viewBox=\"0 0 \(n(width)) \(n(height))\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       + body.joined(separator: "\n") + "\n</svg>\n"
   }

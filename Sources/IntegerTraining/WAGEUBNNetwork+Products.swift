@@ -35,7 +35,9 @@ extension WAGEUBNNetwork {
           Self.tensor(left, [rows, m]), Self.tensor(right, [rows, n]), form: .aTransposedB,
           accumulator: plan.gradient, threads: threads, events: &events)
       }
-      guard let codes = out.int64Codes else { preconditionFailure("accumulators are at most 64 bits") }
+      guard let codes = out.int64Codes else {
+        preconditionFailure("accumulators are at most 64 bits")
+      }
       return codes
     case .floatReference:
       return Self.doubleProduct(left, right, rows, n, m, kind)

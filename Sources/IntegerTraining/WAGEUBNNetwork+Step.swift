@@ -73,7 +73,8 @@ extension WAGEUBNNetwork {
         activations.append(a.tensor)
       }
     }
-    let (loss, logitError) = Self.logitError(sums[last], labels: labels, classes: layers[last].outputs)
+    let (loss, logitError) = Self.logitError(
+      sums[last], labels: labels, classes: layers[last].outputs)
     var e = q.e2(
       logitError, bits: 8,
       previousExponent: statistics[last].tensors["E2"]?.lastExponent ?? 0)

@@ -79,7 +79,9 @@ public struct WAGEUBNNetwork: Sendable, Hashable, Codable {
 
   /// The predicted class of each of `count` samples (`inputs` row-major, `−127 … 127` codes):
   /// the first largest logit. Results do not depend on `threads`.
-  public func predict(_ inputs: [Int8], count: Int, plan: AccumulatorPlan, profile: WAGEUBNProfile, threads: Int)
+  public func predict(
+    _ inputs: [Int8], count: Int, plan: AccumulatorPlan, profile: WAGEUBNProfile, threads: Int
+  )
     -> [Int]
   {
     let quantizer = WAGEUBNQuantizer(profile: profile)
@@ -94,14 +96,19 @@ public struct WAGEUBNNetwork: Sendable, Hashable, Codable {
         codes: inputs[start * width..<(start + rows) * width].map { Int64($0) }, exponent: -7)
       var events = AccumulatorEvents()
       for (l, layer) in layers.enumerated() {
-        let y = product(a.codes, layer.forward, rows, layer.inputs, layer.outputs, .forward, plan, threads, &events)
+        let y = product(
+          a.codes, layer.forward, rows, layer.inputs, layer.outputs, .forward, plan, threads,
+          &events)
         if l == layers.count - 1 {
           for r in 0..<rows {
             let z = y[r * classes..<(r + 1) * classes]
-            predictions.append(z.indices.max { z[$0] < z[$1] || (z[$0] == z[$1] && $0 > $1) }! - r * classes)
+            predictions.append(
+              z.indices.max { z[$0] < z[$1] || (z[$0] == z[$1] && $0 > $1) }! - r * classes)
           }
         } else {
-          a = quantizer.direct(IntegerTensor(codes: y.map { max($0, 0) }, exponent: -14), bits: 8).tensor
+          a =
+            quantizer.direct(IntegerTensor(codes: y.map { max($0, 0) }, exponent: -14), bits: 8)
+            .tensor
         }
       }
     }

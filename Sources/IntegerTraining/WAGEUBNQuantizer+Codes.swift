@@ -84,7 +84,8 @@ extension WAGEUBNQuantizer {
   public func e2(_ x: IntegerTensor, bits k: Int, previousExponent: Int = 0) -> QuantizedCodes {
     precondition(k >= 2 && k <= 30, "2 <= k <= 30")
     guard let r = shiftExponent(x) else {
-      return .zeros(x.codes.count, exponent: previousExponent - 2 * (k - 1), shift: previousExponent)
+      return .zeros(
+        x.codes.count, exponent: previousExponent - 2 * (k - 1), shift: previousExponent)
     }
     let rCode = r - x.exponent
     let threshold = rCode - (k - 1)  // m < 1 ⇔ |c| < 2^threshold
@@ -98,7 +99,8 @@ extension WAGEUBNQuantizer {
       let inexact: Bool
       let clipped: Bool
       if small {
-        let (q, lost) = IntegerRounding.shiftRight(c, by: rCode - 2 * (k - 1), mode: profile.rounding)
+        let (q, lost) = IntegerRounding.shiftRight(
+          c, by: rCode - 2 * (k - 1), mode: profile.rounding)
         (out, clipped) = IntegerRounding.clamp(q, half)
         inexact = lost || clipped
       } else {

@@ -25,8 +25,11 @@ extension WAGEUBNRunReport {
       ("arithmetic", c.arithmetic.rawValue), ("epochs", "\(c.epochs)"),
       ("batch", "\(c.batchSize)"), ("seed", "\(c.seed)"),
       ("test accuracy", Self.percent(testAccuracy)), ("weights digest", weightsDigest),
-      ("step time", Self.fixed(stepSeconds, 1) + " s (" + Self.fixed(secondsPerEpoch, 1)
-        + " s per epoch, \(threads) threads)"),
+      (
+        "step time",
+        Self.fixed(stepSeconds, 1) + " s (" + Self.fixed(secondsPerEpoch, 1)
+          + " s per epoch, \(threads) threads)"
+      ),
     ]
     for (k, v) in facts { out.append(markdown ? "- \(k): \(v)" : "  \(k): \(v)") }
 
@@ -41,15 +44,18 @@ extension WAGEUBNRunReport {
       for name in Self.accumulatorOrder {
         guard let a = layer.accumulators[name] else { continue }
         accumulatorRows.append([
-          layer.name, name, a.declared.description, "\(a.events.additions)",
+          layer.name, name, c.arithmetic == .integer ? a.declared.description : "Double",
+          "\(a.events.additions)",
           "\(a.events.overflows)", "\(a.events.saturations)", "\(a.events.maxBitLength)",
           a.smallestOverflowFreeWidth.map { "\($0)" } ?? "unknown (overflowed)",
         ])
       }
     }
     table(
-      ["layer", "product", "declared", "additions", "overflows", "saturations", "widest",
-       "overflow-free width"], accumulatorRows)
+      [
+        "layer", "product", "declared", "additions", "overflows", "saturations", "widest",
+        "overflow-free width",
+      ], accumulatorRows)
 
     heading("Quantized tensors")
     var tensorRows: [[String]] = []
@@ -64,18 +70,23 @@ extension WAGEUBNRunReport {
           Self.ratio(e.overflowed, e.count), "\(e.maxBitLength)",
           r.isEmpty ? "—" : "\(r.min()!)…\(r.max()!)", "\(t.zeroScaleSteps.count)",
           jumps.isEmpty
-            ? "0" : "\(jumps.count) (steps \(jumps.prefix(5).map(String.init).joined(separator: ", "))\(jumps.count > 5 ? ", …" : ""))",
+            ? "0"
+            : "\(jumps.count) (steps \(jumps.prefix(5).map(String.init).joined(separator: ", "))\(jumps.count > 5 ? ", …" : ""))",
         ])
       }
     }
     table(
-      ["layer", "tensor", "elements", "rounded", "clipped", "widest bits", "r range", "R(0)",
-       "r jumps (≥\(TensorRecord.jumpThreshold))"], tensorRows)
+      [
+        "layer", "tensor", "elements", "rounded", "clipped", "widest bits", "r range", "R(0)",
+        "r jumps (≥\(TensorRecord.jumpThreshold))",
+      ], tensorRows)
 
     heading("Updates versus the LSB")
     table(
-      ["layer", "updates", "zero updates", "W_q flips", "Acc saturated", "W saturated",
-       "Acc bits", "W bits"],
+      [
+        "layer", "updates", "zero updates", "W_q flips", "Acc saturated", "W saturated",
+        "Acc bits", "W bits",
+      ],
       layers.map { l in
         let u = l.updates
         return [

@@ -67,7 +67,9 @@ public struct WAGEUBNRunReport: Sendable, Codable {
     let saturate = c.profile.directRange == .saturate
     let e1Bound = c.profile.e1Clip == .symmetric ? "±127" : "±128"
     let mode = integer ? "integer" : "float"
-    func acc(_ a: Accumulator) -> String { integer ? "\(a.width)-bit \(a.overflow.rawValue)" : "Double" }
+    func acc(_ a: Accumulator) -> String {
+      integer ? "\(a.width)-bit \(a.overflow.rawValue)" : "Double"
+    }
     return [
       FormatMapRow(
         tensor: "input", container: "uint7", step: "2^-7", clip: "0…127",
@@ -76,7 +78,8 @@ public struct WAGEUBNRunReport: Sendable, Codable {
         tensor: "W_q", container: "int8", step: "2^-7", clip: "±127",
         quantizer: "C(Q(W,8),8) \(rounding)", arithmetic: mode),
       FormatMapRow(
-        tensor: "W (master)", container: integer ? "int24" : "Double", step: integer ? "2^-23" : "—",
+        tensor: "W (master)", container: integer ? "int24" : "Double",
+        step: integer ? "2^-23" : "—",
         clip: integer && saturate ? "±(2^23-1)" : "none",
         quantizer: integer ? "Q(W,24) (exact: never rounds)" : "none", arithmetic: mode),
       FormatMapRow(

@@ -17,6 +17,13 @@ public struct WAGEUBNSchedule: Sendable, Hashable, Codable {
     public var learningRateCode: Int64
     /// `log2 g_scale` of constant quantization.
     public var gScaleBits: Int
+
+    /// A phase.
+    public init(startEpoch: Int, learningRateCode: Int64, gScaleBits: Int) {
+      self.startEpoch = startEpoch
+      self.learningRateCode = learningRateCode
+      self.gScaleBits = gScaleBits
+    }
   }
 
   /// The phases, by increasing start epoch (the first starts at 0).

@@ -59,7 +59,8 @@ import Testing
         quantizer.e1(fixed, bits: k, previousExponent: -2), "e1 \(trial)")
       expectSame(quantizer.e2(x, bits: k), quantizer.e2(fixed, bits: k), "e2 \(trial)")
       if x.exponent <= 1 - k {
-        expectSame(quantizer.direct(x, bits: k), quantizer.direct(fixed, bits: k), "direct \(trial)")
+        expectSame(
+          quantizer.direct(x, bits: k), quantizer.direct(fixed, bits: k), "direct \(trial)")
       }
       let key = StochasticKey(seed: UInt64(trial), step: UInt32(trial % 7), tensor: 2)
       let g = 1 + trial % 8

@@ -19,7 +19,9 @@ struct WageubnReportCommand: ParsableCommand {
         bittrue wageubn report out/w --markdown > report.md
       """)
 
-  @Argument(help: ArgumentHelp("The run folder (written by `bittrue wageubn train --out`).", valueName: "run"))
+  @Argument(
+    help: ArgumentHelp(
+      "The run folder (written by `bittrue wageubn train --out`).", valueName: "run"))
   var folder: String
   @Flag(help: "Print Markdown.")
   var markdown = false

@@ -40,7 +40,9 @@ struct WageubnTrainCommand: AsyncParsableCommand {
   @Option(help: "Samples per step.")
   var batch: Int = 64
   @Option(
-    help: "Learning-rate / g_scale schedule: official (the recipe's phases over the epochs) or constant.")
+    help:
+      "Learning-rate / g_scale schedule: official (the recipe's phases over the epochs) or constant."
+  )
   var schedule: String = "official"
   @Option(help: ArgumentHelp("Run the float reference instead: float.", valueName: "float"))
   var reference: String?
