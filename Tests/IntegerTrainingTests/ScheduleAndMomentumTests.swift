@@ -22,7 +22,7 @@ import Testing
     #expect(s.phase(epoch: 29).learningRateCode == 26 && s.phase(epoch: 30).learningRateCode == 3)
     #expect(s.phase(epoch: 99).gScaleBits == 1)
     #expect(WAGEUBNSchedule.official(epochs: 2).phase(epoch: 1).learningRateCode == 3)
-    #expect(WAGEUBNSchedule.constant.phase(epoch: 50).learningRateCode == 26)
+    #expect(WAGEUBNSchedule.constant().phase(epoch: 50).learningRateCode == 26)
   }
 
   /// Random G codes, momentum and learning rates: the integer path equals a float64 replay

@@ -27,7 +27,7 @@ import Testing
     let named = WAGEUBNProfile.named.first { $0.name == profile }!.profile
     let configuration = WAGEUBNTrainingConfiguration(
       widths: [16, 12, 3], profileName: profile, profile: named,
-      plan: profile == "hardware" ? .hardware : .reference, schedule: .constant,
+      plan: profile == "hardware" ? .hardware : .reference, schedule: .constant(),
       arithmetic: arithmetic, seed: seed, batchSize: 2, epochs: 6)
     return try await WAGEUBNTraining.run(
       configuration, train: Self.samples(240, stream: 0), test: Self.samples(60, stream: 1),

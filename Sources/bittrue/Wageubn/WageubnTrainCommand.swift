@@ -44,6 +44,11 @@ struct WageubnTrainCommand: AsyncParsableCommand {
       "Learning-rate / g_scale schedule: official (the recipe's phases over the epochs) or constant."
   )
   var schedule: String = "official"
+  @Option(
+    help: ArgumentHelp(
+      "Base learning rate, a decimal (quantized to C(Q(lr,10),10), units 2^-9).",
+      valueName: "decimal"))
+  var lr: String = "0.05"
   @Option(help: ArgumentHelp("Run the float reference instead: float.", valueName: "float"))
   var reference: String?
   @Option(
@@ -79,6 +84,9 @@ struct WageubnTrainCommand: AsyncParsableCommand {
         throw ValidationError(
           "--accumulator-overflow: expected wrap or saturate, got '\(accumulatorOverflow)'")
       }
+    }
+    guard Self.parseRate(lr) != nil else {
+      throw ValidationError("--lr: expected a decimal in (0, 1) such as 0.05, got '\(lr)'")
     }
     guard ["official", "constant"].contains(schedule) else {
       throw ValidationError("--schedule: expected official or constant, got '\(schedule)'")
@@ -155,6 +163,7 @@ struct WageubnTrainCommand: AsyncParsableCommand {
   /// The configuration the options describe.
   private func makeConfiguration(_ widths: [Int]) -> WAGEUBNTrainingConfiguration {
     let chosen = WAGEUBNProfile.named.first { $0.name == profile }!.profile
+    let rate = Self.parseRate(lr)!
     var plan: AccumulatorPlan = profile == "hardware" ? .hardware : .reference
     if let accumulatorWidth {
       plan = AccumulatorPlan(
@@ -163,7 +172,9 @@ struct WageubnTrainCommand: AsyncParsableCommand {
     }
     return WAGEUBNTrainingConfiguration(
       widths: widths, profileName: profile, profile: chosen, plan: plan,
-      schedule: schedule == "constant" ? .constant : .official(epochs: epochs),
+      schedule: schedule == "constant"
+        ? .constant(numerator: rate.numerator, denominator: rate.denominator)
+        : .official(epochs: epochs, numerator: rate.numerator, denominator: rate.denominator),
       arithmetic: reference == nil ? .integer : .floatReference, seed: run.seed, batchSize: batch,
       epochs: epochs)
   }
@@ -192,6 +203,17 @@ struct WageubnTrainCommand: AsyncParsableCommand {
     let seconds = WAGEUBNRunReport.fixed(r.seconds, 1)
     return "epoch \(r.epoch) steps \(r.steps) loss \(loss) train \(train) test \(test) "
       + "overflows \(r.overflows) \(seconds)s"
+  }
+
+  /// `0.05` → 5/100: a decimal in (0, 1) with at most 9 fraction digits.
+  static func parseRate(_ text: String) -> (numerator: Int64, denominator: Int64)? {
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0] == "0", (1...9).contains(parts[1].count),
+      parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int64(parts[1]), n > 0
+    else { return nil }
+    var denominator: Int64 = 1
+    for _ in 0..<parts[1].count { denominator *= 10 }
+    return (n, denominator)
   }
 
   /// `mlp:784-256-10` → `[784, 256, 10]`.
