@@ -187,11 +187,12 @@ struct WageubnTrainCommand: AsyncParsableCommand {
     try folder.write(report.markdown, named: "report.md")
     try folder.write(WAGEUBNCurveSVG.render(report), named: "curve.svg")
     try folder.write(report.epochs.map { Self.epochLine($0) + "\n" }.joined(), named: "train.log")
-    try folder.write(
-      try RunSummary.json(
-        WageubnCheckpoint(
-          configuration: run.configuration, steps: run.model.steps, network: run.model.network))
-        + "\n", named: "checkpoint.json")
+    // Compact (one line): the parameters are hundreds of thousands of numbers.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let checkpoint = WageubnCheckpoint(
+      configuration: run.configuration, steps: run.model.steps, network: run.model.network)
+    try folder.write([UInt8](try encoder.encode(checkpoint)) + [10], named: "checkpoint.json")
     try folder.commit()
   }
 
