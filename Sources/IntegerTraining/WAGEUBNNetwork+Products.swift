@@ -54,39 +54,36 @@ extension WAGEUBNNetwork {
 
   /// The float reference's products: each output a `Double` sum over the reduced index in
   /// increasing order (exact while the sums stay below 2^53, as they do for 8-bit codes;
-  /// rounded to the nearest code otherwise).
+  /// rounded to the nearest code otherwise). Every product is an `axpy` over a contiguous row
+  /// (the forward product reads `W` transposed), so the loops vectorize.
   static func doubleProduct(
     _ left: [Int64], _ right: [Int64], _ rows: Int, _ n: Int, _ m: Int, _ kind: LayerProduct
   ) -> [Int64] {
     let a = left.map { Double($0) }
-    let b = right.map { Double($0) }
-    var out: [Double]
+    var b = right.map { Double($0) }
+    // forward: out[r, o] += a[r, i]·Wᵀ[i, o]; error: out[r, i] += e[r, o]·W[o, i];
+    // gradient: out[o, i] += e[r, o]·a[r, i].
+    let (outer, middle, width, outCount): (Int, Int, Int, Int)
     switch kind {
     case .forward:
-      out = [Double](repeating: 0, count: rows * m)
-      for r in 0..<rows {
-        for o in 0..<m {
-          var s = 0.0
-          for i in 0..<n { s += a[r * n + i] * b[o * n + i] }
-          out[r * m + o] = s
-        }
-      }
-    case .error:
-      out = [Double](repeating: 0, count: rows * n)
-      for r in 0..<rows {
-        for o in 0..<m {
-          let e = a[r * m + o]
-          if e == 0 { continue }
-          for i in 0..<n { out[r * n + i] += e * b[o * n + i] }
-        }
-      }
-    case .gradient:
-      out = [Double](repeating: 0, count: m * n)
-      for r in 0..<rows {
-        for o in 0..<m {
-          let e = a[r * m + o]
-          if e == 0 { continue }
-          for i in 0..<n { out[o * n + i] += e * b[r * n + i] }
+      b = (0..<n * m).map { b[($0 % m) * n + $0 / m] }
+      (outer, middle, width, outCount) = (rows, n, m, rows * m)
+    case .error: (outer, middle, width, outCount) = (rows, m, n, rows * n)
+    case .gradient: (outer, middle, width, outCount) = (rows, m, n, m * n)
+    }
+    var out = [Double](repeating: 0, count: outCount)
+    a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        out.withUnsafeMutableBufferPointer { out in
+          for r in 0..<outer {
+            for j in 0..<middle {
+              let x = a[r * middle + j]
+              if x == 0 { continue }
+              let source = kind == .gradient ? r * n : j * width
+              let target = kind == .gradient ? j * n : r * width
+              for k in 0..<width { out[target + k] += x * b[source + k] }
+            }
+          }
         }
       }
     }

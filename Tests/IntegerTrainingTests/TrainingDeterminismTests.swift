@@ -53,4 +53,32 @@ import Testing
         other.model.network.weightsDigest.hexDigest != one.model.network.weightsDigest.hexDigest)
     }
   }
+
+  /// The float reference's `Double` products equal the integer ones (the 8-bit products are
+  /// exact in `Double`): the same first-step loss, gradient codes and exponents.
+  @Test func floatProductsEqualTheIntegerOnes() {
+    let widths = [16, 12, 3]
+    let data = Self.samples(8, stream: 2)
+    var losses: [Double] = []
+    var tensors: [[String: TensorRecord]] = []
+    for arithmetic in WAGEUBNArithmetic.allCases {
+      var network = WAGEUBNNetwork(
+        widths: widths, seed: 9, arithmetic: arithmetic, rounding: .rndConv)
+      var statistics = (0..<2).map {
+        LayerStatistics(
+          name: "d\($0)", inputs: widths[$0], outputs: widths[$0 + 1], plan: .reference,
+          isFirst: $0 == 0)
+      }
+      let context = WAGEUBNStepContext(
+        quantizer: WAGEUBNQuantizer(), plan: .reference,
+        phase: WAGEUBNSchedule.constant().phases[0], step: 0, stochasticSeed: 1, threads: 1)
+      losses.append(
+        network.step(
+          inputs: data.codes.map { Int64($0) }, labels: data.labels, context: context,
+          statistics: &statistics))
+      tensors.append(contentsOf: statistics.map(\.tensors))
+    }
+    #expect(losses[0] == losses[1])
+    #expect(Array(tensors[0..<2]) == Array(tensors[2..<4]))
+  }
 }
