@@ -97,8 +97,30 @@ struct WageubnTrainCommand: AsyncParsableCommand {
     }
   }
 
+  /// The most parameters (weights) of one model: three `Int64` codes each.
+  static let maximumParameters = 1 << 26
+  /// The most activation codes of one layer's batch (batch × width).
+  static let maximumActivations = 1 << 26
+
   mutating func run() async throws {
     let widths = try Self.parseModel(model)
+    guard run.threads <= TrainingLimits.maximumThreads else {
+      throw CommandFailure(
+        description:
+          "--threads must be in 1...\(TrainingLimits.maximumThreads), got \(run.threads)")
+    }
+    let parameters = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
+    guard parameters <= Self.maximumParameters else {
+      throw CommandFailure(
+        description:
+          "--model \(model) has \(parameters) weights; at most \(Self.maximumParameters) fit")
+    }
+    guard batch * widths.max()! <= Self.maximumActivations else {
+      throw CommandFailure(
+        description:
+          "--batch \(batch) × the widest layer (\(widths.max()!)) exceeds "
+          + "\(Self.maximumActivations) activations; use a smaller batch")
+    }
     let folder = try run.out.map { out throws(AtomicFileWriter.Failure) in
       try OutputFolder(out, command: "bittrue wageubn train")
     }
