@@ -178,8 +178,11 @@ import TrainingCore
       }
       for step in 0..<6 {
         let rows = 5
+        // Sample 0 is all zero every other step: its sums are exactly 0, where the ReLU mask
+        // (y > 0) matters.
         let inputs = (0..<rows * widths[0]).map { i -> Int in
-          Int(rng.integer(at: UInt64(step * 1000 + i), below: 256)) - 128
+          if step % 2 == 0 && i < widths[0] { return 0 }
+          return Int(rng.integer(at: UInt64(step * 1000 + i), below: 256)) - 128
         }.map { max(-127, $0) }
         let labels = (0..<rows).map {
           Int(rng.integer(at: UInt64(step * 1000 + 900 + $0), below: 4))
