@@ -37,8 +37,8 @@ let package = Package(
     .target(name: "Designs", dependencies: ["NetlistIR", "NetlistPasses", "NetlistSim"]),
     .target(name: "Cosim", dependencies: ["Designs", "NetlistSim", "VerilogEmit"]),
     .target(name: "TrainingCore", dependencies: ["BitCore", "Hashing"]),
-    // WAGEUBN integer training: the quantizers and their profiles.
-    .target(name: "IntegerTraining", dependencies: ["BitCore", "FixedPoint"]),
+    // WAGEUBN integer training: the quantizers, their profiles, integer layers and training.
+    .target(name: "IntegerTraining", dependencies: ["BitCore", "FixedPoint", "TrainingCore"]),
     .target(name: "LogicNets", dependencies: ["BitCore", "TrainingCore"]),
     // Binarized/ternary nets: the integer deployable model, its file, BN folding, the
     // bit-packed runtime (LogicNets: the strict JSON reader).
@@ -106,7 +106,8 @@ let package = Package(
     ),
     .testTarget(name: "LogicNetsTests", dependencies: ["LogicNets", "_TestSupport"]),
     .testTarget(name: "TrainingCoreTests", dependencies: ["TrainingCore"]),
-    .testTarget(name: "IntegerTrainingTests", dependencies: ["IntegerTraining", "FixedPoint"]),
+    .testTarget(
+      name: "IntegerTrainingTests", dependencies: ["IntegerTraining", "FixedPoint", "TrainingCore"]),
     .testTarget(
       name: "BinarizedNetsTests", dependencies: ["BinarizedNets", "FixedPoint", "_TestSupport"]),
     .testTarget(

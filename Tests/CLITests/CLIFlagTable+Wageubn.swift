@@ -4,7 +4,30 @@ extension CLIFlagTable {
     let quantize = ["wageubn", "quantize"]
     let base = [("--quantizer", "shift"), ("--bits", "8")]
     let input = "0.3\n-0.9\n1.7\n"
-    return [
+    let train = ["wageubn", "train"]
+    let trainBase = [
+      ("--dataset", "@D/tiny.csv"), ("--model", "mlp:3-4-2"), ("--epochs", "1"),
+      ("--batch", "8"), ("--threads", "1"), ("--out", "run"),
+    ]
+    func t(_ option: String, extras: [String] = [], sizesWork: Bool = false) -> CLIFlag {
+      CLIFlag(
+        words: train, positional: ["--quiet"], options: trainBase, option: option,
+        extras: extras, sizesWork: sizesWork)
+    }
+    let training = [
+      t("--seed", extras: ["18446744073709551615"]), t("--threads", extras: ["2", "1025"]),
+      t("--out", extras: ["/", ".", "@D/tiny.csv"]),
+      t("--model", extras: ["mlp:3-65536-65536-2", "mlp:3-2", "mlp:3--2", "lenet", "mlp:"]),
+      t("--profile", extras: ["hardware", "officialCode"]), t("--epochs", sizesWork: true),
+      t("--batch", extras: ["1", "100000"]), t("--schedule", extras: ["constant"]),
+      t("--lr", extras: ["0.5", "0.000000001", "1.5", "0."]), t("--reference", extras: ["float"]),
+      t("--accumulator-width", extras: ["2", "10", "63", "64"]),
+      CLIFlag(
+        words: train, positional: ["--quiet"], options: trainBase + [("--accumulator-width", "8")],
+        option: "--accumulator-overflow", extras: ["wrap", "saturate"]),
+      CLIFlag(words: ["wageubn", "report"], extras: ["@D", "@D/tiny.csv", "/"]),
+    ]
+    return training + [
       CLIFlag(
         words: quantize, options: base, option: "--quantizer", extras: ["e2", "const"],
         stdin: input),
