@@ -11,6 +11,9 @@ import TrainingCore
 public struct BnnTrainer: Sendable {
   private var engine: BnnTrainingEngine
   private var loop: TrainingLoop
+  /// Whether the batch order matches the step count (false until a resumed state's first
+  /// `train`).
+  private var positioned = false
 
   /// A trainer for a fresh net of `config`, or resuming `state` (same configuration except
   /// epochs, learning rate and threads). Throws for invalid settings or a net that does not
@@ -61,6 +64,16 @@ public struct BnnTrainer: Sendable {
       }
     }
     guard train.count >= 1 else { throw .invalidData("no training samples") }
+    if loop.iteration > 0 && !positioned {
+      // A resumed state: replay the batch order up to its step, so training continues on
+      // the batches an uninterrupted run would have taken.
+      var batcher = EpochBatcher(
+        batchSize: config.batchSize, shuffle: BnnRandomStreams.epochShuffle, seed: config.seed)
+      for _ in 0..<loop.iteration { _ = batcher.nextBatch(sampleCount: train.count) }
+      loop = TrainingLoop(
+        iterations: 0, evaluationInterval: 0, batcher: batcher, iteration: loop.iteration)
+    }
+    positioned = true
     let stepsPerEpoch = (train.count + config.batchSize - 1) / config.batchSize
     loop.iterations = config.epochs * stepsPerEpoch
     loop.evaluationInterval = stepsPerEpoch

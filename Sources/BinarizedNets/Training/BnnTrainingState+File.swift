@@ -94,7 +94,7 @@ extension BnnTrainingState {
         throw .invalidField(path: "seed", detail: "expected a 64-bit unsigned integer")
       }
       let batch = try root.field("batch_size", at: "").integer(at: "batch_size", in: 1...(1 << 20))
-      let step = try root.field("step", at: "").integer(at: "step", in: 0...(1 << 48))
+      let step = try root.field("step", at: "").integer(at: "step", in: 0...(1 << 27))
       var config = options
       (config.input, config.inputs, config.layers, config.estimator) =
         (input, count, specs, estimator)
