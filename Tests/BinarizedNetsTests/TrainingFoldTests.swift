@@ -14,13 +14,17 @@ import _TestSupport
     var random = SeededRandom(seed: seed)
     let integer = Bool.random(using: &random)
     let input: InputFormat =
-      integer ? .integers(bits: Int.random(in: 2...8, using: &random), signed: Bool.random(using: &random)) : .bits
+      integer
+      ? .integers(bits: Int.random(in: 2...8, using: &random), signed: Bool.random(using: &random))
+      : .bits
     let inputs = Int.random(in: 3...40, using: &random)
     var specs: [DenseLayerSpec] = []
     let count = Int.random(in: 1...4, using: &random)
     for l in 0..<count {
       var choices: [TrainingWeights] = [.binary, .ternary, .ternaryPlinear]
-      if l == 0 && integer { choices.append(.integer(bits: Int.random(in: 2...10, using: &random))) }
+      if l == 0 && integer {
+        choices.append(.integer(bits: Int.random(in: 2...10, using: &random)))
+      }
       specs.append(
         DenseLayerSpec(
           weights: choices.randomElement(using: &random)!,

@@ -141,8 +141,10 @@ import _TestSupport
     let specs = try DenseLayerSpec.parseList("int16:32,binary:32,plinear:8,ternary:10")
     #expect(specs.map(\.weights) == [.integer(bits: 16), .binary, .ternaryPlinear, .ternary])
     #expect(specs.map(\.outputs) == [32, 32, 8, 10])
-    #expect(throws: BnnTrainingError.invalidOption(
-      "--layers: unknown weights 'int17' (expected binary, ternary, plinear or int2…int16)")) {
+    #expect(
+      throws: BnnTrainingError.invalidOption(
+        "--layers: unknown weights 'int17' (expected binary, ternary, plinear or int2…int16)")
+    ) {
       try DenseLayerSpec.parseList("int17:4")
     }
     #expect(throws: BnnTrainingError.self) { try DenseLayerSpec.parseList("binary:0") }

@@ -66,7 +66,8 @@ public struct DenseLayerSpec: Hashable, Sendable {
         (1...maximumOutputs).contains(outputs)
       else {
         throw .invalidOption(
-          "--layers: '\(item)' is not WEIGHTS:OUTPUTS (e.g. binary:64, outputs 1...\(maximumOutputs))")
+          "--layers: '\(item)' is not WEIGHTS:OUTPUTS (e.g. binary:64, outputs 1...\(maximumOutputs))"
+        )
       }
       specs.append(DenseLayerSpec(weights: try weights(String(parts[0])), outputs: outputs))
     }

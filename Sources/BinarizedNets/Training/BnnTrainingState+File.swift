@@ -121,7 +121,9 @@ extension BnnTrainingState {
           for (k, v) in values.enumerated() {
             let bits = try v.integer(at: "\(path)[\(k)]", in: 0...Int(UInt32.max))
             let x = Float(bitPattern: UInt32(bits))
-            guard x.isFinite else { throw .invalidField(path: "\(path)[\(k)]", detail: "not finite") }
+            guard x.isFinite else {
+              throw .invalidField(path: "\(path)[\(k)]", detail: "not finite")
+            }
             out.append(x)
           }
           return out

@@ -20,8 +20,7 @@ enum WeightQuantizer {
   static let twnFactor: Float = 0.7
 
   /// The quantized weights of `latent` (`count` = outputs·inputs weights) under `mode`.
-  static func quantize(_ latent: [Float], count: Int, mode: TrainingWeights) -> QuantizedWeights
-  {
+  static func quantize(_ latent: [Float], count: Int, mode: TrainingWeights) -> QuantizedWeights {
     switch mode {
     case .binary:
       return QuantizedWeights(integers: latent.map { $0 >= 0 ? 1 : -1 }, scale: 1)
@@ -45,7 +44,8 @@ enum WeightQuantizer {
       return QuantizedWeights(integers: q, scale: 1)
     case .integer(let bits):
       return QuantizedWeights(
-        integers: fixedPointCodes(latent, bits: bits), scale: Float(sign: .plus, exponent: 1 - bits, significand: 1))
+        integers: fixedPointCodes(latent, bits: bits),
+        scale: Float(sign: .plus, exponent: 1 - bits, significand: 1))
     }
   }
 

@@ -27,7 +27,8 @@ struct BnnTrainReport: Encodable {
   /// The confusion matrix of `predicted` against `labels`.
   static func confusion(_ predicted: [Int], _ labels: [Int], classes: Int) -> [[Int]] {
     var matrix = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
-    for (p, t) in zip(predicted, labels) where (0..<classes).contains(p) && (0..<classes).contains(t) {
+    for (p, t) in zip(predicted, labels)
+    where (0..<classes).contains(p) && (0..<classes).contains(t) {
       matrix[t][p] += 1
     }
     return matrix
@@ -48,7 +49,9 @@ struct BnnTrainReport: Encodable {
     }
     lines += [
       "| test accuracy (integer net) | \(pct(testAccuracy)) |",
-      String(format: "| training time | %.3f s/epoch, %.0f samples/s |", secondsPerEpoch, samplesPerSecond),
+      String(
+        format: "| training time | %.3f s/epoch, %.0f samples/s |", secondsPerEpoch,
+        samplesPerSecond),
       "| weights digest | `\(weightsDigest)` |", "",
       "## Confusion matrix (test split; rows: true class, columns: predicted)", "",
       "| | " + confusion.indices.map(String.init).joined(separator: " | ") + " |",
