@@ -19,43 +19,34 @@ struct BnnTrainingEngine: TrainingFamily {
 
   var model: BnnCheckpoint { BnnCheckpoint(state: state) }
 
-  /// What the backward pass needs of one layer.
-  private struct Saved {
-    var input: [Float]
-    var weights: [Float]
-    var activation: [Float]
-    var batchNorm: BatchNormTraining?
+  /// The stages, one per dense layer.
+  private var stages: [any TrainingStage] {
+    let config = state.config
+    return config.layers.indices.map { l in
+      DenseStage(
+        inputs: config.fanIn(l), outputs: config.layers[l].outputs,
+        weights: config.layers[l].weights, batchNorm: config.hasBatchNorm(l),
+        scoreScale: state.scoreScale)
+    }
   }
 
   mutating func step(batch: [Int], of data: BnnDataset) async -> StepOutcome {
     let config = state.config
     let threads = config.threads
     let samples = batch.count
+    let stages = stages
     adam.beginStep()
     state.step += 1
     var x = inputRows(batch, data)
-    var saved: [Saved] = []
-    for l in config.layers.indices {
-      let (inputs, outputs) = (config.fanIn(l), config.layers[l].outputs)
-      let weights = WeightQuantizer.quantize(
-        state.layers[l].latent, count: inputs * outputs, mode: config.layers[l].weights
-      ).values
-      var y = await DenseProducts.forward(
-        x, weights, samples: samples, inputs: inputs, outputs: outputs, threads: threads)
-      var norm: BatchNormTraining?
-      if config.hasBatchNorm(l) {
-        norm = BatchNormTraining.forward(
-          &y, samples: samples, outputs: outputs, layer: &state.layers[l])
-      } else {
-        let tau = state.scoreScale
-        for k in y.indices { y[k] *= tau }
-      }
-      saved.append(Saved(input: x, weights: weights, activation: y, batchNorm: norm))
-      if l + 1 < config.layers.count { x = binarize(y, layer: l, outputs: outputs) }
+    var tapes: [StageTape] = []
+    for (l, stage) in stages.enumerated() {
+      let tape = await stage.forward(x, samples: samples, layer: &state.layers[l], threads: threads)
+      tapes.append(tape)
+      if l + 1 < stages.count { x = binarize(tape.output, layer: l) }
     }
     // Loss and the gradient of the scores.
     let classes = config.classes
-    var gradient = saved[saved.count - 1].activation
+    var gradient = tapes[tapes.count - 1].output
     var loss = 0.0
     for s in 0..<samples {
       var row = gradient[(s * classes)..<((s + 1) * classes)]
@@ -63,35 +54,17 @@ struct BnnTrainingEngine: TrainingFamily {
         &row, label: data.labels[batch[s]], scale: 1 / Float(samples))
       gradient.replaceSubrange((s * classes)..<((s + 1) * classes), with: row)
     }
-    for l in config.layers.indices.reversed() {
-      let (inputs, outputs) = (config.fanIn(l), config.layers[l].outputs)
-      if l + 1 < config.layers.count {
+    for (l, stage) in stages.enumerated().reversed() {
+      if l + 1 < stages.count {
         for k in gradient.indices {
-          gradient[k] *= config.estimator.derivative(at: saved[l].activation[k])
+          gradient[k] *= config.estimator.derivative(at: tapes[l].output[k])
         }
       }
-      var norm: (gamma: [Float], beta: [Float]) = ([], [])
-      if let batchNorm = saved[l].batchNorm {
-        norm = batchNorm.backward(
-          &gradient, samples: samples, outputs: outputs, gamma: state.layers[l].gamma)
-      } else {
-        let tau = state.scoreScale
-        for k in gradient.indices { gradient[k] *= tau }
-      }
-      let g = await DenseProducts.weightGradient(
-        gradient, saved[l].input, samples: samples, inputs: inputs, outputs: outputs,
+      let result = await stage.backward(
+        gradient, tape: tapes[l], samples: samples, layer: state.layers[l], needsInput: l > 0,
         threads: threads)
-      let next =
-        l > 0
-        ? await DenseProducts.inputGradient(
-          gradient, saved[l].weights, samples: samples, inputs: inputs, outputs: outputs,
-          threads: threads) : []
-      update(
-        layer: l,
-        gradient: WeightQuantizer.latentGradient(
-          g, latent: state.layers[l].latent, count: inputs * outputs,
-          mode: config.layers[l].weights) + norm.gamma + norm.beta)
-      gradient = next
+      update(layer: l, gradient: result.parameters)
+      gradient = result.input
     }
     return StepOutcome(loss: loss / Double(samples), parametersFinite: state.isFinite)
   }
@@ -112,7 +85,7 @@ struct BnnTrainingEngine: TrainingFamily {
 
   /// Hidden outputs: `y ≥ 0 ? +1 : −1`, or stochastic (+1 with probability
   /// clip((y + 1)/2, 0, 1), word `l << 40 + k` of this step's stream).
-  private func binarize(_ y: [Float], layer l: Int, outputs: Int) -> [Float] {
+  private func binarize(_ y: [Float], layer l: Int) -> [Float] {
     switch state.config.binarization {
     case .det:
       return y.map { $0 >= 0 ? 1 : -1 }
