@@ -161,3 +161,38 @@ import _TestSupport
     }
   }
 }
+
+/// The output batch norm (`--output-bn`) as the per-class affine of the integer dots.
+@Suite struct TrainingOutputAffineTests {
+  @Test func affineOfTheDotsIsTheEvalModeBatchNorm() throws {
+    var state = BnnTrainingState(
+      config: BnnTrainingConfig(
+        input: .integers(bits: 4, signed: false), inputs: 6,
+        layers: [
+          DenseLayerSpec(weights: .integer(bits: 5), outputs: 5),
+          DenseLayerSpec(weights: .ternary, outputs: 3),
+        ],
+        outputBatchNorm: true, seed: 4))
+    state.layers[1].gamma = [1.5, -0.5, 0.25]
+    state.layers[1].beta = [0.1, -0.3, 0.7]
+    state.layers[1].runningMean = [0.2, -0.1, 0.05]
+    state.layers[1].runningVariance = [0.5, 2, 0.3]
+    let quantized = state.quantizedLayers()
+    let affine = try #require(try state.outputAffine(quantized[1]))
+    var random = SeededRandom(seed: 2)
+    for _ in 0..<50 {
+      let sample = (0..<6).map { _ in Int.random(in: 0...15, using: &random) }
+      let float = state.evaluationScores(sample)
+      // The integer dots of the last layer, from a net without the affine.
+      var plain = state
+      plain.config.outputBatchNorm = false
+      let dots = try plain.exportNet().referenceScores(sample)
+      for c in 0..<3 {
+        let y = Double(affine.scale[c]) * Double(dots[c]) + Double(affine.offset[c])
+        #expect(abs(y - float[c]) <= 1e-5 * max(1, abs(float[c])), "class \(c)")
+      }
+    }
+    state.config.outputBatchNorm = false
+    #expect(try state.outputAffine(quantized[1]) == nil)
+  }
+}

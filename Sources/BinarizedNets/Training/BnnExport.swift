@@ -65,16 +65,20 @@ extension BnnTrainingState {
           mode: config.layers[l].weights.mode, inputs: inputs, outputs: outputs,
           weights: q.integers, activations: activations))
     }
-    var affine: OutputAffine?
-    if config.outputBatchNorm {
-      let l = config.layers.count - 1
-      let norms = dotBatchNorm(layer: l, scale: quantized[l].scale)
-      let scale = norms.map { $0.gamma / ($0.variance + $0.epsilon).squareRoot() }
-      let offset = zip(norms, scale).map { $0.beta - $1 * $0.mean }
-      affine = try OutputAffine(scale: scale, offset: offset)
-    }
     return try BinarizedNet(
-      input: config.input, inputs: config.inputs, layers: dense, outputAffine: affine)
+      input: config.input, inputs: config.inputs, layers: dense,
+      outputAffine: try outputAffine(quantized[quantized.count - 1]))
+  }
+
+  /// With an output batch norm, its per-class affine on the integer dots (`quantized`: the
+  /// last layer's weights): scale `γ/√(σ² + ε)` and offset `β − scale·μ` (float32) of
+  /// ``dotBatchNorm(layer:scale:)``'s parameters; `nil` without one.
+  func outputAffine(_ quantized: QuantizedWeights) throws(BinarizedNetError) -> OutputAffine? {
+    guard config.outputBatchNorm else { return nil }
+    let norms = dotBatchNorm(layer: config.layers.count - 1, scale: quantized.scale)
+    let scale = norms.map { $0.gamma / ($0.variance + $0.epsilon).squareRoot() }
+    let offset = zip(norms, scale).map { $0.beta - $1 * $0.mean }
+    return try OutputAffine(scale: scale, offset: offset)
   }
 
   /// The eval-mode float model on one sample (values as the integer net receives them):

@@ -22,10 +22,11 @@ struct BnnTrainCommand: AsyncParsableCommand {
       accuracy, or by the accuracy on the held-out --validation fraction, is kept. Inputs: \
       --encoding thermometer gives bit inputs; --encoding raw or fixed gives integer inputs \
       (uint/int of the features' width). With --out DIR it writes:
-        DIR/model.json       the integer net (bittrue-bnn; bnn eval, cosim, netlist read it)
-        DIR/training-state   float weights, batch-norm statistics, Adam state (--resume DIR)
+        DIR/model.json       the integer net (bittrue-bnn: cosim, netlist read it)
+        DIR/training-state   float weights, BN statistics, Adam state (--resume)
         DIR/curve.svg        loss and integer-net accuracy per epoch
-        DIR/report.json, DIR/report.md   settings, accuracies, confusion matrix, timing
+        DIR/report.json      settings, accuracies, confusion matrix, timing
+        DIR/report.md        the same as tables
         DIR/train.log        one line per epoch
 
       Results depend on --seed and the options, never on --threads. The last two lines are \
@@ -36,9 +37,9 @@ struct BnnTrainCommand: AsyncParsableCommand {
         bittrue bnn train --dataset digits --encoding fixed --format ufix5_En0 \\
             --layers "int8:64,binary:64,binary:10" --epochs 20 --out out/bnn-digits
         bittrue bnn train --dataset iris --encoding thermometer --thresholds 8 \\
-            --layers "binary:32,ternary:3" --act reste --epochs 50 --seed 1 --out out/iris
-        bittrue bnn train --dataset mnist --data-dir ../shared/data --encoding fixed \\
-            --format ufix8_En0 --layers "int16:256,binary:256,binary:256,binary:10" \\
+            --layers "binary:32,ternary:3" --act reste --epochs 50 --out out/iris
+        bittrue bnn train --dataset mnist --data-dir ../shared/data \\
+            --encoding raw --layers "int8:256,binary:256,binary:10" \\
             --epochs 10 --out out/bnn-mnist
       """)
 
