@@ -34,19 +34,25 @@ enum RowParallel {
 /// The three products of a dense layer, each row owned by one thread and summed in a fixed
 /// order (see ``RowParallel``).
 enum DenseProducts {
-  /// `z[s][o] = Σ_i w[o][i]·x[s][i]` (inputs in order).
+  /// `z[s][o] = Σ_i w[o][i]·x[s][i]` (inputs in order, from 0). The weights are transposed
+  /// first so the inner loop runs over neurons (vectorizable) while each sum still adds its
+  /// terms in input order.
   static func forward(
     _ x: [Float], _ w: [Float], samples: Int, inputs: Int, outputs: Int, threads: Int
   ) async -> [Float] {
-    await RowParallel.rows(samples, width: outputs, threads: threads) { s, row in
+    var transposed = [Float](repeating: 0, count: w.count)
+    for o in 0..<outputs {
+      for i in 0..<inputs { transposed[i * outputs + o] = w[o * inputs + i] }
+    }
+    let wt = transposed
+    return await RowParallel.rows(samples, width: outputs, threads: threads) { s, row in
       x.withUnsafeBufferPointer { xb in
-        w.withUnsafeBufferPointer { wb in
+        wt.withUnsafeBufferPointer { wb in
           let xs = s * inputs
-          for o in 0..<outputs {
-            let wo = o * inputs
-            var sum: Float = 0
-            for i in 0..<inputs { sum += wb[wo + i] * xb[xs + i] }
-            row[o] = sum
+          for i in 0..<inputs {
+            let xi = xb[xs + i]
+            let wi = i * outputs
+            for o in 0..<outputs { row[o] += xi * wb[wi + o] }
           }
         }
       }
