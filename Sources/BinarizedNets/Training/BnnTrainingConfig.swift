@@ -109,10 +109,11 @@ public struct BnnTrainingConfig: Hashable, Sendable {
       throw .invalidOption("the net has more than 2^26 trainable weights")
     }
     let widest = (0...layers.count).map { $0 < layers.count ? fanIn($0) : classes }.max()!
-    do throws(TrainingError) {
-      try TrainingLimits.check(partitions: batchSize, rowsPerWorker: widest)
-    } catch {
-      throw .training(error)
+    let (rows, overflow) = batchSize.multipliedReportingOverflow(by: widest)
+    guard !overflow && rows <= TrainingLimits.maximumWorkerRows else {
+      throw .invalidOption(
+        "--batch-size \(batchSize) × the widest layer (\(widest)) exceed "
+          + "\(TrainingLimits.maximumWorkerRows) activations; use a smaller batch")
     }
   }
 }
