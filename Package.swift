@@ -42,7 +42,8 @@ let package = Package(
     .target(name: "LogicNets", dependencies: ["BitCore", "TrainingCore"]),
     // Binarized/ternary nets: the integer deployable model, its file, BN folding, the
     // bit-packed runtime (LogicNets: the strict JSON reader).
-    .target(name: "BinarizedNets", dependencies: ["BitCore", "FixedPoint", "LogicNets"]),
+    .target(
+      name: "BinarizedNets", dependencies: ["BitCore", "FixedPoint", "LogicNets", "TrainingCore"]),
     .target(name: "ModelLowering", dependencies: ["LogicNets", "BinarizedNets", "NetlistIR"]),
     .target(
       name: "Inference",
