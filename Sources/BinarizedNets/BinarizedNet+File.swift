@@ -12,7 +12,11 @@ extension BinarizedNet {
 
   /// Reads a file strictly; every problem is a one-line error naming the field.
   public init(fileData data: Data) throws(BinarizedNetError) {
-    let parsed: (input: InputFormat, count: Int, layers: [DenseLayer])
+    let parsed:
+      (
+        input: InputFormat, count: Int, image: ImageShape?, features: [FeatureLayer],
+        layers: [DenseLayer]
+      )
     do throws(LogicNetsError) {
       let root = try JSONValue.parse(data)
       let format = try root.field("format", at: "").string(at: "format")
@@ -24,22 +28,26 @@ extension BinarizedNet {
       let count = try inputValue.field("count", at: "input").integer(
         at: "input.count", in: 1...Self.maxWidth)
       let input = try Self.inputFormat(inputValue)
+      let image = try Self.imageShape(inputValue)
+      let front = try Self.parseFeatures(root, input: input, count: count, image: image)
       let layerValues = try root.field("layers", at: "").array(at: "layers")
       guard (1...Self.maxLayers).contains(layerValues.count) else {
         throw .invalidField(path: "layers", detail: "expected 1...\(Self.maxLayers) layers")
       }
       var layers: [DenseLayer] = []
-      var width = count
+      var width = front.width
       for (l, value) in layerValues.enumerated() {
         let layer = try Self.layer(value, path: "layers[\(l)]", inputs: width)
         layers.append(layer)
         width = layer.outputs
       }
-      parsed = (input, count, layers)
+      parsed = (input, count, image, front.features, layers)
     } catch {
       throw .file(error.description)
     }
-    try self.init(input: parsed.input, inputs: parsed.count, layers: parsed.layers)
+    try self.init(
+      input: parsed.input, inputs: parsed.count, image: parsed.image, features: parsed.features,
+      layers: parsed.layers)
   }
 
   private static func inputFormat(_ value: JSONValue) throws(LogicNetsError) -> InputFormat {
@@ -54,7 +62,7 @@ extension BinarizedNet {
     }
   }
 
-  private static func mode(_ name: String, path: String) throws(LogicNetsError) -> WeightMode {
+  static func mode(_ name: String, path: String) throws(LogicNetsError) -> WeightMode {
     if name == "binary" { return .binary }
     if name == "ternary" { return .ternary }
     if name.hasPrefix("int"), let k = Int(name.dropFirst(3)), (2...16).contains(k),
@@ -107,7 +115,7 @@ extension BinarizedNet {
       activations: activations)
   }
 
-  private static func activation(
+  static func activation(
     _ value: JSONValue, path: String
   ) throws(LogicNetsError) -> NeuronActivation {
     guard case .object(let members) = value, members.count == 1, let (key, x) = members.first
@@ -130,10 +138,10 @@ extension BinarizedNet {
   public func fileText() -> String {
     var out = "{\"format\": \"\(Self.fileFormat)\", \"version\": 1,\n"
     switch input {
-    case .bits: out += " \"input\": {\"kind\": \"bits\", \"count\": \(inputs)},\n"
+    case .bits: out += " \"input\": {\"kind\": \"bits\", \"count\": \(inputs)\(shapeText)},\n"
     case .integers(let bits, let signed):
       out += " \"input\": {\"kind\": \"\(signed ? "int" : "uint")\", \"bits\": \(bits), "
-      out += "\"count\": \(inputs)},\n"
+      out += "\"count\": \(inputs)\(shapeText)},\n"
     }
     let layerTexts = layers.map { layer in
       let rows = (0..<layer.outputs).map { o in
@@ -153,6 +161,6 @@ extension BinarizedNet {
       }
       return text + "}"
     }
-    return out + " \"layers\": [\n" + layerTexts.joined(separator: ",\n") + "]}\n"
+    return out + featuresText + " \"layers\": [\n" + layerTexts.joined(separator: ",\n") + "]}\n"
   }
 }
