@@ -68,7 +68,8 @@ extension BinarizedNet {
     }
     if kind == "maxpool" {
       return .maxPool(
-        MaxPoolLayer(size: try side("size", 1...maxKernel), stride: try side("stride", 1...maxKernel)))
+        MaxPoolLayer(
+          size: try side("size", 1...maxKernel), stride: try side("stride", 1...maxKernel)))
     }
     let mode = try mode(
       try value.field("mode", at: path).string(at: "\(path).mode"), path: "\(path).mode")

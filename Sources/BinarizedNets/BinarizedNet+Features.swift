@@ -60,13 +60,16 @@ extension BinarizedNet {
     input: InputFormat, inputs: Int, image: ImageShape?, features: [FeatureLayer]
   ) throws(FeatureProblem) -> Int {
     guard var shape = image else {
-      guard features.isEmpty else { throw FeatureProblem(path: "input.shape", detail: "required by 'features'") }
+      guard features.isEmpty else {
+        throw FeatureProblem(path: "input.shape", detail: "required by 'features'")
+      }
       return inputs
     }
     try check(shape, path: "input.shape")
     guard shape.count == inputs else {
       throw FeatureProblem(
-        path: "input.shape", detail: "\(shape.channels)×\(shape.height)×\(shape.width) = \(shape.count) "
+        path: "input.shape",
+        detail: "\(shape.channels)×\(shape.height)×\(shape.width) = \(shape.count) "
           + "values, expected input.count \(inputs)")
     }
     guard features.count <= maxLayers else {
@@ -78,16 +81,21 @@ extension BinarizedNet {
       case .convolution(let conv):
         try check(conv, input: shape, path: path)
         if case .integer = conv.mode, !(l == 0 && input.isInteger) {
-          throw FeatureProblem(path: "\(path).mode", detail: "int weights need integer inputs (first layer only)")
+          throw FeatureProblem(
+            path: "\(path).mode", detail: "int weights need integer inputs (first layer only)")
         }
         let bound = dotBound(conv, magnitude: l == 0 ? magnitude(input) : 1)
-        guard bound <= 1 << 52 else { throw FeatureProblem(path: "\(path)", detail: "dot products exceed 2^52") }
+        guard bound <= 1 << 52 else {
+          throw FeatureProblem(path: "\(path)", detail: "dot products exceed 2^52")
+        }
       case .maxPool(let pool):
         if l == 0 && input.isInteger {
-          throw FeatureProblem(path: "\(path).kind", detail: "a max-pool needs ±1 inputs, not integers")
+          throw FeatureProblem(
+            path: "\(path).kind", detail: "a max-pool needs ±1 inputs, not integers")
         }
         try check(
-          side: pool.size, stride: pool.stride, padding: 0, shape: shape, path: path, sideName: "size")
+          side: pool.size, stride: pool.stride, padding: 0, shape: shape, path: path,
+          sideName: "size")
       }
       shape = layer.outputShape(shape)
       try check(shape, path: "\(path) output")
@@ -100,7 +108,8 @@ extension BinarizedNet {
     guard sides.allSatisfy({ (1...maxImageValues).contains($0) }),
       shape.count <= maxImageValues
     else {
-      throw FeatureProblem(path: "\(path)", detail: "every side 1...\(maxImageValues), at most 2^20 values")
+      throw FeatureProblem(
+        path: "\(path)", detail: "every side 1...\(maxImageValues), at most 2^20 values")
     }
   }
 
@@ -109,10 +118,12 @@ extension BinarizedNet {
   ) throws(FeatureProblem) {
     guard conv.inputChannels == shape.channels else {
       throw FeatureProblem(
-        path: "\(path).weights", detail: "\(conv.inputChannels) input channels, expected \(shape.channels)")
+        path: "\(path).weights",
+        detail: "\(conv.inputChannels) input channels, expected \(shape.channels)")
     }
     guard (1...maxImageValues).contains(conv.outputChannels) else {
-      throw FeatureProblem(path: "\(path).weights", detail: "expected 1...\(maxImageValues) output channels")
+      throw FeatureProblem(
+        path: "\(path).weights", detail: "expected 1...\(maxImageValues) output channels")
     }
     try check(
       side: conv.kernel, stride: conv.stride, padding: conv.padding, shape: shape,
@@ -122,18 +133,21 @@ extension BinarizedNet {
       conv.weights.count == conv.outputChannels * perChannel
     else {
       throw FeatureProblem(
-        path: "\(path).weights", detail: "\(conv.weights.count) weights, expected "
+        path: "\(path).weights",
+        detail: "\(conv.weights.count) weights, expected "
           + "\(conv.outputChannels)×\(perChannel) (at most 2^26)")
     }
     let range = conv.mode.weightRange
     if let bad = conv.weights.firstIndex(where: { !range.contains(Int($0)) }) {
       throw FeatureProblem(
-        path: "\(path).weights[\(bad / perChannel)][\(bad % perChannel)]", detail: ""
+        path: "\(path).weights[\(bad / perChannel)][\(bad % perChannel)]",
+        detail: ""
           + "\(conv.weights[bad]) is outside \(range.lowerBound)...\(range.upperBound)")
     }
     guard conv.activations.count == conv.outputChannels else {
       throw FeatureProblem(
-        path: "\(path).activations", detail: "\(conv.activations.count) entries, "
+        path: "\(path).activations",
+        detail: "\(conv.activations.count) entries, "
           + "expected \(conv.outputChannels)")
     }
   }
@@ -153,11 +167,13 @@ extension BinarizedNet {
       throw FeatureProblem(path: "\(layer).stride", detail: "\(stride) is outside 1...\(maxKernel)")
     }
     guard (0..<side).contains(padding) else {
-      throw FeatureProblem(path: "\(layer).padding", detail: "\(padding) is outside 0...\(side - 1)")
+      throw FeatureProblem(
+        path: "\(layer).padding", detail: "\(padding) is outside 0...\(side - 1)")
     }
     guard shape.height + 2 * padding >= side, shape.width + 2 * padding >= side else {
       throw FeatureProblem(
-        path: "\(sidePath)", detail: "a \(side)×\(side) window does not fit the "
+        path: "\(sidePath)",
+        detail: "a \(side)×\(side) window does not fit the "
           + "\(shape.height)×\(shape.width) image (padding \(padding))")
     }
   }

@@ -5,7 +5,9 @@ enum PackedBits {
   static func zeros(_ count: Int) -> [UInt64] { [UInt64](repeating: 0, count: (count + 63) / 64) }
 
   /// Bit `i`.
-  static func get(_ words: [UInt64], _ i: Int) -> Bool { (words[i >> 6] >> UInt64(i & 63)) & 1 == 1 }
+  static func get(_ words: [UInt64], _ i: Int) -> Bool {
+    (words[i >> 6] >> UInt64(i & 63)) & 1 == 1
+  }
 
   /// Sets bit `i`.
   static func set(_ words: inout [UInt64], _ i: Int) { words[i >> 6] |= 1 << UInt64(i & 63) }

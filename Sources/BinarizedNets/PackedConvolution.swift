@@ -87,7 +87,8 @@ struct BitConvolution: Sendable {
         for o in 0..<outputs {
           var count = 0
           for w in 0..<words {
-            count += (~(patch[w] ^ plus[o * words + w]) & mask[o * words + w]
+            count +=
+              (~(patch[w] ^ plus[o * words + w]) & mask[o * words + w]
               & valid[p * words + w]).nonzeroBitCount
           }
           if layer.activations[o].fires(2 * count - nonzero[p * outputs + o]) {
@@ -135,7 +136,8 @@ struct IntegerConvolution: Sendable {
         var dot = 0
         for c in 0..<input.channels {
           for tap in window {
-            dot += Int(layer.weights[row + c * k2 + tap.weight]) * values[base + c * plane + tap.pixel]
+            dot +=
+              Int(layer.weights[row + c * k2 + tap.weight]) * values[base + c * plane + tap.pixel]
           }
         }
         if layer.activations[o].fires(dot) { PackedBits.set(&result, p * outputs + o) }
