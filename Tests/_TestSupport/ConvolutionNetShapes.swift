@@ -45,3 +45,20 @@ public enum ConvolutionNetShapes {
       input: input, image: image, features: features, dense: dense, using: &random)
   }
 }
+
+extension ConvolutionNetShapes {
+  /// The `bittrue-bnn` text of a tiny random CNN for the command-line tests: a 1×8×8 image
+  /// of 4-bit pixels → 3×3 int3 conv, 4 channels (padding 1) → 2×2 max-pool → 3×3 binary
+  /// conv, 4 channels (padding 1) → dense, 3 classes.
+  public static func tinyFileText(seed: UInt64) -> String {
+    var random = SeededRandom(seed: seed)
+    return RandomConvolutionNets.make(
+      input: .integers(bits: 4, signed: false), image: ImageShape(channels: 1, height: 8, width: 8),
+      features: [
+        .conv(.integer(bits: 3), 4, kernel: 3, stride: 1, padding: 1), .pool(2, stride: 2),
+        .conv(.binary, 4, kernel: 3, stride: 1, padding: 1),
+      ],
+      dense: [(.binary, 3)], using: &random
+    ).fileText()
+  }
+}
