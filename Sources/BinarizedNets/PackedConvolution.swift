@@ -1,7 +1,9 @@
 /// A binarized (or ternary) convolution on pixel-major bits: the weights of each output
 /// channel packed in `(ky, kx, c)` order as `w⁺` (the +1 weights) and `m` (the non-zero
-/// ones), and per output position the in-image mask `v` of its window and each channel's
-/// `popcount(m ∧ v)`.
+/// ones). A patch has zeros at the taps in the padding, where `xnor(0, w⁺) ∧ m` counts the
+/// −1 weights; so with `P` the popcount over the whole patch, `N` the non-zero weights that
+/// meet the image and `Q` the −1 weights in the padding, `dot = 2·(P − Q) − N = 2P − (2Q + N)`:
+/// one offset `2Q + N` per output position and channel, the same inside the image.
 struct BitConvolution: Sendable {
   let layer: ConvolutionLayer
   let input: ImageShape
@@ -11,10 +13,8 @@ struct BitConvolution: Sendable {
   /// `w⁺` and `m`, `words` per output channel.
   let plus: [UInt64]
   let mask: [UInt64]
-  /// `v`, `words` per output position.
-  let valid: [UInt64]
-  /// `popcount(m ∧ v)`, per output position and channel.
-  let nonzero: [Int]
+  /// `2Q + N`, per output position and channel.
+  let offset: [Int]
 
   init(_ layer: ConvolutionLayer, _ input: ImageShape) {
     self.layer = layer
@@ -38,29 +38,34 @@ struct BitConvolution: Sendable {
         }
       }
     }
-    let positions = output.height * output.width
-    var valid = [UInt64](repeating: 0, count: positions * words)
-    var nonzero = [Int](repeating: 0, count: positions * layer.outputChannels)
+    let inside = (0..<layer.outputChannels).map { o in layer.row(o).count { $0 != 0 } }
+    var offset: [Int] = []
+    offset.reserveCapacity(output.count)
     for y in 0..<output.height {
       for x in 0..<output.width {
-        let p = y * output.width + x
-        for tap in layer.taps(y: y, x: x, height: input.height, width: input.width) {
-          for ch in 0..<c {
-            let bit = tap.weight * c + ch
-            valid[p * words + (bit >> 6)] |= 1 << UInt64(bit & 63)
-          }
+        let taps = layer.taps(y: y, x: x, height: input.height, width: input.width)
+        guard taps.count < k * k else {
+          offset += inside
+          continue
         }
+        var inImage = [Bool](repeating: false, count: k * k)
+        for tap in taps { inImage[tap.weight] = true }
         for o in 0..<layer.outputChannels {
-          nonzero[p * layer.outputChannels + o] = (0..<words).reduce(0) {
-            $0 + (mask[o * words + $1] & valid[p * words + $1]).nonzeroBitCount
+          let row = layer.row(o)
+          var sum = 0
+          for ch in 0..<c {
+            for tap in 0..<(k * k) {
+              let w = row[row.startIndex + ch * k * k + tap]
+              if inImage[tap] { sum += w != 0 ? 1 : 0 } else { sum += w < 0 ? 2 : 0 }
+            }
           }
+          offset.append(sum)
         }
       }
     }
     self.plus = plus
     self.mask = mask
-    self.valid = valid
-    self.nonzero = nonzero
+    self.offset = offset
   }
 
   /// The output bits (pixel-major) of one sample's input bits (pixel-major).
@@ -87,11 +92,10 @@ struct BitConvolution: Sendable {
         for o in 0..<outputs {
           var count = 0
           for w in 0..<words {
-            count +=
-              (~(patch[w] ^ plus[o * words + w]) & mask[o * words + w]
-              & valid[p * words + w]).nonzeroBitCount
+            let matches = ~(patch[w] ^ plus[o * words + w]) & mask[o * words + w]
+            count += matches.nonzeroBitCount
           }
-          if layer.activations[o].fires(2 * count - nonzero[p * outputs + o]) {
+          if layer.activations[o].fires(2 * count - offset[p * outputs + o]) {
             PackedBits.set(&result, p * outputs + o)
           }
         }
@@ -107,40 +111,41 @@ struct IntegerConvolution: Sendable {
   let layer: ConvolutionLayer
   let input: ImageShape
   let output: ImageShape
-  /// Per output position, its window's in-image taps.
-  let taps: [[(weight: Int, pixel: Int)]]
 
   init(_ layer: ConvolutionLayer, _ input: ImageShape) {
     self.layer = layer
     self.input = input
     output = layer.outputShape(input)
-    var taps: [[(weight: Int, pixel: Int)]] = []
-    for y in 0..<output.height {
-      for x in 0..<output.width {
-        taps.append(layer.taps(y: y, x: x, height: input.height, width: input.width))
-      }
-    }
-    self.taps = taps
   }
 
   /// The output bits (pixel-major) of one sample's integers (`C × H × W`).
   func run(_ values: ArraySlice<Int>) -> [UInt64] {
-    let k2 = layer.kernel * layer.kernel
+    let k = layer.kernel
     let plane = input.height * input.width
     let outputs = layer.outputChannels
     let base = values.startIndex
     var result = PackedBits.zeros(output.count)
-    for (p, window) in taps.enumerated() {
-      for o in 0..<outputs {
-        let row = o * layer.weightsPerChannel
-        var dot = 0
-        for c in 0..<input.channels {
-          for tap in window {
-            dot +=
-              Int(layer.weights[row + c * k2 + tap.weight]) * values[base + c * plane + tap.pixel]
+    for y in 0..<output.height {
+      let top = y * layer.stride - layer.padding
+      let rows = Swift.max(0, -top)..<Swift.min(k, input.height - top)
+      for x in 0..<output.width {
+        let left = x * layer.stride - layer.padding
+        let columns = Swift.max(0, -left)..<Swift.min(k, input.width - left)
+        let p = y * output.width + x
+        for o in 0..<outputs {
+          var dot = 0
+          for c in 0..<input.channels {
+            let weights = (o * input.channels + c) * k * k
+            let pixels = base + c * plane + top * input.width + left
+            for ky in rows {
+              for kx in columns {
+                dot +=
+                  Int(layer.weights[weights + ky * k + kx]) * values[pixels + ky * input.width + kx]
+              }
+            }
           }
+          if layer.activations[o].fires(dot) { PackedBits.set(&result, p * outputs + o) }
         }
-        if layer.activations[o].fires(dot) { PackedBits.set(&result, p * outputs + o) }
       }
     }
     return result
