@@ -6,7 +6,8 @@
 /// ``InputFormat/integers(bits:signed:)`` net, and otherwise ±1 values (bit 1 ↦ +1,
 /// bit 0 ↦ −1). A hidden neuron outputs the bit ``NeuronActivation/fires(_:)``; the last
 /// layer's dots are the class scores, and the predicted class is the first largest score
-/// (ties to the lowest class, like `torch.argmax`). See docs/binarized.md.
+/// (ties to the lowest class, like `torch.argmax`). A convolutional front (``features``,
+/// ``FeatureLayer``) may come before the dense layers. See docs/binarized.md.
 public struct BinarizedNet: Hashable, Sendable {
   /// The inputs of the net.
   public let input: InputFormat
@@ -81,8 +82,7 @@ public struct BinarizedNet: Hashable, Sendable {
   /// The largest |input| of layer `l`: the integer range for layer 0 of an integer net, 1
   /// otherwise.
   public func inputMagnitude(layer l: Int) -> Int {
-    guard l == 0, features.isEmpty, case .integers(let bits, let signed) = input else { return 1 }
-    return signed ? 1 << (bits - 1) : (1 << bits) - 1
+    l == 0 && features.isEmpty ? Self.magnitude(input) : 1
   }
 
   /// The largest |dot| of any neuron of layer `l`.
