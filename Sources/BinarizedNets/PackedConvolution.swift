@@ -4,7 +4,7 @@
 /// −1 weights; so with `P` the popcount over the whole patch, `N` the non-zero weights that
 /// meet the image and `Q` the −1 weights in the padding, `dot = 2·(P − Q) − N = 2P − (2Q + N)`:
 /// one offset `2Q + N` per output position and channel, the same inside the image.
-struct BitConvolution: Sendable {
+struct PackedBitConvolution: Sendable {
   let layer: ConvolutionLayer
   let input: ImageShape
   let output: ImageShape
@@ -107,7 +107,7 @@ struct BitConvolution: Sendable {
 
 /// A first convolution on integer inputs: per output position, the integer dot product of
 /// each channel's weights with the window's in-image inputs.
-struct IntegerConvolution: Sendable {
+struct PackedIntegerConvolution: Sendable {
   let layer: ConvolutionLayer
   let input: ImageShape
   let output: ImageShape

@@ -6,11 +6,10 @@ import BitCore
 /// that the `kernel·C` bits of one window row are contiguous and a window is gathered
 /// (im2col) as `kernel` bit-range copies into a patch of `(ky, kx, c)`-ordered bits; the
 /// weights are packed in the same order. A binarized convolution is then, per output
-/// position and channel, `dot = 2·popcount(xnor(patch, w⁺) ∧ m ∧ v) − popcount(m ∧ v)`,
-/// where `v` marks the window's taps inside the image (zero padding: masked out, so
-/// `popcount(m ∧ v)` depends on the position). A first convolution on integer inputs is an
-/// integer dot product; a max-pool is an OR of `C`-bit pixel ranges. The last image is
-/// handed to the dense part in the net's `C × H × W` order.
+/// position and channel, `dot = 2·popcount(xnor(patch, w⁺) ∧ m) − offset`, the offset
+/// accounting for the taps in the zero padding (``PackedBitConvolution``). A first
+/// convolution on integer inputs is an integer dot product; a max-pool is an OR of `C`-bit
+/// pixel ranges. The last image is handed to the dense part in the net's `C × H × W` order.
 struct PackedFeatureFront: Sendable {
   /// The image of the net's inputs.
   let image: ImageShape
@@ -19,9 +18,9 @@ struct PackedFeatureFront: Sendable {
 
   /// One feature layer, ready to run.
   enum Stage: Sendable {
-    case integerConvolution(IntegerConvolution)
-    case bitConvolution(BitConvolution)
-    case maxPool(MaxPool, input: ImageShape)
+    case integerConvolution(PackedIntegerConvolution)
+    case bitConvolution(PackedBitConvolution)
+    case maxPool(PackedMaxPool, input: ImageShape)
   }
 
   /// The front of a valid net with features, or nil when it has none.
@@ -31,11 +30,11 @@ struct PackedFeatureFront: Sendable {
     let shapes = net.featureShapes
     stages = net.features.enumerated().map { l, layer in
       switch layer {
-      case .maxPool(let pool): return .maxPool(MaxPool(pool), input: shapes[l])
+      case .maxPool(let pool): return .maxPool(PackedMaxPool(pool), input: shapes[l])
       case .convolution(let conv):
         return l == 0 && net.input.isInteger
-          ? .integerConvolution(IntegerConvolution(conv, shapes[l]))
-          : .bitConvolution(BitConvolution(conv, shapes[l]))
+          ? .integerConvolution(PackedIntegerConvolution(conv, shapes[l]))
+          : .bitConvolution(PackedBitConvolution(conv, shapes[l]))
       }
     }
   }
@@ -99,7 +98,7 @@ extension PackedFeatureFront.Stage {
 
 /// Max-pool on pixel-major bits: each output pixel's `C` bits are the OR of the `C`-bit
 /// ranges of its window's pixels.
-struct MaxPool: Sendable {
+struct PackedMaxPool: Sendable {
   /// The layer.
   let layer: MaxPoolLayer
 
