@@ -14,7 +14,8 @@ enum PackedBits {
 
   /// ORs bits `from ..< from + count` of `source` into bits `at ..< at + count` of `target`.
   static func copy(
-    _ source: [UInt64], from: Int, count: Int, into target: inout [UInt64], at: Int
+    _ source: UnsafeBufferPointer<UInt64>, from: Int, count: Int,
+    into target: UnsafeMutableBufferPointer<UInt64>, at: Int
   ) {
     var done = 0
     while done < count {
@@ -29,7 +30,7 @@ enum PackedBits {
   }
 
   /// The `n` (1…64) bits from bit `i`, as the low bits of a word.
-  private static func read(_ words: [UInt64], _ i: Int, _ n: Int) -> UInt64 {
+  private static func read(_ words: UnsafeBufferPointer<UInt64>, _ i: Int, _ n: Int) -> UInt64 {
     let word = i >> 6
     let shift = i & 63
     var value = words[word] >> UInt64(shift)

@@ -70,81 +70,110 @@ struct PackedBitConvolution: Sendable {
 
   /// The output bits (pixel-major) of one sample's input bits (pixel-major).
   func run(_ bits: [UInt64]) -> [UInt64] {
-    let k = layer.kernel
-    let c = input.channels
-    let outputs = layer.outputChannels
     var result = PackedBits.zeros(output.count)
     var patch = [UInt64](repeating: 0, count: words)
-    for y in 0..<output.height {
-      for x in 0..<output.width {
-        let p = y * output.width + x
-        for w in 0..<words { patch[w] = 0 }
-        let left = x * layer.stride - layer.padding
-        let low = Swift.max(0, -left)
-        let high = Swift.min(k, input.width - left)
-        for ky in 0..<k {
-          let iy = y * layer.stride - layer.padding + ky
-          guard iy >= 0 && iy < input.height && low < high else { continue }
-          PackedBits.copy(
-            bits, from: (iy * input.width + left + low) * c, count: (high - low) * c,
-            into: &patch, at: (ky * k + low) * c)
-        }
-        for o in 0..<outputs {
-          var count = 0
-          for w in 0..<words {
-            let matches = ~(patch[w] ^ plus[o * words + w]) & mask[o * words + w]
-            count += matches.nonzeroBitCount
-          }
-          if layer.activations[o].fires(2 * count - offset[p * outputs + o]) {
-            PackedBits.set(&result, p * outputs + o)
+    bits.withUnsafeBufferPointer { source in
+      plus.withUnsafeBufferPointer { plus in
+        mask.withUnsafeBufferPointer { mask in
+          patch.withUnsafeMutableBufferPointer { patch in
+            for y in 0..<output.height {
+              for x in 0..<output.width {
+                gather(source, y: y, x: x, into: patch)
+                let p = y * output.width + x
+                for o in 0..<layer.outputChannels {
+                  var count = 0
+                  for w in 0..<words {
+                    count +=
+                      (~(patch[w] ^ plus[o * words + w]) & mask[o * words + w])
+                      .nonzeroBitCount
+                  }
+                  let at = p * layer.outputChannels + o
+                  if layer.activations[o].fires(2 * count - offset[at]) {
+                    PackedBits.set(&result, at)
+                  }
+                }
+              }
+            }
           }
         }
       }
     }
     return result
   }
+
+  /// The window of output position `(y, x)` as a patch: `kernel` copies of the in-image part
+  /// of a window row, zeros in the padding.
+  private func gather(
+    _ source: UnsafeBufferPointer<UInt64>, y: Int, x: Int,
+    into patch: UnsafeMutableBufferPointer<UInt64>
+  ) {
+    let k = layer.kernel
+    let c = input.channels
+    for w in 0..<words { patch[w] = 0 }
+    let left = x * layer.stride - layer.padding
+    let low = Swift.max(0, -left)
+    let high = Swift.min(k, input.width - left)
+    guard low < high else { return }
+    for ky in 0..<k {
+      let iy = y * layer.stride - layer.padding + ky
+      guard iy >= 0 && iy < input.height else { continue }
+      PackedBits.copy(
+        source, from: (iy * input.width + left + low) * c, count: (high - low) * c,
+        into: patch, at: (ky * k + low) * c)
+    }
+  }
 }
 
-/// A first convolution on integer inputs: per output position, the integer dot product of
-/// each channel's weights with the window's in-image inputs.
+/// A first convolution on integer inputs: per output position, the window is gathered into
+/// `C·k·k` integers (0 in the padding) and each channel's dot product is taken with its
+/// weights.
 struct PackedIntegerConvolution: Sendable {
   let layer: ConvolutionLayer
   let input: ImageShape
   let output: ImageShape
+  /// The weights as `Int`, one row of `C·k·k` per output channel.
+  let weights: [Int]
 
   init(_ layer: ConvolutionLayer, _ input: ImageShape) {
     self.layer = layer
     self.input = input
     output = layer.outputShape(input)
+    weights = layer.weights.map { Int($0) }
   }
 
   /// The output bits (pixel-major) of one sample's integers (`C × H × W`).
   func run(_ values: ArraySlice<Int>) -> [UInt64] {
     let k = layer.kernel
-    let plane = input.height * input.width
-    let outputs = layer.outputChannels
-    let base = values.startIndex
+    let n = layer.weightsPerChannel
     var result = PackedBits.zeros(output.count)
-    for y in 0..<output.height {
-      let top = y * layer.stride - layer.padding
-      let rows = Swift.max(0, -top)..<Swift.min(k, input.height - top)
-      for x in 0..<output.width {
-        let left = x * layer.stride - layer.padding
-        let columns = Swift.max(0, -left)..<Swift.min(k, input.width - left)
-        let p = y * output.width + x
-        for o in 0..<outputs {
-          var dot = 0
-          for c in 0..<input.channels {
-            let weights = (o * input.channels + c) * k * k
-            let pixels = base + c * plane + top * input.width + left
-            for ky in rows {
-              for kx in columns {
-                dot +=
-                  Int(layer.weights[weights + ky * k + kx]) * values[pixels + ky * input.width + kx]
+    var window = [Int](repeating: 0, count: n)
+    values.withUnsafeBufferPointer { values in
+      weights.withUnsafeBufferPointer { weights in
+        window.withUnsafeMutableBufferPointer { window in
+          for y in 0..<output.height {
+            for x in 0..<output.width {
+              let top = y * layer.stride - layer.padding
+              let left = x * layer.stride - layer.padding
+              for c in 0..<input.channels {
+                for ky in 0..<k {
+                  for kx in 0..<k {
+                    let iy = top + ky
+                    let ix = left + kx
+                    let inside = iy >= 0 && iy < input.height && ix >= 0 && ix < input.width
+                    window[(c * k + ky) * k + kx] =
+                      inside ? values[(c * input.height + iy) * input.width + ix] : 0
+                  }
+                }
+              }
+              let p = y * output.width + x
+              for o in 0..<layer.outputChannels {
+                var dot = 0
+                for i in 0..<n { dot &+= weights[o * n + i] &* window[i] }
+                let at = p * layer.outputChannels + o
+                if layer.activations[o].fires(dot) { PackedBits.set(&result, at) }
               }
             }
           }
-          if layer.activations[o].fires(dot) { PackedBits.set(&result, p * outputs + o) }
         }
       }
     }

@@ -108,11 +108,15 @@ struct PackedMaxPool: Sendable {
     let out = layer.outputShape(input)
     let c = input.channels
     var result = PackedBits.zeros(out.count)
-    for y in 0..<out.height {
-      for x in 0..<out.width {
-        let target = (y * out.width + x) * c
-        for pixel in layer.window(y: y, x: x, width: input.width) {
-          PackedBits.copy(bits, from: pixel * c, count: c, into: &result, at: target)
+    bits.withUnsafeBufferPointer { source in
+      result.withUnsafeMutableBufferPointer { target in
+        for y in 0..<out.height {
+          for x in 0..<out.width {
+            let at = (y * out.width + x) * c
+            for pixel in layer.window(y: y, x: x, width: input.width) {
+              PackedBits.copy(source, from: pixel * c, count: c, into: target, at: at)
+            }
+          }
         }
       }
     }
