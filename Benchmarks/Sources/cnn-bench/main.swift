@@ -1,10 +1,11 @@
 // The MiniMNIST CNN of issue 12 with random weights: bit-packed throughput and netlist size.
 //
-//   cnn-bench [samples] [file]
+//   cnn-bench [samples] [file] [gates]
 //
 // 8-bit 1×28×28 → 3×3 ternary conv, 16 channels → 3×3 binary conv, 32 channels → 2×2
 // max-pool → dense 32 → 32 → 10 (no padding: 28 → 26 → 24 → 12, 4608 features). Writes the
-// net as a bittrue-bnn file when `file` is given (for `bittrue netlist report`).
+// net as a bittrue-bnn file when `file` is given (for `bittrue netlist report`); with `gates`,
+// also measures the gate-level form (what `bittrue netlist report` counts; minutes, GBs).
 import BenchSupport
 import BitTrue
 import Foundation
@@ -108,3 +109,14 @@ print(
     format: "netlist: %d nodes (lowered in %.1f s), %d popcount input bits", netlist.nodes.count,
     lowering, popcountInputs))
 for (op, count) in byOp.sorted(by: { $0.value > $1.value }) { print("  \(op): \(count)") }
+
+if arguments.count > 3 && arguments[3] == "gates" {
+  let start = now()
+  let report = try NetlistReport.make(for: netlist)
+  let cells = report.gateLevel
+  print(
+    String(
+      format: "gate level (%.0f s): %d two-input gates, %d NOT, %d full adders, %d half adders, "
+        + "logic depth %d", now() - start, cells.twoInputGates, cells.not, cells.fullAdders,
+      cells.halfAdders, cells.logicDepth))
+}
