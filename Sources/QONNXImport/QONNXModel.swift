@@ -42,9 +42,19 @@ public struct QONNXModel: Sendable {
     }
   }
 
-  /// Whether `data` looks like an ONNX model: not JSON or text, and it parses as a
-  /// `ModelProto` that has a graph with at least one node.
+  /// Whether `data` looks like an ONNX model: it parses as a `ModelProto` with a graph that
+  /// has nodes, or it starts as every exporter writes one — field 1 (`ir_version`, a
+  /// one-byte varint), then another `ModelProto` field — so that a damaged model still
+  /// reaches the importer and gets its error, not a netlist parser's.
   public static func recognizes(_ data: Data) -> Bool {
+    let head = [UInt8](data.prefix(3))
+    // Keys of fields 2...8: producer_name, producer_version, domain, model_version,
+    // doc_string, graph, opset_import.
+    let secondKeys: Set<UInt8> = [0x12, 0x1A, 0x22, 0x28, 0x32, 0x3A, 0x42]
+    if head.count == 3, head[0] == 0x08, (1...0x7F).contains(head[1]), secondKeys.contains(head[2])
+    {
+      return true
+    }
     guard let model = try? Onnx_ModelProto(serializedBytes: data) else { return false }
     return model.hasGraph && !model.graph.node.isEmpty
   }
