@@ -69,27 +69,15 @@ struct GraphConverter {
     return (try net(neurons: neurons), input)
   }
 
-  /// The net, with the output affine the last layer's neurons carry (none when it is the
-  /// identity).
+  /// The net, with the output affine the last layer's neurons carry.
   func net(neurons: [NeuronAffine]) throws(QONNXError) -> BinarizedNet {
-    var scale: [Float] = []
-    var offset: [Float] = []
-    for (c, neuron) in neurons.enumerated() {
-      guard let affine = neuron.floatAffine else {
-        throw .graph(
-          "output \(c): the affine after the last layer is not a float32 scale and offset "
-            + "(a batch norm there divides by an irrational √(σ² + ε))")
-      }
-      scale.append(affine.scale)
-      offset.append(affine.offset)
-    }
-    let identity = scale.allSatisfy { $0 == 1 } && offset.allSatisfy { $0 == 0 }
-    guard case .some(let format) = input else { throw .graph("the input is never quantized") }
+    guard let input else { throw .graph("the input is never quantized") }
     let inputFormat: InputFormat
-    switch format {
+    switch input {
     case .quantized(let q): inputFormat = .integers(bits: q.bits, signed: q.signed)
     case .bipolar: inputFormat = .bits
     }
+    let affine = try Self.outputAffine(neurons)
     do throws(BinarizedNetError) {
       let dense = layers.map {
         DenseLayer(
@@ -97,8 +85,29 @@ struct GraphConverter {
           activations: $0.activations)
       }
       return try BinarizedNet(
-        input: inputFormat, inputs: layers[0].inputs, layers: dense,
-        outputAffine: identity ? nil : try OutputAffine(scale: scale, offset: offset))
+        input: inputFormat, inputs: layers[0].inputs, layers: dense, outputAffine: affine)
+    } catch {
+      throw .graph(error.description)
+    }
+  }
+
+  /// The per-class affine `score_c = scale_c·dot_c + offset_c` of the last layer's neurons,
+  /// or `nil` when it is the identity (scores are the dots).
+  static func outputAffine(_ neurons: [NeuronAffine]) throws(QONNXError) -> OutputAffine? {
+    var scale: [Float] = []
+    var offset: [Float] = []
+    for (c, neuron) in neurons.enumerated() {
+      guard let affine = neuron.floatAffine else {
+        throw .graph(
+          "output \(c): the affine after the last layer is not a float32 scale and offset "
+            + "(a batch norm there divides by √(σ² + ε))")
+      }
+      scale.append(affine.scale)
+      offset.append(affine.offset)
+    }
+    if scale.allSatisfy({ $0 == 1 }) && offset.allSatisfy({ $0 == 0 }) { return nil }
+    do throws(BinarizedNetError) {
+      return try OutputAffine(scale: scale, offset: offset)
     } catch {
       throw .graph(error.description)
     }
