@@ -21,14 +21,8 @@ extension GraphConverter {
     _ c: NodeContext, transposeB: Bool, alpha: Dyadic, bias: (index: Int, factor: Dyadic)?
   ) throws(QONNXError) -> Symbol {
     if c.node.opType == "MatMul" { try c.onlyAttributes([]) }
-    let a = try operand(c, 0)
-    guard case .activations(let count, let inputScale, let layer) = a else {
-      if case .input = a { throw c.error("the graph input is not quantized (Quant/BipolarQuant)") }
-      throw c.error("the first operand must be a layer's input, not \(a.kind)")
-    }
-    guard layer == layers.count else {
-      throw c.error("a layer's input feeds two layers (only a chain of layers is supported)")
-    }
+    let (count, inputScale, layer, image) = try layerInput(c)
+    guard image == nil else { throw c.error("flatten the image before a dense layer") }
     let b = try operand(c, 1)
     guard case .weights(let stored) = b else {
       throw c.error("the weights must be quantized by Quant/BipolarQuant, not \(b.kind)")
@@ -63,9 +57,24 @@ extension GraphConverter {
     }
     layers.append(
       Layer(
-        mode: w.mode, inputs: inputs, outputs: outputs, weights: weights,
-        bounds: bounds.map { $0 * magnitude }, activations: nil))
+        kind: .dense, mode: w.mode, inputs: inputs, outputs: outputs, weights: weights,
+        bounds: bounds.map { $0 * magnitude }, image: nil, activations: nil))
     return .preActivation(layer: layer, neurons: neurons)
+  }
+
+  /// Input 0 as the input of the next layer: its count, scale, index and image.
+  func layerInput(
+    _ c: NodeContext
+  ) throws(QONNXError) -> (count: Int, scale: Dyadic, layer: Int, image: ImageShape?) {
+    let a = try operand(c, 0)
+    guard case .activations(let count, let scale, let layer, let image) = a else {
+      if case .input = a { throw c.error("the graph input is not quantized (Quant/BipolarQuant)") }
+      throw c.error("the first operand must be a layer's input, not \(a.kind)")
+    }
+    guard layer == layers.count else {
+      throw c.error("a layer's input feeds two layers (only a chain of layers is supported)")
+    }
+    return (count, scale, layer, image)
   }
 
   /// The largest |input| of `layer`: the input format's range for layer 0 of an integer

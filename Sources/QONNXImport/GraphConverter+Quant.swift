@@ -21,12 +21,12 @@ extension GraphConverter {
     guard zeros.allSatisfy({ $0 == 0 }) else { throw c.error("the zero point must be 0") }
     let x = try operand(c, 0)
     switch x {
-    case .input(let count):
+    case .input(let count, let image):
       let scale = try perTensorScale(c, 1)
       guard input == nil else { throw c.error("the input is quantized twice") }
       input = .quantized(
         Quantizer(bits: bits, signed: signed, narrow: narrow, rounding: rounding, scale: scale))
-      return .activations(count: count, scale: Dyadic(scale), layer: 0)
+      return .activations(count: count, scale: Dyadic(scale), layer: 0, image: image)
     case .constant(let tensor):
       guard let values = tensor.floats, values.allSatisfy(\.isFinite) else {
         throw c.error("the weights must be finite floats")
@@ -53,11 +53,11 @@ extension GraphConverter {
     try c.onlyAttributes([])
     let x = try operand(c, 0)
     switch x {
-    case .input(let count):
+    case .input(let count, let image):
       let scale = try perTensorScale(c, 1)
       guard input == nil else { throw c.error("the input is quantized twice") }
       input = .bipolar
-      return .activations(count: count, scale: Dyadic(scale), layer: 0)
+      return .activations(count: count, scale: Dyadic(scale), layer: 0, image: image)
     case .constant(let tensor):
       guard let values = tensor.floats, values.allSatisfy(\.isFinite) else {
         throw c.error("the weights must be finite floats")
@@ -139,7 +139,9 @@ extension GraphConverter {
     layers[layer].activations = neurons.enumerated().map { o, neuron in
       neuron.activation(bound: layers[layer].bounds[o])
     }
-    return .activations(count: neurons.count, scale: scale, layer: layer + 1)
+    let image = layers[layer].image
+    return .activations(
+      count: image?.count ?? neurons.count, scale: scale, layer: layer + 1, image: image)
   }
 
   /// Input `k` as one positive scale (a scalar, or equal values).

@@ -21,7 +21,7 @@ extension GraphConverter {
     }
     let count: Int
     switch x {
-    case .input(let n), .activations(let n, _, _): count = n
+    case .input(let n, _), .activations(let n, _, _, _): count = n
     case .preActivation(_, let neurons): count = neurons.count
     case .constant(let tensor): count = tensor.count
     case .weights(let w): count = w.codes.count
@@ -37,12 +37,16 @@ extension GraphConverter {
       let head = ownDims[..<axis].reduce(1, *)
       target = [head, head == 0 ? 0 : count / head]
     }
+    // Values keep their order; an image becomes a flat vector (torch's flatten order).
     switch x {
     case .constant(let tensor): return .constant(Tensor(dims: target, elements: tensor.elements))
     case .weights(let w):
       return .weights(
         QuantizedWeights(dims: target, codes: w.codes, scales: w.scales, mode: w.mode))
-    default: return x
+    case .input(let n, _): return .input(count: n, image: nil)
+    case .activations(let n, let scale, let layer, _):
+      return .activations(count: n, scale: scale, layer: layer, image: nil)
+    case .preActivation: return x
     }
   }
 

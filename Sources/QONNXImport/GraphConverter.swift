@@ -4,14 +4,26 @@ import BinarizedNets
 /// dense layers of a ``BinarizedNet``: each named value becomes a ``Symbol``, each node an
 /// exact operation on symbols, and anything else an error naming the node and its op.
 struct GraphConverter {
-  /// A dense layer being built: its activations arrive when its outputs are binarized.
+  /// A layer being built — dense, a convolution or a max pool, in graph order: its
+  /// activations arrive when its outputs are binarized.
   struct Layer {
+    /// What the layer is.
+    enum Kind {
+      case dense
+      case convolution(kernel: Int, stride: Int, padding: Int)
+      case maxPool(MaxPoolLayer)
+    }
+    let kind: Kind
     let mode: WeightMode
+    /// Inputs per neuron (dense) or input channels (convolution).
     let inputs: Int
+    /// Neurons or output channels.
     let outputs: Int
     let weights: [Int16]
-    /// The largest |dot| of each neuron.
+    /// The largest |dot| of each neuron or output channel.
     let bounds: [Int]
+    /// The output image of a convolution or pool.
+    let image: ImageShape?
     var activations: [NeuronActivation]?
   }
 
@@ -19,6 +31,10 @@ struct GraphConverter {
   var symbols: [String: Symbol] = [:]
   var layers: [Layer] = []
   var input: QONNXModel.Input?
+  /// The number of values of the graph input.
+  var inputCount = 0
+  /// The graph input's image, when its shape is `[1, C, H, W]`.
+  var inputImage: ImageShape?
 
   init(_ graph: Onnx_GraphProto) throws(QONNXError) {
     self.graph = graph
@@ -43,11 +59,22 @@ struct GraphConverter {
     guard !sides.isEmpty, known.count == sides.count, let count = Tensor.count(of: known),
       count <= 1 << 20
     else { throw .graph("input '\(only.name)': the shape must be known (a batch, then sides)") }
-    symbols[only.name] = .input(count: count)
+    inputCount = count
+    if known.count == 3 {
+      inputImage = ImageShape(channels: known[0], height: known[1], width: known[2])
+    }
+    symbols[only.name] = .input(count: count, image: inputImage)
   }
 
   /// The net and its input quantizer.
   mutating func convert() throws(QONNXError) -> (BinarizedNet, QONNXModel.Input) {
+    let neurons = try walk()
+    guard let input else { throw .graph("the input is never quantized") }
+    return (try net(neurons: neurons), input)
+  }
+
+  /// Converts every node; the last dense layer's neurons (the graph's output).
+  mutating func walk() throws(QONNXError) -> [NeuronAffine] {
     for (index, node) in graph.node.enumerated() {
       let name = node.name.isEmpty ? "#\(index)" : node.name
       let context = NodeContext(node: node, name: name)
@@ -65,8 +92,7 @@ struct GraphConverter {
     else {
       throw .graph("output '\(output.name)' must be the last dense layer's outputs")
     }
-    guard let input else { throw .graph("the input is never quantized") }
-    return (try net(neurons: neurons), input)
+    return neurons
   }
 
   /// The net, with the output affine the last layer's neurons carry.
@@ -78,14 +104,11 @@ struct GraphConverter {
     case .bipolar: inputFormat = .bits
     }
     let affine = try Self.outputAffine(neurons)
+    let (features, dense) = try Self.split(layers)
     do throws(BinarizedNetError) {
-      let dense = layers.map {
-        DenseLayer(
-          mode: $0.mode, inputs: $0.inputs, outputs: $0.outputs, weights: $0.weights,
-          activations: $0.activations)
-      }
       return try BinarizedNet(
-        input: inputFormat, inputs: layers[0].inputs, layers: dense, outputAffine: affine)
+        input: inputFormat, inputs: inputCount, image: features.isEmpty ? nil : inputImage,
+        features: features, layers: dense, outputAffine: affine)
     } catch {
       throw .graph(error.description)
     }
@@ -126,6 +149,8 @@ struct GraphConverter {
     case "Transpose": return [try transpose(c)]
     case "Constant": return [try constant(c)]
     case "Sign": return [try sign(c)]
+    case "Conv": return [try convolution(c)]
+    case "MaxPool": return [try maxPool(c)]
     case "MultiThreshold": return [try multiThreshold(c)]
     default: throw c.error("unsupported op")
     }

@@ -6,11 +6,12 @@ enum Symbol {
   case constant(Tensor)
   /// Quantized weights: a `Quant` or `BipolarQuant` node on a constant.
   case weights(QuantizedWeights)
-  /// The graph's float input, before its quantizer (`count` values).
-  case input(count: Int)
-  /// The input vector of dense layer `layer`: `count` values, each `scale` times an integer
-  /// (a code of the input quantizer, or ±1).
-  case activations(count: Int, scale: Dyadic, layer: Int)
+  /// The graph's float input, before its quantizer (`count` values, an image when the
+  /// input's shape is `[1, C, H, W]`).
+  case input(count: Int, image: ImageShape?)
+  /// The input of layer `layer` (see ``GraphConverter/Layer``): `count` values, each `scale`
+  /// times an integer (a code of the input quantizer, or ±1), an image or a flat vector.
+  case activations(count: Int, scale: Dyadic, layer: Int, image: ImageShape?)
   /// The neurons of dense layer `layer` before their activation, each an exact affine
   /// function of its integer dot product.
   case preActivation(layer: Int, neurons: [NeuronAffine])

@@ -7,15 +7,18 @@ struct SyntheticGraph {
   var graph = Onnx_GraphProto()
 
   /// A graph whose float input `x` has shape `[1, count]`.
-  init(inputs count: Int) {
+  init(inputs count: Int) { self.init(shape: [1, count]) }
+
+  /// A graph whose float input `x` has shape `shape`.
+  init(shape: [Int]) {
     var input = Onnx_ValueInfoProto()
     input.name = "x"
-    var batch = Onnx_TensorShapeProto.Dimension()
-    batch.dimValue = 1
-    var side = Onnx_TensorShapeProto.Dimension()
-    side.dimValue = Int64(count)
     input.type.tensorType.elemType = 1
-    input.type.tensorType.shape.dim = [batch, side]
+    input.type.tensorType.shape.dim = shape.map { side in
+      var d = Onnx_TensorShapeProto.Dimension()
+      d.dimValue = Int64(side)
+      return d
+    }
     graph.input = [input]
   }
 
