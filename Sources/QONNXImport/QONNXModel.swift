@@ -33,13 +33,22 @@ public struct QONNXModel: Sendable {
     (net, input) = try converter.convert()
   }
 
-  /// The net's inputs for one sample of the graph's float input (finite values, one per
-  /// input, in the graph's row-major order).
-  public func encode(_ x: [Float]) -> [Int] {
-    switch input {
-    case .quantized(let q): return x.map(q.code)
-    case .bipolar: return x.map { $0 >= 0 ? 1 : 0 }
+  /// The net's inputs for one sample of the graph's float input (one value per input, in
+  /// the graph's row-major order), or `nil` when a value is NaN.
+  public func encode(_ x: [Float]) -> [Int]? {
+    var codes: [Int] = []
+    codes.reserveCapacity(x.count)
+    for value in x {
+      switch input {
+      case .quantized(let q):
+        guard let code = q.code(value) else { return nil }
+        codes.append(code)
+      case .bipolar:
+        guard !value.isNaN else { return nil }
+        codes.append(value >= 0 ? 1 : 0)
+      }
     }
+    return codes
   }
 
   /// Whether `data` looks like an ONNX model: it parses as a `ModelProto` with a graph that

@@ -47,9 +47,11 @@ public struct Quantizer: Hashable, Sendable {
   /// The largest code.
   public var maxCode: Int { signed ? (1 << (bits - 1)) - 1 : (1 << bits) - 1 - (narrow ? 1 : 0) }
 
-  /// The code of a finite `x`.
-  public func code(_ x: Float) -> Int {
-    code(Dyadic(x))
+  /// The code of `x` (±∞ clamp to the range), or `nil` for NaN.
+  public func code(_ x: Float) -> Int? {
+    if x.isNaN { return nil }
+    if x.isInfinite { return x > 0 ? maxCode : minCode }
+    return code(Dyadic(x))
   }
 
   /// The code of `x`, exactly.

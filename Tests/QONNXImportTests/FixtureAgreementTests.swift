@@ -15,7 +15,7 @@ import Testing
     try #require(pixels.count == expected.count && pixels.count > 200)
     var agree = 0
     for (sample, want) in zip(pixels, expected) {
-      let scores = model.net.referenceScores(model.encode(sample.map(toFloat)))
+      let scores = model.net.referenceScores(try #require(model.encode(sample.map(toFloat))))
       if BinarizedNet.argmax(scores[...]) == want.predicted { agree += 1 }
       #expect(scores.map(Float.init) == want.outputs, "sample \(sample)")
     }

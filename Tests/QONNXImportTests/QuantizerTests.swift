@@ -57,4 +57,11 @@ import Testing
     #expect(
       Quantizer(bits: 8, signed: true, narrow: false, rounding: .round, scale: s).code(x) == 3)
   }
+
+  @Test func infinitiesClampAndNaNHasNoCode() {
+    let q = Quantizer(bits: 4, signed: true, narrow: true, rounding: .round, scale: 0.5)
+    #expect(q.code(.infinity) == 7)
+    #expect(q.code(-.infinity) == -7)
+    #expect(q.code(.nan) == nil)
+  }
 }

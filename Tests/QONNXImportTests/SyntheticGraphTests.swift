@@ -84,7 +84,7 @@ import _TestSupport
           for i in 0..<3 { sum += y2[i] * (w3[c * 3 + i] >= 0 ? 1 : -1) }
           return Int(sum)
         }
-        let got = model.net.referenceScores(model.encode(x))
+        let got = model.net.referenceScores(try #require(model.encode(x)))
         #expect(got == want, "trial \(trial), sample \(sample): x \(x)")
       }
     }
