@@ -35,8 +35,10 @@ extension GraphConverter {
         throw c.error("weights must be signed and at least 2 bits (1-bit: BipolarQuant)")
       }
       let scales = try elementScales(c, 1, dims: tensor.dims)
+      // Finite values (checked above): every one has a code.
       let codes = zip(values, scales).map { x, s in
-        Quantizer(bits: bits, signed: true, narrow: narrow, rounding: rounding, scale: s).code(x)
+        Quantizer(bits: bits, signed: true, narrow: narrow, rounding: rounding, scale: s)
+          .code(Dyadic(x))
       }
       let mode: WeightMode = bits == 2 && narrow ? .ternary : .integer(bits: bits)
       return .weights(QuantizedWeights(dims: tensor.dims, codes: codes, scales: scales, mode: mode))
