@@ -4,7 +4,7 @@ import ModelLowering
 import NetlistIR
 import NetlistSim
 
-/// Binarized and ternary nets as a ``Designs/ModelFamily``: `bittrue-bnn` files.
+/// Binarized and ternary nets as a ``Designs/ModelFamily``: `bittrue-bnn` files and QONNX.
 public struct BinarizedNetFamily: ModelFamily {
   /// The family.
   public init() {}
@@ -15,8 +15,9 @@ public struct BinarizedNetFamily: ModelFamily {
   /// `bittrue-bnn`.
   public var formats: [String] { [BinarizedNet.fileFormat] }
 
-  /// The net of the file.
+  /// The net of the file (a `bittrue-bnn` file, or ONNX: see `loadONNX`).
   public func load(_ file: DesignFile) throws(DesignError) -> any HardwareModel {
+    if !file.isJSON { return try loadONNX(file) }
     do throws(BinarizedNetError) {
       return BinarizedNetDesign(try BinarizedNet(fileData: file.contents))
     } catch {
