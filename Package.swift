@@ -26,6 +26,8 @@ let package = Package(
     .target(name: "BitCore"),
     // Declared-width accumulator kernels in C with runtime CPU dispatch (AVX-512, AVX2, plain).
     .target(name: "CFixedKernels"),
+    // XNOR-popcount kernels for the bit-packed BNN runtime (AVX-512 VPOPCNTDQ, POPCNT, plain).
+    .target(name: "CBinaryKernels"),
     .target(name: "FixedPoint", dependencies: ["CGMP", "BitCore", "CFixedKernels"]),
     .target(name: "Hashing"),
     .target(name: "Datasets", dependencies: ["BitCore", "CZlib", "FixedPoint"]),
@@ -42,7 +44,8 @@ let package = Package(
     .target(name: "LogicNets", dependencies: ["BitCore", "TrainingCore"]),
     // Binarized/ternary nets: the integer deployable model, its file, BN folding, the
     // bit-packed runtime (LogicNets: the strict JSON reader).
-    .target(name: "BinarizedNets", dependencies: ["BitCore", "FixedPoint", "LogicNets"]),
+    .target(
+      name: "BinarizedNets", dependencies: ["BitCore", "CBinaryKernels", "FixedPoint", "LogicNets"]),
     .target(name: "ModelLowering", dependencies: ["LogicNets", "BinarizedNets", "NetlistIR"]),
     .target(
       name: "Inference",

@@ -42,7 +42,7 @@ extension BinarizedNet {
     try self.init(input: parsed.input, inputs: parsed.count, layers: parsed.layers)
   }
 
-  private static func inputFormat(_ value: JSONValue) throws(LogicNetsError) -> InputFormat {
+  static func inputFormat(_ value: JSONValue) throws(LogicNetsError) -> InputFormat {
     let kind = try value.field("kind", at: "input").string(at: "input.kind")
     switch kind {
     case "bits": return .bits
@@ -54,7 +54,7 @@ extension BinarizedNet {
     }
   }
 
-  private static func mode(_ name: String, path: String) throws(LogicNetsError) -> WeightMode {
+  static func mode(_ name: String, path: String) throws(LogicNetsError) -> WeightMode {
     if name == "binary" { return .binary }
     if name == "ternary" { return .ternary }
     if name.hasPrefix("int"), let k = Int(name.dropFirst(3)), (2...16).contains(k),

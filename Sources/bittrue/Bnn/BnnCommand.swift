@@ -11,6 +11,6 @@ struct BnnCommand: ParsableCommand {
       integer dot product with a threshold. The model file is a `bittrue-bnn` JSON \
       (docs/binarized.md); `bittrue netlist emit|report` and `bittrue cosim` read it too.
       """,
-    subcommands: []
+    subcommands: [BnnEvalCommand.self, BnnEmitCommand.self, BnnExportCommand.self]
   )
 }

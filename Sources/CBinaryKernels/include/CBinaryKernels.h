@@ -1,0 +1,41 @@
+// XNOR-popcount kernels for BinarizedNets' PackedBinarizedNet, in plain C with runtime
+// dispatch by CPU feature (AVX-512 VPOPCNTDQ, scalar POPCNT, portable). Every path computes
+// exactly the same integers; BinarizedNet's reference evaluator is the definition they are
+// tested against.
+//
+// Layout. A block of `b` samples of a layer's ±1 inputs is stored word-major: word `w` of
+// sample `s` is x[w*b + s] (bit i of word w is input 64*w + i, 1 meaning +1, bits past the
+// last input zero). A neuron's weights are two rows of `words` words: p (the +1 weights) and
+// m (the non-zero weights; every input of a binary layer, no bit past the last input).
+#ifndef CBINARYKERNELS_H
+#define CBINARYKERNELS_H
+
+#include <stdint.h>
+
+/// The implementations; `cbk_best_path` picks the fastest one the CPU supports.
+enum {
+  CBK_PORTABLE = 1,
+  CBK_POPCNT = 2,
+  CBK_AVX512 = 3,
+};
+
+/// Whether `path` runs on this CPU (the portable path always does).
+int cbk_path_available(int path);
+
+/// The fastest available path.
+int cbk_best_path(void);
+
+/// The mismatch counts of `n` neurons on a block of `b` samples (`b` a multiple of 8):
+/// counts[j*b + s] = sum over w < words of popcount((x[w*b + s] ^ p[j*words + w]) &
+/// m[j*words + w]). A neuron's dot product is then popcount(m) - 2*counts.
+void cbk_mismatches(
+    int path, const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m,
+    long n, int32_t *counts);
+
+/// The output bits of `n` ≤ 64 neurons on `b` samples: bit j of y[s] is
+/// (counts[j*b + s] <= limit[j]) XOR invert[j]; bits n … 63 are zero.
+void cbk_activate(
+    const int32_t *counts, long b, long n, const int32_t *limit, const uint8_t *invert,
+    uint64_t *y);
+
+#endif
