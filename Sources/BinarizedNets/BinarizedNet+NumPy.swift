@@ -117,9 +117,11 @@ extension BinarizedNet {
         try value.field("mode", at: path).string(at: "\(path).mode"), path: "\(path).mode")
       for key in hidden ? ["weights", "thresholds", "directions"] : ["weights"] {
         let name = try value.field(key, at: path).string(at: "\(path).\(key)")
-        guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.contains("\0")
+        guard !name.isEmpty, name != ".", name != "..", !name.contains("/"),
+          !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
         else {
-          throw .invalidField(path: "\(path).\(key)", detail: "'\(name)' is not a file name")
+          throw .invalidField(
+            path: "\(path).\(key)", detail: "'\(NumPyError.printable(name))' is not a file name")
         }
         names[key] = name
       }

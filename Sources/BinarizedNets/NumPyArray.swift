@@ -92,6 +92,20 @@ struct NumPyError: Error {
   let message: String
 
   init(_ message: String) { self.message = message }
+
+  /// `text` with control characters (a line break from a damaged file) as `\u{…}`, so a
+  /// message stays one line.
+  static func printable(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+        out += "\\u{" + String(scalar.value, radix: 16) + "}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
 }
 
 /// The header dictionary of a `.npy` file, e.g.
@@ -117,7 +131,8 @@ private struct NumPyHeader {
       case "descr" where descr == nil: descr = try quoted()
       case "fortran_order" where fortran == nil: fortran = try boolean()
       case "shape" where shape == nil: shape = try tuple()
-      default: throw NumPyError("header: unexpected or repeated key '\(key)'")
+      default:
+        throw NumPyError("header: unexpected or repeated key '\(NumPyError.printable(key))'")
       }
       skipSpace()
       if peek() == UInt8(ascii: ",") { position += 1 } else { break }
@@ -132,7 +147,8 @@ private struct NumPyHeader {
     let sizes = ["|i1": 1, "<i1": 1, "i1": 1, "<i2": 2, "<i4": 4, "<i8": 8]
     guard let itemSize = sizes[descr] else {
       throw NumPyError(
-        "dtype '\(descr)' is not a little-endian signed integer (int8, int16, int32, int64)")
+        "dtype '\(NumPyError.printable(descr))' is not a little-endian signed integer (int8, int16, int32, int64)"
+      )
     }
     return (itemSize, shape)
   }

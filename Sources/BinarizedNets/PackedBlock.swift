@@ -126,12 +126,10 @@ struct PackedBlock {
                 layer.invert.withUnsafeBufferPointer { invert in
                   for g in stride(from: 0, to: layer.outputs, by: 64) {
                     let n = Swift.min(64, layer.outputs - g)
-                    cbk_mismatches(
+                    cbk_hidden(
                       kernel.code, x.baseAddress, width, words, p.baseAddress! + g * words,
-                      m.baseAddress! + g * words, n, c.baseAddress)
-                    cbk_activate(
-                      c.baseAddress, width, n, limit.baseAddress! + g, invert.baseAddress! + g,
-                      y.baseAddress! + g / 64 * width)
+                      m.baseAddress! + g * words, n, limit.baseAddress! + g,
+                      invert.baseAddress! + g, y.baseAddress! + g / 64 * width, c.baseAddress)
                   }
                 }
               }

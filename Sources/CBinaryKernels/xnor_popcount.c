@@ -15,6 +15,13 @@
 
 enum { TILE_NEURONS = 4, TILE_SAMPLES = 4 };
 
+// The tile loops run over compile-time bounds: unrolled, their accumulators stay in registers.
+#if defined(__clang__)
+#define UNROLL _Pragma("clang loop unroll(full)")
+#else
+#define UNROLL
+#endif
+
 // ---- scalar (portable and POPCNT) --------------------------------------------------------
 
 /// counts for NJ neurons × NS samples starting at sample s0.
@@ -24,14 +31,18 @@ __attribute__((always_inline)) static inline void scalar_tile(
   uint64_t acc[TILE_NEURONS][TILE_SAMPLES] = {{0}};
   for (long w = 0; w < words; w++) {
     const uint64_t *xw = x + w * b + s0;
+    UNROLL
     for (int j = 0; j < nj; j++) {
       uint64_t pj = p[j * words + w], mj = m[j * words + w];
+      UNROLL
       for (int k = 0; k < ns; k++) {
         acc[j][k] += (uint64_t)__builtin_popcountll((xw[k] ^ pj) & mj);
       }
     }
   }
+  UNROLL
   for (int j = 0; j < nj; j++) {
+    UNROLL
     for (int k = 0; k < ns; k++) counts[j * b + s0 + k] = (int32_t)acc[j][k];
   }
 }
@@ -80,58 +91,119 @@ __attribute__((target("popcnt"))) static void mismatches_popcnt(
 /// (x ^ p) & m as a vpternlogq truth table (operand order x, p, m).
 enum { XOR_AND = 0x28 };
 
-/// counts for NJ neurons × NS groups of 8 samples starting at sample s0.
-__attribute__((target("avx512f,avx512vpopcntdq"), always_inline)) static inline void avx512_tile(
+#define AVX512 __attribute__((target("avx512f,avx512vpopcntdq")))
+
+/// The mismatch counts of nj neurons × ns groups of 8 samples starting at sample s0, into
+/// acc (64-bit lanes).
+AVX512 __attribute__((always_inline)) static inline void avx512_count(
     const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long s0,
-    int nj, int ns, int32_t *counts) {
-  __m512i acc[TILE_NEURONS][TILE_SAMPLES];
+    int nj, int ns, __m512i acc[TILE_NEURONS][TILE_SAMPLES]) {
+  UNROLL
   for (int j = 0; j < nj; j++) {
+    UNROLL
     for (int k = 0; k < ns; k++) acc[j][k] = _mm512_setzero_si512();
   }
   for (long w = 0; w < words; w++) {
     __m512i xv[TILE_SAMPLES];
+    UNROLL
     for (int k = 0; k < ns; k++) xv[k] = _mm512_loadu_si512(x + w * b + s0 + 8 * k);
+    UNROLL
     for (int j = 0; j < nj; j++) {
       __m512i pj = _mm512_set1_epi64((long long)p[j * words + w]);
       __m512i mj = _mm512_set1_epi64((long long)m[j * words + w]);
+      UNROLL
       for (int k = 0; k < ns; k++) {
         __m512i bits = _mm512_ternarylogic_epi64(xv[k], pj, mj, XOR_AND);
         acc[j][k] = _mm512_add_epi64(acc[j][k], _mm512_popcnt_epi64(bits));
       }
     }
   }
+}
+
+/// The counts of nj neurons from j0 on ns groups of 8 samples at s0, stored.
+AVX512 __attribute__((always_inline)) static inline void avx512_counts_tile(
+    const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long j0,
+    int nj, long s0, int ns, int32_t *counts) {
+  __m512i acc[TILE_NEURONS][TILE_SAMPLES];
+  avx512_count(x, b, words, p + j0 * words, m + j0 * words, s0, nj, ns, acc);
+  UNROLL
   for (int j = 0; j < nj; j++) {
+    UNROLL
     for (int k = 0; k < ns; k++) {
       _mm256_storeu_si256(
-          (__m256i *)(counts + j * b + s0 + 8 * k), _mm512_cvtepi64_epi32(acc[j][k]));
+          (__m256i *)(counts + (j0 + j) * b + s0 + 8 * k), _mm512_cvtepi64_epi32(acc[j][k]));
     }
   }
 }
 
-__attribute__((target("avx512f,avx512vpopcntdq"))) static void mismatches_avx512(
+/// Every neuron's counts on ns groups of 8 samples at s0, stored.
+AVX512 __attribute__((always_inline)) static inline void avx512_counts_group(
+    const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long n,
+    long s0, int ns, int32_t *counts) {
+  long j0 = 0;
+  for (; j0 + TILE_NEURONS <= n; j0 += TILE_NEURONS) {
+    avx512_counts_tile(x, b, words, p, m, j0, TILE_NEURONS, s0, ns, counts);
+  }
+  for (; j0 < n; j0++) avx512_counts_tile(x, b, words, p, m, j0, 1, s0, ns, counts);
+}
+
+/// The output bits of nj neurons from j0 on ns groups of 8 samples at s0, ORed into out.
+AVX512 __attribute__((always_inline)) static inline void avx512_hidden_tile(
+    const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long j0,
+    int nj, const int32_t *limit, const uint8_t *invert, long s0, int ns,
+    __m512i out[TILE_SAMPLES]) {
+  __m512i acc[TILE_NEURONS][TILE_SAMPLES];
+  avx512_count(x, b, words, p + j0 * words, m + j0 * words, s0, nj, ns, acc);
+  UNROLL
+  for (int j = 0; j < nj; j++) {
+    __m512i bound = _mm512_set1_epi64(limit[j0 + j]);
+    __m512i bit = _mm512_set1_epi64((long long)(1ULL << (j0 + j)));
+    __mmask8 flip = invert[j0 + j] ? 0xFF : 0;
+    UNROLL
+    for (int k = 0; k < ns; k++) {
+      __mmask8 fires = _mm512_cmple_epi64_mask(acc[j][k], bound) ^ flip;
+      out[k] = _mm512_mask_or_epi64(out[k], fires, out[k], bit);
+    }
+  }
+}
+
+/// Every neuron's output bit on ns groups of 8 samples at s0: the bits of a group gather
+/// in registers and are stored once.
+AVX512 __attribute__((always_inline)) static inline void avx512_hidden_group(
+    const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long n,
+    const int32_t *limit, const uint8_t *invert, long s0, int ns, uint64_t *y) {
+  __m512i out[TILE_SAMPLES];
+  UNROLL
+  for (int k = 0; k < ns; k++) out[k] = _mm512_setzero_si512();
+  long j0 = 0;
+  for (; j0 + TILE_NEURONS <= n; j0 += TILE_NEURONS) {
+    avx512_hidden_tile(x, b, words, p, m, j0, TILE_NEURONS, limit, invert, s0, ns, out);
+  }
+  for (; j0 < n; j0++) avx512_hidden_tile(x, b, words, p, m, j0, 1, limit, invert, s0, ns, out);
+  UNROLL
+  for (int k = 0; k < ns; k++) _mm512_storeu_si512(y + s0 + 8 * k, out[k]);
+}
+
+AVX512 static void mismatches_avx512(
     const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long n,
     int32_t *counts) {
   const long group = 8 * TILE_SAMPLES;
-  long j = 0;
-  for (; j + TILE_NEURONS <= n; j += TILE_NEURONS) {
-    long s = 0;
-    for (; s + group <= b; s += group) {
-      avx512_tile(x, b, words, p + j * words, m + j * words, s, TILE_NEURONS, TILE_SAMPLES,
-                  counts + j * b);
-    }
-    for (; s < b; s += 8) {
-      avx512_tile(x, b, words, p + j * words, m + j * words, s, TILE_NEURONS, 1, counts + j * b);
-    }
+  long s = 0;
+  for (; s + group <= b; s += group) {
+    avx512_counts_group(x, b, words, p, m, n, s, TILE_SAMPLES, counts);
   }
-  for (; j < n; j++) {
-    long s = 0;
-    for (; s + group <= b; s += group) {
-      avx512_tile(x, b, words, p + j * words, m + j * words, s, 1, TILE_SAMPLES, counts + j * b);
-    }
-    for (; s < b; s += 8) {
-      avx512_tile(x, b, words, p + j * words, m + j * words, s, 1, 1, counts + j * b);
-    }
+  for (; s < b; s += 8) avx512_counts_group(x, b, words, p, m, n, s, 1, counts);
+}
+
+AVX512 static void hidden_avx512(
+    const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long n,
+    const int32_t *limit, const uint8_t *invert, uint64_t *y) {
+  const long group = 8 * TILE_SAMPLES;
+  long s = 0;
+  for (; s + group <= b; s += group) {
+    avx512_hidden_group(x, b, words, p, m, n, limit, invert, s, TILE_SAMPLES, y);
   }
+  for (; s < b; s += 8) avx512_hidden_group(x, b, words, p, m, n, limit, invert, s, 1, y);
 }
 
 #endif
@@ -177,6 +249,19 @@ void cbk_mismatches(
   (void)path;
 #endif
   mismatches_portable(x, b, words, p, m, n, counts);
+}
+
+void cbk_hidden(
+    int path, const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m,
+    long n, const int32_t *limit, const uint8_t *invert, uint64_t *y, int32_t *counts) {
+#ifdef CBK_X86
+  if (path == CBK_AVX512) {
+    hidden_avx512(x, b, words, p, m, n, limit, invert, y);
+    return;
+  }
+#endif
+  cbk_mismatches(path, x, b, words, p, m, n, counts);
+  cbk_activate(counts, b, n, limit, invert, y);
 }
 
 void cbk_activate(

@@ -38,4 +38,12 @@ void cbk_activate(
     const int32_t *counts, long b, long n, const int32_t *limit, const uint8_t *invert,
     uint64_t *y);
 
+/// A hidden layer's output word for `n` ≤ 64 neurons on `b` samples (`b` a multiple of 8):
+/// bit j of y[s] is (the mismatch count of neuron j on sample s <= limit[j]) XOR invert[j];
+/// bits n … 63 are zero. `counts` (n*b) is scratch space; the AVX-512 path fuses the
+/// comparison into the count and does not touch it.
+void cbk_hidden(
+    int path, const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m,
+    long n, const int32_t *limit, const uint8_t *invert, uint64_t *y, int32_t *counts);
+
 #endif

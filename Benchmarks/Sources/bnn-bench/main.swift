@@ -1,0 +1,71 @@
+// bnn-bench: PackedBinarizedNet throughput on FINN's SFC (784→256→256→256→10) and LFC
+// (784→1024→1024→1024→10) binary MLPs with random ±1 weights and thresholds, on random bit
+// inputs already packed (BitMatrix rows), for 1 and 2 threads. Also the hidden layers alone
+// (a net whose input is the first hidden layer's output). Prints one line per case:
+//   bnn <net> <part> <threads> <samples> <best seconds> <popcounts/sample> <binary MACs/sample>
+// Usage: bnn-bench [samples] [repeats]
+import BenchSupport
+import BitTrue
+
+let arguments = CommandLine.arguments
+let samples = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
+let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+
+/// A binary MLP with `widths[0]` bit inputs, seeded weights and thresholds near the middle
+/// of each hidden neuron's dot range (so about half fire).
+func binaryNet(_ widths: [Int], seed: UInt64) throws -> BinarizedNet {
+  var counter = seed << 32
+  func next() -> UInt64 {
+    counter += 1
+    return splitmix(counter)
+  }
+  var layers: [DenseLayer] = []
+  for l in 1..<widths.count {
+    let (inputs, outputs) = (widths[l - 1], widths[l])
+    let weights = (0..<(inputs * outputs)).map { _ in next() & 1 == 0 ? Int16(1) : -1 }
+    let activations: [NeuronActivation]? =
+      l + 1 < widths.count
+      ? (0..<outputs).map { _ in .atLeast(Int(next() % 9) - 4) } : nil
+    layers.append(
+      DenseLayer(
+        mode: .binary, inputs: inputs, outputs: outputs, weights: weights,
+        activations: activations))
+  }
+  return try BinarizedNet(input: .bits, inputs: widths[0], layers: layers)
+}
+
+func randomBits(rows: Int, columns: Int, seed: UInt64) -> BitMatrix {
+  let words = (columns + 63) / 64
+  let tail = columns % 64
+  var values = [UInt64](repeating: 0, count: rows * words)
+  for i in 0..<values.count {
+    values[i] = splitmix(seed << 40 | UInt64(i))
+    if tail != 0 && i % words == words - 1 { values[i] &= (1 << UInt64(tail)) - 1 }
+  }
+  return BitMatrix(rows: rows, columns: columns, words: values)
+}
+
+let shapes: [(String, [Int])] = [
+  ("SFC", [784, 256, 256, 256, 10]),
+  ("LFC", [784, 1024, 1024, 1024, 10]),
+]
+var checksum = 0
+for (name, widths) in shapes {
+  for (part, layers) in [("all", widths), ("hidden", Array(widths.dropFirst()))] {
+    let runtime = PackedBinarizedNet(try binaryNet(layers, seed: UInt64(layers.count)))
+    let inputs = randomBits(rows: samples, columns: layers[0], seed: 7)
+    let work = runtime.workPerSample
+    for threads in [1, 2] {
+      var best = Double.infinity
+      for _ in 0..<repeats {
+        let start = now()
+        let result = runtime.run(bits: inputs, threads: threads)
+        best = min(best, now() - start)
+        checksum &+= result.predicted.reduce(0, &+)
+      }
+      print(
+        "bnn \(name) \(part) \(threads) \(samples) \(best) \(work.popcounts) \(work.binaryMACs)")
+    }
+  }
+}
+print("# checksum \(checksum)")
