@@ -147,22 +147,21 @@ AVX512 __attribute__((always_inline)) static inline void avx512_counts_group(
   for (; j0 < n; j0++) avx512_counts_tile(x, b, words, p, m, j0, 1, s0, ns, counts);
 }
 
-/// The output bits of nj neurons from j0 on ns groups of 8 samples at s0, ORed into out.
+/// The bits (count <= limit) of nj neurons from j0 on ns groups of 8 samples at s0, ORed
+/// into out (the caller applies `invert`).
 AVX512 __attribute__((always_inline)) static inline void avx512_hidden_tile(
     const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long j0,
-    int nj, const int32_t *limit, const uint8_t *invert, long s0, int ns,
-    __m512i out[TILE_SAMPLES]) {
+    int nj, const int32_t *limit, long s0, int ns, __m512i out[TILE_SAMPLES]) {
   __m512i acc[TILE_NEURONS][TILE_SAMPLES];
   avx512_count(x, b, words, p + j0 * words, m + j0 * words, s0, nj, ns, acc);
   UNROLL
   for (int j = 0; j < nj; j++) {
     __m512i bound = _mm512_set1_epi64(limit[j0 + j]);
     __m512i bit = _mm512_set1_epi64((long long)(1ULL << (j0 + j)));
-    __mmask8 flip = invert[j0 + j] ? 0xFF : 0;
     UNROLL
     for (int k = 0; k < ns; k++) {
-      __mmask8 fires = _mm512_cmple_epi64_mask(acc[j][k], bound) ^ flip;
-      out[k] = _mm512_mask_or_epi64(out[k], fires, out[k], bit);
+      __mmask8 below = _mm512_cmple_epi64_mask(acc[j][k], bound);
+      out[k] = _mm512_mask_or_epi64(out[k], below, out[k], bit);
     }
   }
 }
@@ -177,11 +176,15 @@ AVX512 __attribute__((always_inline)) static inline void avx512_hidden_group(
   for (int k = 0; k < ns; k++) out[k] = _mm512_setzero_si512();
   long j0 = 0;
   for (; j0 + TILE_NEURONS <= n; j0 += TILE_NEURONS) {
-    avx512_hidden_tile(x, b, words, p, m, j0, TILE_NEURONS, limit, invert, s0, ns, out);
+    avx512_hidden_tile(x, b, words, p, m, j0, TILE_NEURONS, limit, s0, ns, out);
   }
-  for (; j0 < n; j0++) avx512_hidden_tile(x, b, words, p, m, j0, 1, limit, invert, s0, ns, out);
+  for (; j0 < n; j0++) avx512_hidden_tile(x, b, words, p, m, j0, 1, limit, s0, ns, out);
+  // The negated neurons, once per word rather than once per neuron.
+  uint64_t flips = 0;
+  for (long j = 0; j < n; j++) flips |= (uint64_t)(invert[j] != 0) << j;
+  __m512i flip = _mm512_set1_epi64((long long)flips);
   UNROLL
-  for (int k = 0; k < ns; k++) _mm512_storeu_si512(y + s0 + 8 * k, out[k]);
+  for (int k = 0; k < ns; k++) _mm512_storeu_si512(y + s0 + 8 * k, _mm512_xor_si512(out[k], flip));
 }
 
 AVX512 static void mismatches_avx512(
