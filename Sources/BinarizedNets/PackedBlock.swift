@@ -128,7 +128,7 @@ struct PackedBlock {
                     let n = Swift.min(64, layer.outputs - g)
                     cbk_hidden(
                       kernel.code, x.baseAddress, width, words, p.baseAddress! + g * words,
-                      m.baseAddress! + g * words, n, limit.baseAddress! + g,
+                      layer.masked ? m.baseAddress! + g * words : nil, n, limit.baseAddress! + g,
                       invert.baseAddress! + g, y.baseAddress! + g / 64 * width, c.baseAddress)
                   }
                 }
@@ -151,7 +151,8 @@ struct PackedBlock {
         layer.plus.withUnsafeBufferPointer { p in
           layer.mask.withUnsafeBufferPointer { m in
             cbk_mismatches(
-              kernel.code, x.baseAddress, width, layer.words, p.baseAddress, m.baseAddress, k,
+              kernel.code, x.baseAddress, width, layer.words, p.baseAddress,
+              layer.masked ? m.baseAddress : nil, k,
               c.baseAddress)
           }
         }

@@ -17,6 +17,9 @@ struct PackedLayer: Sendable {
   let plus: [UInt64]
   /// `m`, row-major (`outputs × words`), bits past the last input zero.
   let mask: [UInt64]
+  /// Whether `m` matters: false for a binary layer (every weight non-zero), whose kernels
+  /// skip the AND (inputs and `w⁺` are zero past the last input).
+  let masked: Bool
   /// `popcount(m)` per neuron.
   let nonzero: [Int]
   /// Per hidden neuron: the largest mismatch count at which `(count ≤ limit)` holds.
@@ -42,6 +45,7 @@ struct PackedLayer: Sendable {
     }
     self.plus = plus
     self.mask = mask
+    masked = layer.weights.contains(0)
     self.nonzero = nonzero
     var limit: [Int32] = []
     var invert: [UInt8] = []

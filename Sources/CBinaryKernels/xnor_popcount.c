@@ -15,6 +15,9 @@
 
 enum { TILE_NEURONS = 4, TILE_SAMPLES = 4 };
 
+/// The mask rows from neuron offset `at`, or NULL for a binary layer (no mask).
+#define M_AT(m, at) ((m) ? (m) + (at) : NULL)
+
 // The tile loops run over compile-time bounds: unrolled, their accumulators stay in registers.
 #if defined(__clang__)
 #define UNROLL _Pragma("clang loop unroll(full)")
@@ -33,7 +36,7 @@ __attribute__((always_inline)) static inline void scalar_tile(
     const uint64_t *xw = x + w * b + s0;
     UNROLL
     for (int j = 0; j < nj; j++) {
-      uint64_t pj = p[j * words + w], mj = m[j * words + w];
+      uint64_t pj = p[j * words + w], mj = m ? m[j * words + w] : ~(uint64_t)0;
       UNROLL
       for (int k = 0; k < ns; k++) {
         acc[j][k] += (uint64_t)__builtin_popcountll((xw[k] ^ pj) & mj);
@@ -54,20 +57,20 @@ __attribute__((always_inline)) static inline void scalar_all(
   for (; j + TILE_NEURONS <= n; j += TILE_NEURONS) {
     long s = 0;
     for (; s + TILE_SAMPLES <= b; s += TILE_SAMPLES) {
-      scalar_tile(x, b, words, p + j * words, m + j * words, s, TILE_NEURONS, TILE_SAMPLES,
+      scalar_tile(x, b, words, p + j * words, M_AT(m, j * words), s, TILE_NEURONS, TILE_SAMPLES,
                   counts + j * b);
     }
     for (; s < b; s++) {
-      scalar_tile(x, b, words, p + j * words, m + j * words, s, TILE_NEURONS, 1, counts + j * b);
+      scalar_tile(x, b, words, p + j * words, M_AT(m, j * words), s, TILE_NEURONS, 1, counts + j * b);
     }
   }
   for (; j < n; j++) {
     long s = 0;
     for (; s + TILE_SAMPLES <= b; s += TILE_SAMPLES) {
-      scalar_tile(x, b, words, p + j * words, m + j * words, s, 1, TILE_SAMPLES, counts + j * b);
+      scalar_tile(x, b, words, p + j * words, M_AT(m, j * words), s, 1, TILE_SAMPLES, counts + j * b);
     }
     for (; s < b; s++) {
-      scalar_tile(x, b, words, p + j * words, m + j * words, s, 1, 1, counts + j * b);
+      scalar_tile(x, b, words, p + j * words, M_AT(m, j * words), s, 1, 1, counts + j * b);
     }
   }
 }
@@ -98,6 +101,28 @@ enum { XOR_AND = 0x28 };
 AVX512 __attribute__((always_inline)) static inline void avx512_count(
     const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long s0,
     int nj, int ns, __m512i acc[TILE_NEURONS][TILE_SAMPLES]) {
+  if (m == NULL) {
+    // A binary layer: no mask (x and p are zero past the last input), one XOR per word.
+    UNROLL
+    for (int j = 0; j < nj; j++) {
+      UNROLL
+      for (int k = 0; k < ns; k++) acc[j][k] = _mm512_setzero_si512();
+    }
+    for (long w = 0; w < words; w++) {
+      __m512i xv[TILE_SAMPLES];
+      UNROLL
+      for (int k = 0; k < ns; k++) xv[k] = _mm512_loadu_si512(x + w * b + s0 + 8 * k);
+      UNROLL
+      for (int j = 0; j < nj; j++) {
+        __m512i pj = _mm512_set1_epi64((long long)p[j * words + w]);
+        UNROLL
+        for (int k = 0; k < ns; k++) {
+          acc[j][k] = _mm512_add_epi64(acc[j][k], _mm512_popcnt_epi64(_mm512_xor_si512(xv[k], pj)));
+        }
+      }
+    }
+    return;
+  }
   UNROLL
   for (int j = 0; j < nj; j++) {
     UNROLL
@@ -125,7 +150,7 @@ AVX512 __attribute__((always_inline)) static inline void avx512_counts_tile(
     const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long j0,
     int nj, long s0, int ns, int32_t *counts) {
   __m512i acc[TILE_NEURONS][TILE_SAMPLES];
-  avx512_count(x, b, words, p + j0 * words, m + j0 * words, s0, nj, ns, acc);
+  avx512_count(x, b, words, p + j0 * words, M_AT(m, j0 * words), s0, nj, ns, acc);
   UNROLL
   for (int j = 0; j < nj; j++) {
     UNROLL
@@ -153,7 +178,7 @@ AVX512 __attribute__((always_inline)) static inline void avx512_hidden_tile(
     const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long j0,
     int nj, const int32_t *limit, long s0, int ns, __m512i out[TILE_SAMPLES]) {
   __m512i acc[TILE_NEURONS][TILE_SAMPLES];
-  avx512_count(x, b, words, p + j0 * words, m + j0 * words, s0, nj, ns, acc);
+  avx512_count(x, b, words, p + j0 * words, M_AT(m, j0 * words), s0, nj, ns, acc);
   UNROLL
   for (int j = 0; j < nj; j++) {
     __m512i bound = _mm512_set1_epi64(limit[j0 + j]);
@@ -187,7 +212,7 @@ AVX512 __attribute__((always_inline)) static inline void avx512_hidden_group(
   for (int k = 0; k < ns; k++) _mm512_storeu_si512(y + s0 + 8 * k, _mm512_xor_si512(out[k], flip));
 }
 
-AVX512 static void mismatches_avx512(
+AVX512 __attribute__((always_inline)) static inline void mismatches_avx512_loop(
     const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long n,
     int32_t *counts) {
   const long group = 8 * TILE_SAMPLES;
@@ -198,7 +223,18 @@ AVX512 static void mismatches_avx512(
   for (; s < b; s += 8) avx512_counts_group(x, b, words, p, m, n, s, 1, counts);
 }
 
-AVX512 static void hidden_avx512(
+AVX512 static void mismatches_avx512(
+    const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long n,
+    int32_t *counts) {
+  // Two instances: with the mask, and without it (binary layers) decided at compile time.
+  if (m == NULL) {
+    mismatches_avx512_loop(x, b, words, p, NULL, n, counts);
+  } else {
+    mismatches_avx512_loop(x, b, words, p, m, n, counts);
+  }
+}
+
+AVX512 __attribute__((always_inline)) static inline void hidden_avx512_loop(
     const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long n,
     const int32_t *limit, const uint8_t *invert, uint64_t *y) {
   const long group = 8 * TILE_SAMPLES;
@@ -207,6 +243,16 @@ AVX512 static void hidden_avx512(
     avx512_hidden_group(x, b, words, p, m, n, limit, invert, s, TILE_SAMPLES, y);
   }
   for (; s < b; s += 8) avx512_hidden_group(x, b, words, p, m, n, limit, invert, s, 1, y);
+}
+
+AVX512 static void hidden_avx512(
+    const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m, long n,
+    const int32_t *limit, const uint8_t *invert, uint64_t *y) {
+  if (m == NULL) {
+    hidden_avx512_loop(x, b, words, p, NULL, n, limit, invert, y);
+  } else {
+    hidden_avx512_loop(x, b, words, p, m, n, limit, invert, y);
+  }
 }
 
 #endif

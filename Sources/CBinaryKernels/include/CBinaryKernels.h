@@ -6,7 +6,8 @@
 // Layout. A block of `b` samples of a layer's ±1 inputs is stored word-major: word `w` of
 // sample `s` is x[w*b + s] (bit i of word w is input 64*w + i, 1 meaning +1, bits past the
 // last input zero). A neuron's weights are two rows of `words` words: p (the +1 weights) and
-// m (the non-zero weights; every input of a binary layer, no bit past the last input).
+// m (the non-zero weights, no bit past the last input). A binary layer may pass m = NULL
+// (every weight non-zero): then x and p must be zero past the last input, as they are here.
 #ifndef CBINARYKERNELS_H
 #define CBINARYKERNELS_H
 
