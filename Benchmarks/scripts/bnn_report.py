@@ -63,6 +63,9 @@ def main():
     lines.append("")
     for (name, threads), (wall, cpu) in sorted(limits.items()):
         lines.append(f"- {name}, {threads} thread(s): {wall:.3g} /s wall, {cpu:.3g} /CPU-s")
+    checks = [line[2:].strip() for line in open(torch_path) if line.startswith("# ")]
+    if checks:
+        lines += ["", "Agreement (checked before timing):", ""] + [f"- {c}" for c in checks]
     text = "\n".join(lines) + "\n"
     with open(out_path, "w") as f:
         f.write(text)

@@ -6,7 +6,10 @@
 //       <best CPU seconds>
 // (wall-clock and process CPU time, each the best of the repeats: on a shared machine the CPU
 // time tells what one core does when it runs).
-// Usage: bnn-bench [samples] [repeats]
+// With an output folder, also writes per case `<folder>/<net>-<part>/`: the net's NumPy form
+// (BinarizedNet.numpyFiles), `inputs.u8` (samples × inputs bytes, 0/1) and `predicted.txt`
+// (BitTrue's classes), so the PyTorch baseline runs the very same net and checks its classes.
+// Usage: bnn-bench [samples] [repeats] [folder]
 import BenchSupport
 import BitTrue
 
@@ -24,6 +27,14 @@ func cpuTime() -> Double {
 let arguments = CommandLine.arguments
 let samples = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
 let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+let folder = arguments.count > 3 ? arguments[3] : nil
+
+/// Writes `bytes` to `path` (the benchmark's own scratch files).
+func save(_ bytes: [UInt8], to path: String) {
+  guard let file = fopen(path, "wb") else { fatalError("cannot write \(path)") }
+  _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+  fclose(file)
+}
 
 /// A binary MLP with `widths[0]` bit inputs, seeded weights and thresholds near the middle
 /// of each hidden neuron's dot range (so about half fire).
@@ -66,9 +77,23 @@ let shapes: [(String, [Int])] = [
 var checksum = 0
 for (name, widths) in shapes {
   for (part, layers) in [("all", widths), ("hidden", Array(widths.dropFirst()))] {
-    let runtime = PackedBinarizedNet(try binaryNet(layers, seed: UInt64(layers.count)))
+    let net = try binaryNet(layers, seed: UInt64(layers.count))
+    let runtime = PackedBinarizedNet(net)
     let inputs = randomBits(rows: samples, columns: layers[0], seed: 7)
     let work = runtime.workPerSample
+    if let folder {
+      let dir = "\(folder)/\(name)-\(part)"
+      mkdir(dir, 0o755)
+      for file in net.numpyFiles() { save(file.bytes, to: "\(dir)/\(file.name)") }
+      var bytes = [UInt8](repeating: 0, count: samples * layers[0])
+      for s in 0..<samples {
+        for i in 0..<layers[0] where inputs[s, i] { bytes[s * layers[0] + i] = 1 }
+      }
+      save(bytes, to: "\(dir)/inputs.u8")
+      let predicted = runtime.run(bits: inputs, threads: 2).predicted
+      save(
+        Array(predicted.map(String.init).joined(separator: "\n").utf8), to: "\(dir)/predicted.txt")
+    }
     for threads in [1, 2] {
       var best = Double.infinity
       var bestCPU = Double.infinity
