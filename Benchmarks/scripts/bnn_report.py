@@ -9,7 +9,9 @@ popcount loop (AVX-512 VPOPCNTQ where the CPU has it) on as many threads, wall a
 and, per CPU second, against the loop's rate per core.
 """
 
+import os
 import sys
+import time
 
 
 def rows(path, tag):
@@ -33,7 +35,16 @@ def main():
     loop = "avx512" if ("avx512", 1) in limits else "scalar"
     bittrue = rows(bittrue_path, "bnn")
     torch = rows(torch_path, "torch")
+    load = os.getloadavg()
     lines = [
+        "# Binarized-net inference — `make -C Benchmarks bnn`",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M %Z')}, load average {load[0]:.1f} / "
+        f"{load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min) on {os.cpu_count()} cores. "
+        "BitTrue: PackedBinarizedNet on packed random inputs; PyTorch: float32 `torch.mm` + "
+        "threshold per layer on the same nets and inputs. Best of the repeats; "
+        "\"per CPU-s\": per CPU second of the process.",
+        "",
         "| net | layers | threads | samples/s | popcounts/s | binary MACs/s | % of limit "
         "| popcounts per CPU-s | % of limit per core | PyTorch f32 samples/s "
         "| × PyTorch (wall) | × PyTorch (CPU) |",

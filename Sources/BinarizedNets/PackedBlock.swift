@@ -101,16 +101,22 @@ struct PackedBlock {
     }
   }
 
-  /// `dots[o]` of the integer first layer for one sample (weights transposed).
+  /// `dots[o]` of the integer first layer for one sample (weights transposed; the net's
+  /// validated bound keeps every sum far inside `Int`).
   private mutating func integerDots(
     _ weights: [Int], _ values: UnsafeBufferPointer<Int>, sample: Int, inputs: Int
   ) {
-    let k = dots.count
-    for o in 0..<k { dots[o] = 0 }
-    for i in 0..<inputs {
-      let x = values[sample * inputs + i]
-      if x == 0 { continue }
-      for o in 0..<k { dots[o] &+= weights[i * k + o] &* x }
+    dots.withUnsafeMutableBufferPointer { d in
+      weights.withUnsafeBufferPointer { w in
+        let k = d.count
+        for o in 0..<k { d[o] = 0 }
+        for i in 0..<inputs {
+          let x = values[sample * inputs + i]
+          if x == 0 { continue }
+          let row = w.baseAddress! + i * k
+          for o in 0..<k { d[o] &+= row[o] &* x }
+        }
+      }
     }
   }
 

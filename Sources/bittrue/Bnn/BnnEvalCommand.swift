@@ -107,6 +107,7 @@ struct Throughput: Encodable {
   var samplesPerSecond: Double
   var popcountsPerSecond: Double
   var binaryMACsPerSecond: Double
+  var integerMACsPerSecond: Double
 
   init(work: PackedBinarizedNet.Work, samples: Int, seconds: Double, threads: Int) {
     let rate = Double(samples) / Swift.max(seconds, 1e-9)
@@ -115,14 +116,17 @@ struct Throughput: Encodable {
     samplesPerSecond = rate
     popcountsPerSecond = rate * Double(work.popcounts)
     binaryMACsPerSecond = rate * Double(work.binaryMACs)
+    integerMACsPerSecond = rate * Double(work.integerMACs)
   }
 
-  /// `time: 12.3 ms on 2 threads: 8.1e+05 samples/s, 4.2e+09 popcounts/s, …`.
+  /// `time: 12.3 ms on 2 threads: 8.1e+05 samples/s, 4.2e+09 popcounts/s, …` (integer
+  /// MACs/s only for a net with an integer first layer).
   var line: String {
     func e(_ x: Double) -> String { String(format: "%.3g", x) }
     return "time: \(String(format: "%.3f", seconds * 1000)) ms on \(threads) thread"
       + "\(threads == 1 ? "" : "s"): \(e(samplesPerSecond)) samples/s, "
       + "\(e(popcountsPerSecond)) popcounts/s, \(e(binaryMACsPerSecond)) binary MACs/s"
+      + (integerMACsPerSecond > 0 ? ", \(e(integerMACsPerSecond)) integer MACs/s" : "")
   }
 }
 
