@@ -21,6 +21,9 @@ public struct PackedBinarizedNet: Sendable {
   /// The integer first layer's weights transposed (`[i·outputs + o]`), for a net with
   /// integer inputs.
   let integerWeights: [Int]?
+  /// The same as 32-bit integers, when every partial sum of the layer fits in 32 bits (the
+  /// C kernel's case).
+  let integerWeights32: [Int32]?
   /// The kernel the blocks run on.
   let kernel: PackedKernel
 
@@ -42,8 +45,11 @@ public struct PackedBinarizedNet: Sendable {
         for (i, w) in first.row(o).enumerated() { transposed[i * first.outputs + o] = Int(w) }
       }
       integerWeights = transposed
+      let fits = net.dotBound(layer: 0) <= Int(Int32.max)
+      integerWeights32 = fits ? transposed.map { Int32($0) } : nil
     } else {
       integerWeights = nil
+      integerWeights32 = nil
     }
   }
 

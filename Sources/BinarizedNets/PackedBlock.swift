@@ -10,8 +10,11 @@ struct PackedBlock {
   private var next: [UInt64]
   /// Mismatch counts, `counts[j·width + s]`.
   private var counts: [Int32]
-  /// One sample's integer dot products (an integer first layer).
+  /// One sample's integer dot products (an integer first layer), in `Int` and in 32 bits.
   private var dots: [Int]
+  private var dots32: [Int32]
+  /// One sample's integer inputs in 32 bits.
+  private var sample32: [Int32]
 
   /// Buffers large enough for every layer of `runtime` on a full block.
   init(_ runtime: PackedBinarizedNet) {
@@ -22,6 +25,8 @@ struct PackedBlock {
     next = current
     counts = [Int32](repeating: 0, count: Swift.max(64, net.classes) * block)
     dots = [Int](repeating: 0, count: net.layers[0].outputs)
+    dots32 = [Int32](repeating: 0, count: runtime.integerWeights32 == nil ? 0 : dots.count)
+    sample32 = [Int32](repeating: 0, count: runtime.integerWeights32 == nil ? 0 : net.inputs)
   }
 
   /// Runs samples `start ..< start + count` of `source` and writes their scores and classes.
@@ -37,7 +42,11 @@ struct PackedBlock {
       let layer = net.layers[0]
       let k = layer.outputs
       for s in 0..<count {
-        integerDots(weights, values, sample: start + s, inputs: layer.inputs)
+        if let weights32 = runtime.integerWeights32 {
+          integerDots32(weights32, values, sample: start + s, kernel: runtime.kernel)
+        } else {
+          integerDots(weights, values, sample: start + s, inputs: layer.inputs)
+        }
         if let activations = layer.activations {
           for w in 0..<((k + 63) / 64) {
             var word: UInt64 = 0
@@ -118,6 +127,24 @@ struct PackedBlock {
         }
       }
     }
+  }
+
+  /// ``integerDots(_:_:sample:inputs:)`` by the C kernel, for a layer whose partial sums
+  /// fit in 32 bits (inputs outside the input range wrap, never trap).
+  private mutating func integerDots32(
+    _ weights: [Int32], _ values: UnsafeBufferPointer<Int>, sample: Int, kernel: PackedKernel
+  ) {
+    let inputs = sample32.count
+    for i in 0..<inputs { sample32[i] = Int32(truncatingIfNeeded: values[sample * inputs + i]) }
+    sample32.withUnsafeBufferPointer { x in
+      weights.withUnsafeBufferPointer { w in
+        dots32.withUnsafeMutableBufferPointer { d in
+          cbk_integer_dots(
+            kernel.code, x.baseAddress, inputs, w.baseAddress, d.count, d.baseAddress)
+        }
+      }
+    }
+    for o in 0..<dots.count { dots[o] = Int(dots32[o]) }
   }
 
   /// A hidden layer: `current` → `next`, 64 neurons (one output word) at a time.

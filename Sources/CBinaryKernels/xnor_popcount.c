@@ -313,6 +313,48 @@ void cbk_hidden(
   cbk_activate(counts, b, n, limit, invert, y);
 }
 
+// ---- integer first layer ------------------------------------------------------------------
+
+/// Unsigned (wrapping) arithmetic: the caller guarantees the int32 results, and a wrap on
+/// bad input is then defined behaviour, never a trap.
+__attribute__((always_inline)) static inline void integer_body(
+    const int32_t *restrict x, long inputs, const int32_t *restrict w, long k,
+    int32_t *restrict dots) {
+  uint32_t *restrict d = (uint32_t *)dots;
+  for (long o = 0; o < k; o++) d[o] = 0;
+  for (long i = 0; i < inputs; i++) {
+    uint32_t v = (uint32_t)x[i];
+    if (v == 0) continue;
+    const uint32_t *restrict row = (const uint32_t *)(w + i * k);
+    for (long o = 0; o < k; o++) d[o] += row[o] * v;
+  }
+}
+
+static void integer_portable(
+    const int32_t *x, long inputs, const int32_t *w, long k, int32_t *dots) {
+  integer_body(x, inputs, w, k, dots);
+}
+
+#ifdef CBK_X86
+__attribute__((target("avx512f"))) static void integer_avx512(
+    const int32_t *x, long inputs, const int32_t *w, long k, int32_t *dots) {
+  integer_body(x, inputs, w, k, dots);
+}
+#endif
+
+void cbk_integer_dots(
+    int path, const int32_t *x, long inputs, const int32_t *w, long k, int32_t *dots) {
+#ifdef CBK_X86
+  if (path == CBK_AVX512) {
+    integer_avx512(x, inputs, w, k, dots);
+    return;
+  }
+#else
+  (void)path;
+#endif
+  integer_portable(x, inputs, w, k, dots);
+}
+
 void cbk_activate(
     const int32_t *counts, long b, long n, const int32_t *limit, const uint8_t *invert,
     uint64_t *y) {

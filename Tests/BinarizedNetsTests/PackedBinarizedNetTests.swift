@@ -14,9 +14,11 @@ import _TestSupport
     ),
     (.integers(bits: 5, signed: true), 9, [(.ternary, 12), (.binary, 4)]),
     (.integers(bits: 3, signed: true), 6, [(.binary, 3)]),
+    // Partial sums past 32 bits: the integer layer in `Int`, not the 32-bit C kernel.
+    (.integers(bits: 16, signed: false), 4, [(.integer(bits: 16), 5), (.binary, 3)]),
   ]
 
-  @Test(arguments: 0..<5)
+  @Test(arguments: 0..<6)
   func matchesTheReference(shape: Int) {
     var random = SeededRandom(seed: UInt64(100 + shape))
     let (input, inputs, layers) = Self.shapes[shape]
@@ -49,7 +51,7 @@ import _TestSupport
   }
 
   /// Every kernel this CPU runs (AVX-512, POPCNT, portable) gives the reference's scores.
-  @Test(arguments: PackedKernel.allCases.filter(\.isAvailable), 0..<5)
+  @Test(arguments: PackedKernel.allCases.filter(\.isAvailable), 0..<6)
   func everyKernelMatchesTheReference(kernel: PackedKernel, shape: Int) {
     var random = SeededRandom(seed: UInt64(300 + shape))
     let (input, inputs, layers) = Self.shapes[shape]

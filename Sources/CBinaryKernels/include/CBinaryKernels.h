@@ -47,4 +47,9 @@ void cbk_hidden(
     int path, const uint64_t *x, long b, long words, const uint64_t *p, const uint64_t *m,
     long n, const int32_t *limit, const uint8_t *invert, uint64_t *y, int32_t *counts);
 
+/// One sample's integer dot products: dots[o] = sum over i < inputs of x[i] * w[i*k + o]
+/// (weights transposed), for a layer whose every partial sum fits int32.
+void cbk_integer_dots(
+    int path, const int32_t *x, long inputs, const int32_t *w, long k, int32_t *dots);
+
 #endif
