@@ -93,8 +93,9 @@ struct PackedBlock {
         let base = (start + s) * inputs
         for w in 0..<words {
           var word: UInt64 = 0
-          for j in 0..<Swift.min(64, inputs - w * 64) where values[base + w * 64 + j] != 0 {
-            word |= 1 << UInt64(j)
+          // Branch-free: random bits would mispredict half the time.
+          for j in 0..<Swift.min(64, inputs - w * 64) {
+            word |= UInt64(values[base + w * 64 + j] != 0 ? 1 : 0) << UInt64(j)
           }
           current[w * width + s] = word
         }
