@@ -30,6 +30,9 @@ let package = Package(
       name: "accumulate-bench",
       dependencies: ["BenchSupport", .product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
+      name: "bnn-bench",
+      dependencies: ["BenchSupport", .product(name: "BitTrue", package: rootPackage)]),
+    .executableTarget(
       name: "reports-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
       name: "cnn-bench",

@@ -55,7 +55,7 @@ extension BinarizedNet {
       })
   }
 
-  private static func inputFormat(_ value: JSONValue) throws(LogicNetsError) -> InputFormat {
+  static func inputFormat(_ value: JSONValue) throws(LogicNetsError) -> InputFormat {
     let kind = try value.field("kind", at: "input").string(at: "input.kind")
     switch kind {
     case "bits": return .bits

@@ -9,6 +9,7 @@ enum CLIFlagFixtures {
   /// - `tiny-images-idx3-ubyte`, `tiny-labels-idx1-ubyte`: 20 images of 6×6 pixels;
   /// - `bits.csv`: two unlabelled 3-bit samples for `logic eval --inputs`;
   /// - `net.json`: the tiny 3-input logic net (``Fixtures/tinyLogicNet``);
+  /// - `bnn.json`: the three-layer binarized net (``BinarizedNetFixture``);
   /// - `huge.json`: a net claiming 2147483647 inputs (issue 11);
   /// - `design.nl`: the clocked adder netlist (``Fixtures/clockedAdder``);
   /// - `digits`: a link to the bundled `data/digits` (`--data-dir @D`).
@@ -24,6 +25,7 @@ enum CLIFlagFixtures {
     try write("tiny-labels-idx1-ubyte", idx(type: 1, [20], (0..<20).map { UInt8($0 % 3) }))
     try write("bits.csv", Data("0,0,1\n1,1,0\n".utf8))
     try write("net.json", Data(Fixtures.tinyLogicNet.utf8))
+    try write("bnn.json", Data(BinarizedNetFixture.text.utf8))
     try write(
       "huge.json",
       Data(

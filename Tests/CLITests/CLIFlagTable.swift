@@ -230,5 +230,5 @@ enum CLIFlagTable {
   }()
 
   /// The whole table.
-  static let all = fixed + data + logic + netlist + cosim + wageubn
+  static let all = fixed + data + logic + netlist + cosim + wageubn + bnn
 }

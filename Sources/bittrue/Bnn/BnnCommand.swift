@@ -11,6 +11,8 @@ struct BnnCommand: ParsableCommand {
       integer dot product with a threshold. The model file is a `bittrue-bnn` JSON \
       (docs/binarized.md); `bittrue netlist emit|report` and `bittrue cosim` read it too.
       """,
-    subcommands: [BnnTrainCommand.self]
+    subcommands: [
+      BnnTrainCommand.self, BnnEvalCommand.self, BnnEmitCommand.self, BnnExportCommand.self,
+    ]
   )
 }

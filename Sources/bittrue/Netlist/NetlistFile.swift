@@ -72,7 +72,7 @@ enum NetlistFile {
     return name.isEmpty ? "design" : name
   }
 
-  private static func read(_ path: String) throws -> Data {
+  static func read(_ path: String) throws -> Data {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
       throw CommandFailure(description: "\(path): is a folder, not a file")

@@ -1,0 +1,29 @@
+extension CLIFlagTable {
+  /// The options of `bittrue bnn eval | emit | export` (`@D/bnn.json`: the three-layer
+  /// fixture on three 4-bit inputs; `@D/bits.csv`: two samples it accepts).
+  static let bnn: [CLIFlag] = {
+    let eval = ["bnn", "eval"]
+    let evalBase = [("--model", "@D/bnn.json"), ("--inputs", "@D/bits.csv")]
+    let emit = ["bnn", "emit"]
+    let emitBase = [("--model", "@D/bnn.json"), ("--out", "v")]
+    let export = ["bnn", "export"]
+    let exportBase = [("--model", "@D/bnn.json"), ("--out", "npy")]
+    return [
+      CLIFlag(words: eval, options: evalBase, option: "--threads", extras: ["2", "1025"]),
+      CLIFlag(words: eval, options: evalBase, option: "--inputs", extras: ["@D/tiny.csv", "@D"]),
+      CLIFlag(
+        words: eval, options: evalBase, option: "--model", extras: ["@D/net.json", "@D"]),
+      CLIFlag(words: eval, options: evalBase, option: "--scores", extras: ["/", ".", "a/b.csv"]),
+    ] + datasetFlags(eval, base: [("--model", "@D/bnn.json")]) + [
+      CLIFlag(words: emit, options: emitBase, option: "--arch", extras: ["folded", "unrolled"]),
+      CLIFlag(words: emit, options: emitBase, option: "--pipeline", extras: ["1", "2"]),
+      CLIFlag(words: emit, options: emitBase, option: "--module", extras: ["module", "a b"]),
+      CLIFlag(words: emit, options: emitBase, option: "--out", extras: ["/", "."]),
+      CLIFlag(words: export, options: exportBase, option: "--out", extras: ["/", "."]),
+      CLIFlag(
+        words: export, options: exportBase, option: "--model", extras: ["@D/design.nl", "@D"]),
+      CLIFlag(
+        words: export, options: [("--out", "m.json")], option: "--from", extras: ["@D", "/"]),
+    ]
+  }()
+}
