@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job (`make demo`): train a logic-gate network on the bundled digits data, run it
 # bit-parallel, emit Verilog, cosimulate it under Verilator against every Swift evaluator,
-# and print the gate report. Usage: scripts/demo.sh BITTRUE_BINARY OUT_DIR
+# and print the gate report; then the same for a binarized (XNOR-popcount) net. Usage: scripts/demo.sh BITTRUE_BINARY OUT_DIR
 set -euo pipefail
 bittrue="${1:-.build/release/bittrue}"
 out="${2:-out/demo}"
@@ -38,7 +38,17 @@ step "4. Emit Verilog (gates + popcount per class + argmax) and the gate report"
 step "5. Cosimulate: model, interpreter, optimised netlist, gates64 and Verilator, bit for bit"
 "$bittrue" cosim "$out/model/net.json" "${data[@]}" --vectors 2000 --seed 1
 
+step "6. A binarized net on the same data: train (STE, batch norm folded to thresholds)"
+"$bittrue" bnn train "${data[@]}" --layers binary:96,binary:10 --epochs 30 \
+  --seed 0 --out "$out/bnn"
+
+step "7. Run it bit-packed (XNOR + popcount), emit Verilog and cosimulate it bit for bit"
+"$bittrue" bnn eval --model "$out/bnn/model.json" "${data[@]}" --scores "$out/bnn/scores.csv"
+"$bittrue" bnn emit --model "$out/bnn/model.json" --out "$out/bnn-rtl"
+"$bittrue" cosim "$out/bnn/model.json" "${data[@]}" --vectors 2000 --seed 1
+
 step "Done"
 echo "trained model:  $out/model/model.json (all logits), $out/model/net.json (difflogic-net)"
 echo "training curve: $out/model/curve.svg"
 echo "Verilog:        $out/rtl/"
+echo "binarized net:  $out/bnn/model.json (bittrue-bnn), $out/bnn/curve.svg, $out/bnn-rtl/"
