@@ -17,11 +17,13 @@ public struct WAGEUBNStepContext: Sendable {
   public var stochasticSeed: UInt64
   /// Worker threads of the products (results do not depend on it).
   public var threads: Int
+  /// The widths of E1 and E2.
+  public var bits: WAGEUBNBitWidths
 
   /// A context.
   public init(
     quantizer: WAGEUBNQuantizer, plan: AccumulatorPlan, phase: WAGEUBNSchedule.Phase, step: Int,
-    stochasticSeed: UInt64, threads: Int
+    stochasticSeed: UInt64, threads: Int, bits: WAGEUBNBitWidths = .standard
   ) {
     self.quantizer = quantizer
     self.plan = plan
@@ -29,6 +31,7 @@ public struct WAGEUBNStepContext: Sendable {
     self.step = step
     self.stochasticSeed = stochasticSeed
     self.threads = threads
+    self.bits = bits
   }
 }
 
@@ -76,7 +79,7 @@ extension WAGEUBNNetwork {
     let (loss, logitError) = Self.logitError(
       sums[last], labels: labels, classes: layers[last].outputs)
     var e = q.e2(
-      logitError, bits: 8,
+      logitError, bits: context.bits.e2,
       previousExponent: statistics[last].tensors["E2"]?.lastExponent ?? 0)
     statistics[last].record(e, as: "E2", step: context.step)
     var gradients = [[Int64]](repeating: [], count: layers.count)
@@ -102,14 +105,15 @@ extension WAGEUBNNetwork {
         context.threads, &errorEvents)
       statistics[l].add(errorEvents, to: "error")
       let e1 = q.e1(
-        IntegerTensor(codes: back, exponent: e.tensor.exponent - 7), bits: 8,
+        IntegerTensor(codes: back, exponent: e.tensor.exponent - 7), bits: context.bits.e1,
         previousExponent: statistics[l - 1].tensors["E1"]?.lastExponent ?? 0)
       statistics[l - 1].record(e1, as: "E1", step: context.step)
       let masked = IntegerTensor(
         codes: zip(e1.tensor.codes, sums[l - 1]).map { $1 > 0 ? $0 : 0 },
         exponent: e1.tensor.exponent)
       e = q.e2(
-        masked, bits: 8, previousExponent: statistics[l - 1].tensors["E2"]?.lastExponent ?? 0)
+        masked, bits: context.bits.e2,
+        previousExponent: statistics[l - 1].tensors["E2"]?.lastExponent ?? 0)
       statistics[l - 1].record(e, as: "E2", step: context.step)
     }
     for l in 0...last { update(layer: l, gradient: gradients[l], context, &statistics[l].updates) }

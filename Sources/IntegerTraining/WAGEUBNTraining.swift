@@ -21,12 +21,14 @@ public struct WAGEUBNTrainingConfiguration: Sendable, Hashable, Codable {
   public var batchSize: Int
   /// Epochs.
   public var epochs: Int
+  /// The error quantizers' widths.
+  public var bits: WAGEUBNBitWidths
 
   /// A configuration.
   public init(
     widths: [Int], profileName: String, profile: WAGEUBNProfile, plan: AccumulatorPlan,
     schedule: WAGEUBNSchedule, arithmetic: WAGEUBNArithmetic, seed: UInt64, batchSize: Int,
-    epochs: Int
+    epochs: Int, bits: WAGEUBNBitWidths = .standard
   ) {
     self.widths = widths
     self.profileName = profileName
@@ -37,6 +39,7 @@ public struct WAGEUBNTrainingConfiguration: Sendable, Hashable, Codable {
     self.seed = seed
     self.batchSize = batchSize
     self.epochs = epochs
+    self.bits = bits
   }
 }
 
@@ -108,7 +111,7 @@ struct WAGEUBNTrainer: TrainingFamily {
     let context = WAGEUBNStepContext(
       quantizer: WAGEUBNQuantizer(profile: configuration.profile), plan: configuration.plan,
       phase: configuration.schedule.phase(epoch: steps / stepsPerEpoch), step: steps,
-      stochasticSeed: stochasticSeed, threads: threads)
+      stochasticSeed: stochasticSeed, threads: threads, bits: configuration.bits)
     let loss = network.step(
       inputs: inputs, labels: batch.map { samples.labels[$0] }, context: context,
       statistics: &statistics)
