@@ -33,10 +33,45 @@ struct WageubnTrainCommand: AsyncParsableCommand {
 
   @OptionGroup(title: "Training") var options: WageubnTrainOptions
 
+  @Option(
+    help: ArgumentHelp(
+      "Write the integer tensors of the datapath units at --capture-steps into this folder.",
+      valueName: "path"))
+  var capture: String?
+  @Option(
+    name: .customLong("capture-steps"),
+    help: ArgumentHelp("With --capture: the steps (0-based), e.g. 0,5.", valueName: "s1,s2,…"))
+  var captureSteps: String = "0"
+  @Option(
+    name: .customLong("capture-dot-products"),
+    help: "With --capture: dot products kept per product (the first ones, 1...4096).")
+  var captureDotProducts: Int = 16
+
+  func validate() throws {
+    let steps = captureSteps.split(separator: ",", omittingEmptySubsequences: false)
+    guard (1...64).contains(steps.count),
+      steps.allSatisfy({ $0.count <= 9 && Int($0).map { $0 >= 0 } == true })
+    else {
+      throw ValidationError(
+        "--capture-steps: expected 1...64 step numbers such as 0,5, got '\(Excerpt.of(captureSteps))'"
+      )
+    }
+    guard (1...4096).contains(captureDotProducts) else {
+      throw ValidationError(
+        "--capture-dot-products must be in 1...4096 (got \(captureDotProducts))")
+    }
+    if capture != nil, options.reference != nil {
+      throw ValidationError("--capture records integer tensors; drop --reference float")
+    }
+  }
+
   mutating func run() async throws {
     let widths = try options.checkedWidths(threads: run.threads)
     let folder = try run.out.map { out throws(AtomicFileWriter.Failure) in
       try OutputFolder(out, command: "bittrue wageubn train")
+    }
+    let captureFolder = try capture.map { path throws(AtomicFileWriter.Failure) in
+      try OutputFolder(path, command: "bittrue wageubn train --capture")
     }
     let loaded = try WageubnData(data)
     try options.check(widths, against: loaded)
@@ -54,7 +89,11 @@ struct WageubnTrainCommand: AsyncParsableCommand {
     let result: WageubnTrainRun
     do {
       result = try await WageubnTrainRun.perform(
-        configuration, loaded, threads: run.threads, folder: folder
+        configuration, loaded, threads: run.threads, folder: folder,
+        capture: captureFolder.map { folder in
+          let steps = Set(captureSteps.split(separator: ",").compactMap { Int($0) })
+          return (WAGEUBNCapture(steps: steps, dotProducts: captureDotProducts), folder)
+        }
       ) { step, loss, record in
         if let record, !quiet {
           bar.clearLine()

@@ -16,12 +16,14 @@ struct WageubnTrainRun: Sendable {
   /// `progress(step, loss, record)` follows ``WAGEUBNTraining/run``.
   static func perform(
     _ configuration: WAGEUBNTrainingConfiguration, _ loaded: WageubnData, threads: Int,
-    folder: OutputFolder?, progress: @escaping (Int, Double, WAGEUBNEpochRecord?) -> Void
+    folder: OutputFolder?, capture: (WAGEUBNCapture, OutputFolder)? = nil,
+    progress: @escaping (Int, Double, WAGEUBNEpochRecord?) -> Void
   ) async throws -> WageubnTrainRun {
     let result: WAGEUBNRun
     do throws(TrainingError) {
       result = try await WAGEUBNTraining.run(
-        configuration, train: loaded.train, test: loaded.test, threads: threads
+        configuration, train: loaded.train, test: loaded.test, threads: threads,
+        capture: capture?.0
       ) { step, _, loss, record in progress(step, loss, record) }
     } catch {
       throw CommandFailure(description: error.description)
@@ -37,6 +39,9 @@ struct WageubnTrainRun: Sendable {
       testAccuracy: Double(accuracy.correct) / Double(max(accuracy.total, 1)),
       weightsDigest: digest.hexDigest, threads: threads)
     if let folder { try write(report, result, to: folder) }
+    if let (_, captureFolder) = capture, let captured = result.model.capture {
+      try writeCapture(captured, configuration, to: captureFolder)
+    }
     return WageubnTrainRun(report: report, accuracy: accuracy, digest: digest)
   }
 
@@ -57,6 +62,21 @@ struct WageubnTrainRun: Sendable {
     try folder.commit()
   }
 
+  /// Writes the captured vector files and `manifest.json`, and swaps the folder in.
+  private static func writeCapture(
+    _ capture: WAGEUBNCapture, _ configuration: WAGEUBNTrainingConfiguration,
+    to folder: OutputFolder
+  ) throws {
+    for entry in capture.entries {
+      try folder.write(capture.files[entry.file] ?? "", named: entry.file)
+    }
+    let manifest = WageubnCaptureManifest(
+      profile: configuration.profileName, seed: configuration.seed,
+      rounding: configuration.profile.rounding.rawValue, files: capture.entries)
+    try folder.write(try RunSummary.json(manifest) + "\n", named: "manifest.json")
+    try folder.commit()
+  }
+
   /// `epoch 1 steps 938 loss 0.4123 train 91.20% test 90.85% overflows 0 12.3s`.
   static func epochLine(_ r: WAGEUBNEpochRecord) -> String {
     let loss = WAGEUBNRunReport.fixed(r.loss, 4)
@@ -66,4 +86,18 @@ struct WageubnTrainRun: Sendable {
     return "epoch \(r.epoch) steps \(r.steps) loss \(loss) train \(train) test \(test) "
       + "overflows \(r.overflows) \(seconds)s"
   }
+}
+
+/// `manifest.json` of a capture folder: what every vector file holds.
+struct WageubnCaptureManifest: Encodable {
+  var format = "bittrue-wageubn-capture"
+  var version = 1
+  /// The profile of the run.
+  var profile: String
+  /// The run's seed.
+  var seed: UInt64
+  /// The quantizers' rounding mode.
+  var rounding: String
+  /// The files, in capture order.
+  var files: [WAGEUBNCapture.Entry]
 }
