@@ -1,4 +1,4 @@
-// tb_wageubn_e2_quantizer: rtl/wageubn_e2_quantizer.v replayed on E2 tensors captured
+// tb_wageubn_e2_quantizer: rtl/wageubn/wageubn_e2_quantizer.v replayed on E2 tensors captured
 // from a training run (files *.e2.txt, one `x y` line per element): every x is scanned in,
 // the exponent and zero flag are compared with the capture's R_CODE and ZERO, then every
 // element's code with the Swift emulator's and its flag with the code's (E2Fields).

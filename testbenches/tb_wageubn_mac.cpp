@@ -1,4 +1,4 @@
-// tb_wageubn_mac: rtl/wageubn_mac.v replayed on dot products captured from a training run
+// tb_wageubn_mac: rtl/wageubn/wageubn_mac.v replayed on dot products captured from a training run
 // (`bittrue wageubn train --capture`, files *.mac.txt): per line `a_0 .. a_(K-1) b_0 .. b_(K-1)
 // accumulator overflow`. Each vector clears the MAC, clocks in the K terms with enable and
 // compares the accumulator and the overflow flag with the Swift emulator's values.

@@ -1,4 +1,4 @@
-// tb_wageubn_shift_quantizer: rtl/wageubn_shift_quantizer.v replayed on E1 tensors captured
+// tb_wageubn_shift_quantizer: rtl/wageubn/wageubn_shift_quantizer.v replayed on E1 tensors captured
 // from a training run (files *.shift.txt, one `x y` line per element): every x is scanned in,
 // the exponent and zero flag are compared with the capture's R_CODE and ZERO, then every
 // element's code with the Swift emulator's.

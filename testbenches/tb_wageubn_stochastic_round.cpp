@@ -1,4 +1,4 @@
-// tb_wageubn_stochastic_round: rtl/wageubn_stochastic_round.v replayed on the stochastic
+// tb_wageubn_stochastic_round: rtl/wageubn/wageubn_stochastic_round.v replayed on the stochastic
 // rounding of constant quantization captured from a training run (files *.stochastic.txt, one
 // `x word y` line per element, word the element's CounterRNG word in hexadecimal): the random
 // word drives the unit's input port, and every code is compared with the Swift emulator's.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import _TestSupport
 
-/// The WAGEUBN datapath units of `rtl/` (MAC, shift quantizer, E2 quantizer, stochastic
+/// The WAGEUBN datapath units of `rtl/wageubn/` (MAC, shift quantizer, E2 quantizer, stochastic
 /// rounding) replayed under Verilator on tensors captured from real training runs
 /// (`bittrue wageubn train --capture`): every captured vector file goes through its unit's
 /// testbench (`testbenches/tb_wageubn_*.cpp` via `scripts/testbench.sh`) and must match the
@@ -11,6 +11,10 @@ import _TestSupport
   .tags(.verilator), .enabled(if: ToolGate.runVerilatorTests, "verilator is not installed"))
 struct WageubnUnitReplayTests {
   static let script = Paths.packageRoot.appendingPathComponent("scripts/testbench.sh")
+  /// The units live apart from the catalogued primitives of `rtl/`.
+  static let environment = [
+    "BITTRUE_RTL_DIR": Paths.packageRoot.appendingPathComponent("rtl/wageubn").path
+  ]
 
   /// A tiny run on the bundled digits, capturing steps 0 and 3 into `folder`.
   static func capture(_ extra: [String], into folder: URL) throws -> [[String: Any]] {
@@ -76,7 +80,7 @@ struct WageubnUnitReplayTests {
         let text = try String(contentsOfFile: file, encoding: .utf8)
         overflowing += text.split(separator: "\n").count { $0.hasSuffix(" 1") }
       }
-      let r = try CLI.run(program: Self.script, arguments)
+      let r = try CLI.run(program: Self.script, arguments, environment: Self.environment)
       #expect(r.status == 0, "\(arguments): \(r.stdout)\(r.stderr)")
       #expect(r.stdout.contains(" 0 mismatches"), "\(r.stdout)")
     }
@@ -102,7 +106,9 @@ struct WageubnUnitReplayTests {
         unit == "mac" ? String(1 - Int(lines[0][last])!) : "\(Int(lines[0][last])! + 1)"
       try (lines.map { $0.joined(separator: " ") }.joined(separator: "\n") + "\n").write(
         to: file, atomically: true, encoding: .utf8)
-      let r = try CLI.run(program: Self.script, Self.arguments(entry, file: file.path)!)
+      let r = try CLI.run(
+        program: Self.script, Self.arguments(entry, file: file.path)!,
+        environment: Self.environment)
       #expect(r.status == 1 && r.stdout.contains(", 1 mismatches"), "\(unit): \(r.stdout)")
     }
   }
