@@ -17,11 +17,13 @@ public struct WAGEUBNStepContext: Sendable {
   public var stochasticSeed: UInt64
   /// Worker threads of the products (results do not depend on it).
   public var threads: Int
+  /// The widths of E1 and E2.
+  public var bits: WAGEUBNBitWidths
 
   /// A context.
   public init(
     quantizer: WAGEUBNQuantizer, plan: AccumulatorPlan, phase: WAGEUBNSchedule.Phase, step: Int,
-    stochasticSeed: UInt64, threads: Int
+    stochasticSeed: UInt64, threads: Int, bits: WAGEUBNBitWidths = .standard
   ) {
     self.quantizer = quantizer
     self.plan = plan
@@ -29,6 +31,7 @@ public struct WAGEUBNStepContext: Sendable {
     self.step = step
     self.stochasticSeed = stochasticSeed
     self.threads = threads
+    self.bits = bits
   }
 }
 
@@ -54,6 +57,18 @@ extension WAGEUBNNetwork {
     inputs: [Int64], labels: [Int], context: WAGEUBNStepContext,
     statistics: inout [LayerStatistics]
   ) -> Double {
+    var none: WAGEUBNCapture? = nil
+    return step(
+      inputs: inputs, labels: labels, context: context, statistics: &statistics, capture: &none)
+  }
+
+  /// ``step(inputs:labels:context:statistics:)``, recording the units' tensors into
+  /// `capture` when it is given and asks for this step (integer arithmetic only).
+  public mutating func step(
+    inputs: [Int64], labels: [Int], context: WAGEUBNStepContext,
+    statistics: inout [LayerStatistics], capture: inout WAGEUBNCapture?
+  ) -> Double {
+    let captures = capture?.steps.contains(context.step) == true && arithmetic == .integer
     let q = context.quantizer
     let rows = labels.count
     let last = layers.count - 1
@@ -66,6 +81,12 @@ extension WAGEUBNNetwork {
         activations[l].codes, layer.forward, rows, layer.inputs, layer.outputs, .forward,
         context.plan, context.threads, &events)
       statistics[l].add(events, to: "forward")
+      if captures {
+        capture?.recordProduct(
+          step: context.step, layer: "dense\(l + 1)", kind: .forward,
+          left: activations[l].codes, right: layer.forward, output: y, rows: rows,
+          n: layer.inputs, m: layer.outputs, accumulator: context.plan.forward)
+      }
       sums.append(y)
       if l < last {
         let a = q.direct(IntegerTensor(codes: y.map { max($0, 0) }, exponent: -14), bits: 8)
@@ -76,9 +97,14 @@ extension WAGEUBNNetwork {
     let (loss, logitError) = Self.logitError(
       sums[last], labels: labels, classes: layers[last].outputs)
     var e = q.e2(
-      logitError, bits: 8,
+      logitError, bits: context.bits.e2,
       previousExponent: statistics[last].tensors["E2"]?.lastExponent ?? 0)
     statistics[last].record(e, as: "E2", step: context.step)
+    if captures {
+      capture?.recordQuantizer(
+        step: context.step, layer: "dense\(last + 1)", tensor: "E2", input: logitError,
+        output: e, bits: context.bits.e2, bound: nil)
+    }
     var gradients = [[Int64]](repeating: [], count: layers.count)
     for l in stride(from: last, through: 0, by: -1) {
       let layer = layers[l]
@@ -87,12 +113,26 @@ extension WAGEUBNNetwork {
         e.tensor.codes, activations[l].codes, rows, layer.inputs, layer.outputs, .gradient,
         context.plan, context.threads, &gradientEvents)
       statistics[l].add(gradientEvents, to: "gradient")
+      if captures {
+        capture?.recordProduct(
+          step: context.step, layer: "dense\(l + 1)", kind: .gradient, left: e.tensor.codes,
+          right: activations[l].codes, output: g, rows: rows, n: layer.inputs,
+          m: layer.outputs, accumulator: context.plan.gradient)
+      }
       let key = StochasticKey(
         seed: context.stochasticSeed, step: UInt32(truncatingIfNeeded: context.step),
         tensor: UInt32(l))
-      let gq = q.constant(
-        IntegerTensor(codes: g, exponent: e.tensor.exponent + activations[l].exponent), bits: 8,
-        gScaleBits: context.phase.gScaleBits, key: key)
+      let gInput = IntegerTensor(
+        codes: g, exponent: e.tensor.exponent + activations[l].exponent)
+      let gq = q.constant(gInput, bits: 8, gScaleBits: context.phase.gScaleBits, key: key)
+      if captures, q.profile.stochasticForm == .signMagnitude {
+        capture?.recordStochastic(
+          step: context.step, layer: "dense\(l + 1)", input: gInput,
+          words: WAGEUBNCapture.words(key, count: g.count), output: gq,
+          shift: (gq.shiftExponent ?? gInput.exponent) - gInput.exponent
+            - context.phase.gScaleBits,
+          bound: (Int64(1) << Int64(context.phase.gScaleBits)) - 1)
+      }
       statistics[l].record(gq, as: "G", step: context.step)
       gradients[l] = gq.tensor.codes
       guard l > 0 else { break }
@@ -101,16 +141,35 @@ extension WAGEUBNNetwork {
         e.tensor.codes, layer.forward, rows, layer.inputs, layer.outputs, .error, context.plan,
         context.threads, &errorEvents)
       statistics[l].add(errorEvents, to: "error")
+      if captures {
+        capture?.recordProduct(
+          step: context.step, layer: "dense\(l + 1)", kind: .error, left: e.tensor.codes,
+          right: layer.forward, output: back, rows: rows, n: layer.inputs, m: layer.outputs,
+          accumulator: context.plan.error)
+      }
+      let e1Input = IntegerTensor(codes: back, exponent: e.tensor.exponent - 7)
       let e1 = q.e1(
-        IntegerTensor(codes: back, exponent: e.tensor.exponent - 7), bits: 8,
+        e1Input, bits: context.bits.e1,
         previousExponent: statistics[l - 1].tensors["E1"]?.lastExponent ?? 0)
       statistics[l - 1].record(e1, as: "E1", step: context.step)
+      if captures {
+        let half = Int64(1) << Int64(context.bits.e1 - 1)
+        capture?.recordQuantizer(
+          step: context.step, layer: "dense\(l)", tensor: "E1", input: e1Input, output: e1,
+          bits: context.bits.e1, bound: q.profile.e1Clip == .symmetric ? half - 1 : half)
+      }
       let masked = IntegerTensor(
         codes: zip(e1.tensor.codes, sums[l - 1]).map { $1 > 0 ? $0 : 0 },
         exponent: e1.tensor.exponent)
       e = q.e2(
-        masked, bits: 8, previousExponent: statistics[l - 1].tensors["E2"]?.lastExponent ?? 0)
+        masked, bits: context.bits.e2,
+        previousExponent: statistics[l - 1].tensors["E2"]?.lastExponent ?? 0)
       statistics[l - 1].record(e, as: "E2", step: context.step)
+      if captures {
+        capture?.recordQuantizer(
+          step: context.step, layer: "dense\(l)", tensor: "E2", input: masked, output: e,
+          bits: context.bits.e2, bound: nil)
+      }
     }
     for l in 0...last { update(layer: l, gradient: gradients[l], context, &statistics[l].updates) }
     return loss

@@ -65,7 +65,10 @@ public struct WAGEUBNRunReport: Sendable, Codable {
     let integer = c.arithmetic == .integer
     let rounding = c.profile.rounding.rawValue
     let saturate = c.profile.directRange == .saturate
-    let e1Bound = c.profile.e1Clip == .symmetric ? "±127" : "±128"
+    let k1 = c.bits.e1
+    let k2 = c.bits.e2
+    let e1Half = 1 << (k1 - 1)
+    let e1Bound = c.profile.e1Clip == .symmetric ? "±\(e1Half - 1)" : "±\(e1Half)"
     let mode = integer ? "integer" : "float"
     func acc(_ a: Accumulator) -> String {
       integer ? "\(a.width)-bit \(a.overflow.rawValue)" : "Double"
@@ -100,17 +103,21 @@ public struct WAGEUBNRunReport: Sendable, Codable {
         tensor: "dL/dlogits", container: "int64", step: "2^-30", clip: "none",
         quantizer: "round to 2^-30 (ties to even)", arithmetic: "integer"),
       FormatMapRow(
-        tensor: "E2", container: "int15 (flag + sign + 7 bits)", step: "R·2^-14 | R·2^-7",
-        clip: "±127·128", quantizer: "E2 flag format, R per tensor", arithmetic: mode),
-      FormatMapRow(
-        tensor: "E2·W_q", container: acc(c.plan.error), step: "R·2^-21", clip: "register",
-        quantizer: "none (accumulator)", arithmetic: mode),
-      FormatMapRow(
-        tensor: "E1", container: c.profile.e1Clip == .symmetric ? "int8" : "int9",
-        step: "R·2^-7", clip: e1Bound, quantizer: "SQ(e,8) \(rounding), R per tensor",
+        tensor: "E2", container: "int\(2 * k2 - 1) (flag + sign + \(k2 - 1) bits)",
+        step: "R·2^-\(2 * k2 - 2) | R·2^-\(k2 - 1)",
+        clip: "±\((1 << (k2 - 1)) - 1)·\(1 << (k2 - 1))", quantizer: "E2 flag format, R per tensor",
         arithmetic: mode),
       FormatMapRow(
-        tensor: "E2ᵀ·A", container: acc(c.plan.gradient), step: "R·2^-21", clip: "register",
+        tensor: "E2·W_q", container: acc(c.plan.error), step: "R·2^-\(2 * k2 + 5)",
+        clip: "register",
+        quantizer: "none (accumulator)", arithmetic: mode),
+      FormatMapRow(
+        tensor: "E1", container: c.profile.e1Clip == .symmetric ? "int\(k1)" : "int\(k1 + 1)",
+        step: "R·2^-\(k1 - 1)", clip: e1Bound, quantizer: "SQ(e,\(k1)) \(rounding), R per tensor",
+        arithmetic: mode),
+      FormatMapRow(
+        tensor: "E2ᵀ·A", container: acc(c.plan.gradient), step: "R·2^-\(2 * k2 + 5)",
+        clip: "register",
         quantizer: "none (accumulator)", arithmetic: mode),
       FormatMapRow(
         tensor: "G", container: "int8", step: "2^-14", clip: "±(g_scale-1)",

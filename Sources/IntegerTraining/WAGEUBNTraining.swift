@@ -21,12 +21,14 @@ public struct WAGEUBNTrainingConfiguration: Sendable, Hashable, Codable {
   public var batchSize: Int
   /// Epochs.
   public var epochs: Int
+  /// The error quantizers' widths.
+  public var bits: WAGEUBNBitWidths
 
   /// A configuration.
   public init(
     widths: [Int], profileName: String, profile: WAGEUBNProfile, plan: AccumulatorPlan,
     schedule: WAGEUBNSchedule, arithmetic: WAGEUBNArithmetic, seed: UInt64, batchSize: Int,
-    epochs: Int
+    epochs: Int, bits: WAGEUBNBitWidths = .standard
   ) {
     self.widths = widths
     self.profileName = profileName
@@ -37,6 +39,7 @@ public struct WAGEUBNTrainingConfiguration: Sendable, Hashable, Codable {
     self.seed = seed
     self.batchSize = batchSize
     self.epochs = epochs
+    self.bits = bits
   }
 }
 
@@ -69,6 +72,8 @@ public struct WAGEUBNModel: Sendable {
   public var statistics: [LayerStatistics]
   /// Steps taken.
   public var steps: Int
+  /// The captured tensors, when the run captured any.
+  public var capture: WAGEUBNCapture?
 }
 
 /// One evaluation, at the end of an epoch.
@@ -98,6 +103,8 @@ struct WAGEUBNTrainer: TrainingFamily {
   let stepsPerEpoch: Int
   let stochasticSeed: UInt64
   let threads: Int
+  /// The tensors captured so far (`--capture`), if asked for.
+  var capture: WAGEUBNCapture?
 
   mutating func step(batch: [Int], of samples: WAGEUBNSamples) async -> StepOutcome {
     let n = samples.features
@@ -108,17 +115,17 @@ struct WAGEUBNTrainer: TrainingFamily {
     let context = WAGEUBNStepContext(
       quantizer: WAGEUBNQuantizer(profile: configuration.profile), plan: configuration.plan,
       phase: configuration.schedule.phase(epoch: steps / stepsPerEpoch), step: steps,
-      stochasticSeed: stochasticSeed, threads: threads)
+      stochasticSeed: stochasticSeed, threads: threads, bits: configuration.bits)
     let loss = network.step(
       inputs: inputs, labels: batch.map { samples.labels[$0] }, context: context,
-      statistics: &statistics)
+      statistics: &statistics, capture: &capture)
     steps += 1
     let finite = network.layers.allSatisfy { $0.floatMaster.allSatisfy(\.isFinite) }
     return StepOutcome(loss: loss, parametersFinite: finite)
   }
 
   var model: WAGEUBNModel {
-    WAGEUBNModel(network: network, statistics: statistics, steps: steps)
+    WAGEUBNModel(network: network, statistics: statistics, steps: steps, capture: capture)
   }
 }
 
@@ -139,12 +146,13 @@ public enum WAGEUBNTraining {
   /// The first this many training samples give the per-epoch training accuracy.
   public static let trainAccuracySamples = 10_000
 
-  /// Trains `configuration` on `train`, evaluating on `test` after every epoch;
-  /// `progress(step, steps, loss, record)` is called after each step (with the epoch's record
+  /// Trains `configuration` on `train`, evaluating on `test` after every epoch and recording
+  /// the steps `capture` asks for into it (returned in the final model); `progress(step, steps, loss, record)` is called after each step (with the epoch's record
   /// at its last step). Results do not depend on `threads`.
   public static func run(
     _ configuration: WAGEUBNTrainingConfiguration, train: WAGEUBNSamples, test: WAGEUBNSamples,
-    threads: Int, progress: @escaping (Int, Int, Double, WAGEUBNEpochRecord?) -> Void
+    threads: Int, capture: WAGEUBNCapture? = nil,
+    progress: @escaping (Int, Int, Double, WAGEUBNEpochRecord?) -> Void
   ) async throws(TrainingError) -> WAGEUBNRun {
     precondition(train.count >= 1 && configuration.batchSize >= 1, "samples and a batch")
     let c = configuration
@@ -159,7 +167,7 @@ public enum WAGEUBNTraining {
           isFirst: l == 0)
       }, configuration: c, stepsPerEpoch: stepsPerEpoch,
       stochasticSeed: WAGEUBNStreams.stochasticSeed.generator(seed: c.seed, index: 0).word(at: 0),
-      threads: threads)
+      threads: threads, capture: capture)
     var loop = TrainingLoop(
       iterations: stepsPerEpoch * c.epochs, evaluationInterval: stepsPerEpoch,
       batcher: EpochBatcher(batchSize: c.batchSize, shuffle: WAGEUBNStreams.shuffle, seed: c.seed))

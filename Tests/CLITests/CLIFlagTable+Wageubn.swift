@@ -25,6 +25,23 @@ extension CLIFlagTable {
       CLIFlag(
         words: train, positional: ["--quiet"], options: trainBase + [("--accumulator-width", "8")],
         option: "--accumulator-overflow", extras: ["wrap", "saturate"]),
+      t("--capture", extras: ["/", ".", "@D/tiny.csv", "cap"]),
+      CLIFlag(
+        words: train, positional: ["--quiet"], options: trainBase + [("--capture", "cap")],
+        option: "--capture-steps", extras: ["0,1,2", "0,,1", "5", "999999999"]),
+      CLIFlag(
+        words: train, positional: ["--quiet"], options: trainBase + [("--capture", "cap")],
+        option: "--capture-dot-products", extras: ["1", "4096", "4097"]),
+      t("--bits", extras: ["e1=2,e2=16", "e2=17", "e1=8,e1=4", "e2"]),
+      CLIFlag(
+        words: ["wageubn", "sweep"], positional: ["--quiet"],
+        options: trainBase + [("--vary", "e2=8,16")], option: "--vary",
+        extras: [
+          "accumulator=2,63", "accumulator=64", "e1=2,16", "e2=8,8",
+          "e2="
+            + String(
+              repeating: "8,", count: 70) + "8",
+        ]),
       CLIFlag(words: ["wageubn", "report"], extras: ["@D", "@D/tiny.csv", "/"]),
     ]
     return training + [

@@ -21,6 +21,7 @@ struct WageubnCommand: AsyncParsableCommand {
       """,
     subcommands: [
       WageubnQuantizeCommand.self, WageubnTrainCommand.self, WageubnReportCommand.self,
+      WageubnSweepCommand.self,
     ]
   )
 }

@@ -3,7 +3,7 @@ import BitTrue
 /// A data set as WAGEUBN input codes: every feature `x` becomes
 /// `clamp(round(128·x / m), ±127)` (ties to even) with `m` the largest feature magnitude of
 /// the training split (255 for MNIST: `x/255` on the 8-bit grid `2^−7`).
-struct WageubnData {
+struct WageubnData: Sendable {
   /// The loaded data set (name, classes).
   let dataset: Dataset
   /// The training samples.

@@ -31,225 +31,92 @@ struct WageubnTrainCommand: AsyncParsableCommand {
   @OptionGroup(title: "Data set") var data: DatasetOptions
   @OptionGroup(title: "Run") var run: RunOptions
 
-  @Option(help: "The model: mlp:<input>-<hidden>…-<classes>, e.g. mlp:784-256-10.")
-  var model: String = "mlp:784-256-10"
-  @Option(help: "The quantizer profile: paper, officialCode or hardware.")
-  var profile: String = "paper"
-  @Option(help: "Epochs.")
-  var epochs: Int = 1
-  @Option(help: "Samples per step.")
-  var batch: Int = 64
-  @Option(
-    help:
-      "Learning-rate / g_scale schedule: official (the recipe's phases over the epochs) or constant."
-  )
-  var schedule: String = "official"
+  @OptionGroup(title: "Training") var options: WageubnTrainOptions
+
   @Option(
     help: ArgumentHelp(
-      "Base learning rate, a decimal (quantized to C(Q(lr,10),10), units 2^-9).",
-      valueName: "decimal"))
-  var lr: String = "0.05"
-  @Option(help: ArgumentHelp("Run the float reference instead: float.", valueName: "float"))
-  var reference: String?
+      "Write the integer tensors of the datapath units at --capture-steps into this folder.",
+      valueName: "path"))
+  var capture: String?
   @Option(
-    name: .customLong("accumulator-width"),
-    help: "Declare every accumulator this wide (2...63 bits) instead of the profile's.")
-  var accumulatorWidth: Int?
+    name: .customLong("capture-steps"),
+    help: ArgumentHelp("With --capture: the steps (0-based), e.g. 0,5.", valueName: "s1,s2,…"))
+  var captureSteps: String = "0"
   @Option(
-    name: .customLong("accumulator-overflow"),
-    help: "With --accumulator-width: wrap or saturate (default saturate).")
-  var accumulatorOverflow: String?
-
-  static let maximumEpochs = 10_000
-  static let maximumBatch = 100_000
+    name: .customLong("capture-dot-products"),
+    help: "With --capture: dot products kept per product (the first ones, 1...4096).")
+  var captureDotProducts: Int = 16
 
   func validate() throws {
-    guard (1...Self.maximumEpochs).contains(epochs) else {
-      throw ValidationError("--epochs must be in 1...\(Self.maximumEpochs) (got \(epochs))")
-    }
-    guard (1...Self.maximumBatch).contains(batch) else {
-      throw ValidationError("--batch must be in 1...\(Self.maximumBatch) (got \(batch))")
-    }
-    if let reference, reference != "float" {
-      throw ValidationError("--reference: expected float, got '\(reference)'")
-    }
-    if let accumulatorWidth, !(2...63).contains(accumulatorWidth) {
-      throw ValidationError("--accumulator-width must be in 2...63 (got \(accumulatorWidth))")
-    }
-    if let accumulatorOverflow {
-      guard accumulatorWidth != nil else {
-        throw ValidationError("--accumulator-overflow needs --accumulator-width")
-      }
-      guard ["wrap", "saturate"].contains(accumulatorOverflow) else {
-        throw ValidationError(
-          "--accumulator-overflow: expected wrap or saturate, got '\(accumulatorOverflow)'")
-      }
-    }
-    guard Self.parseRate(lr) != nil else {
-      throw ValidationError("--lr: expected a decimal in (0, 1) such as 0.05, got '\(lr)'")
-    }
-    guard ["official", "constant"].contains(schedule) else {
-      throw ValidationError("--schedule: expected official or constant, got '\(schedule)'")
-    }
-    guard WAGEUBNProfile.named.contains(where: { $0.name == profile }) else {
+    let steps = captureSteps.split(separator: ",", omittingEmptySubsequences: false)
+    guard (1...64).contains(steps.count),
+      steps.allSatisfy({ $0.count <= 9 && Int($0).map { $0 >= 0 } == true })
+    else {
       throw ValidationError(
-        "--profile: expected paper, officialCode or hardware, got '\(profile)'")
+        "--capture-steps: expected 1...64 step numbers such as 0,5, got '\(Excerpt.of(captureSteps))'"
+      )
+    }
+    guard (1...4096).contains(captureDotProducts) else {
+      throw ValidationError(
+        "--capture-dot-products must be in 1...4096 (got \(captureDotProducts))")
+    }
+    if capture != nil, options.reference != nil {
+      throw ValidationError("--capture records integer tensors; drop --reference float")
     }
   }
 
-  /// The most parameters (weights) of one model: three `Int64` codes each.
-  static let maximumParameters = 1 << 26
-  /// The most activation codes of one layer's batch (batch × width).
-  static let maximumActivations = 1 << 26
-
   mutating func run() async throws {
-    let widths = try Self.parseModel(model)
-    guard run.threads <= TrainingLimits.maximumThreads else {
-      throw CommandFailure(
-        description:
-          "--threads must be in 1...\(TrainingLimits.maximumThreads), got \(run.threads)")
-    }
-    let parameters = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
-    guard parameters <= Self.maximumParameters else {
-      throw CommandFailure(
-        description:
-          "--model \(model) has \(parameters) weights; at most \(Self.maximumParameters) fit")
-    }
-    guard batch * widths.max()! <= Self.maximumActivations else {
-      throw CommandFailure(
-        description:
-          "--batch \(batch) × the widest layer (\(widths.max()!)) exceeds "
-          + "\(Self.maximumActivations) activations; use a smaller batch")
-    }
+    let widths = try options.checkedWidths(threads: run.threads)
     let folder = try run.out.map { out throws(AtomicFileWriter.Failure) in
       try OutputFolder(out, command: "bittrue wageubn train")
     }
-    let loaded = try WageubnData(data)
-    guard widths.first == loaded.train.features, widths.last == loaded.dataset.classCount else {
-      throw CommandFailure(
-        description:
-          "--model \(model) needs \(widths.first!) inputs and \(widths.last!) classes; "
-          + "\(loaded.dataset.name) has \(loaded.train.features) features and "
-          + "\(loaded.dataset.classCount) classes")
+    let captureFolder = try capture.map { path throws(AtomicFileWriter.Failure) in
+      try OutputFolder(path, command: "bittrue wageubn train --capture")
     }
-    let configuration = makeConfiguration(widths)
+    let loaded = try WageubnData(data)
+    try options.check(widths, against: loaded)
+    let configuration = options.configuration(widths, seed: run.seed)
     let quiet = run.json || run.quiet
     if !quiet {
       StandardStreams.writeError("data: \(loaded.description)\n")
       StandardStreams.writeError(
-        "model: \(model), profile \(profile), \(configuration.arithmetic.rawValue) arithmetic, "
-          + "batch \(batch), \(epochs) epoch(s)\n")
+        "model: \(options.model), profile \(options.profile), "
+          + "\(configuration.arithmetic.rawValue) arithmetic, batch \(options.batch), "
+          + "\(options.epochs) epoch(s)\n")
     }
-    let steps = epochs * ((loaded.train.count + batch - 1) / batch)
+    let steps = options.epochs * ((loaded.train.count + options.batch - 1) / options.batch)
     let bar = run.progressBar("train", total: steps)
-    let result: WAGEUBNRun
-    do throws(TrainingError) {
-      result = try await WAGEUBNTraining.run(
-        configuration, train: loaded.train, test: loaded.test, threads: run.threads
-      ) { step, _, loss, record in
+    let result: WageubnTrainRun
+    do {
+      result = try await WageubnTrainRun.perform(
+        configuration, loaded, threads: run.threads, folder: folder,
+        capture: captureFolder.map { folder in
+          let steps = Set(captureSteps.split(separator: ",").compactMap { Int($0) })
+          return (WAGEUBNCapture(steps: steps, dotProducts: captureDotProducts), folder)
+        }
+      ) { step, loss, record in
         if let record, !quiet {
           bar.clearLine()
-          StandardStreams.writeError(Self.epochLine(record) + "\n")
+          StandardStreams.writeError(WageubnTrainRun.epochLine(record) + "\n")
         }
         bar.update(to: step, status: String(format: "loss %.4f", loss))
       }
     } catch {
       bar.finish()
-      throw CommandFailure(description: error.description)
+      throw error
     }
     bar.finish()
-    let network = result.model.network
-    let predictions = network.predict(
-      loaded.test.codes, count: loaded.test.count, plan: configuration.plan,
-      profile: configuration.profile, threads: run.threads)
-    let accuracy = Accuracy(predictions: predictions, labels: loaded.test.labels)
-    let digest = network.weightsDigest
-    let report = WAGEUBNRunReport(
-      run: result, dataset: loaded.dataset.name,
-      testAccuracy: Double(accuracy.correct) / Double(max(accuracy.total, 1)),
-      weightsDigest: digest.hexDigest, threads: run.threads)
-    if let folder { try write(report, result, to: folder) }
     if run.json {
-      try StandardStreams.writeLine(try RunSummary.json(report))
+      try StandardStreams.writeLine(try RunSummary.json(result.report))
     } else {
       try StandardStreams.writeLine(
-        "training: " + WAGEUBNRunReport.fixed(report.secondsPerEpoch, 1) + " s per epoch")
+        "training: " + WAGEUBNRunReport.fixed(result.report.secondsPerEpoch, 1) + " s per epoch")
       if let out = run.out {
         try StandardStreams.writeLine(
           "wrote \(out)/report.json, report.md, curve.svg, train.log, checkpoint.json")
       }
-      try RunSummary.printFinalLines(accuracy: accuracy, digest: digest)
+      try RunSummary.printFinalLines(accuracy: result.accuracy, digest: result.digest)
     }
-  }
-
-  /// The configuration the options describe.
-  private func makeConfiguration(_ widths: [Int]) -> WAGEUBNTrainingConfiguration {
-    let chosen = WAGEUBNProfile.named.first { $0.name == profile }!.profile
-    let rate = Self.parseRate(lr)!
-    var plan: AccumulatorPlan = profile == "hardware" ? .hardware : .reference
-    if let accumulatorWidth {
-      plan = AccumulatorPlan(
-        all: Accumulator(
-          width: accumulatorWidth, overflow: accumulatorOverflow == "wrap" ? .wrap : .saturate))
-    }
-    return WAGEUBNTrainingConfiguration(
-      widths: widths, profileName: profile, profile: chosen, plan: plan,
-      schedule: schedule == "constant"
-        ? .constant(numerator: rate.numerator, denominator: rate.denominator)
-        : .official(epochs: epochs, numerator: rate.numerator, denominator: rate.denominator),
-      arithmetic: reference == nil ? .integer : .floatReference, seed: run.seed, batchSize: batch,
-      epochs: epochs)
-  }
-
-  /// Writes the run's files and swaps the folder in.
-  private func write(_ report: WAGEUBNRunReport, _ run: WAGEUBNRun, to folder: OutputFolder)
-    throws
-  {
-    try folder.write(try RunSummary.json(report) + "\n", named: "report.json")
-    try folder.write(report.markdown, named: "report.md")
-    try folder.write(WAGEUBNCurveSVG.render(report), named: "curve.svg")
-    try folder.write(report.epochs.map { Self.epochLine($0) + "\n" }.joined(), named: "train.log")
-    // Compact (one line): the parameters are hundreds of thousands of numbers.
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let checkpoint = WageubnCheckpoint(
-      configuration: run.configuration, steps: run.model.steps, network: run.model.network)
-    try folder.write([UInt8](try encoder.encode(checkpoint)) + [10], named: "checkpoint.json")
-    try folder.commit()
-  }
-
-  /// `epoch 1 steps 938 loss 0.4123 train 91.20% test 90.85% overflows 0 12.3s`.
-  static func epochLine(_ r: WAGEUBNEpochRecord) -> String {
-    let loss = WAGEUBNRunReport.fixed(r.loss, 4)
-    let train = WAGEUBNRunReport.percent(r.trainAccuracy)
-    let test = WAGEUBNRunReport.percent(r.testAccuracy)
-    let seconds = WAGEUBNRunReport.fixed(r.seconds, 1)
-    return "epoch \(r.epoch) steps \(r.steps) loss \(loss) train \(train) test \(test) "
-      + "overflows \(r.overflows) \(seconds)s"
-  }
-
-  /// `0.05` → 5/100: a decimal in (0, 1) with at most 9 fraction digits.
-  static func parseRate(_ text: String) -> (numerator: Int64, denominator: Int64)? {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0] == "0", (1...9).contains(parts[1].count),
-      parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int64(parts[1]), n > 0
-    else { return nil }
-    var denominator: Int64 = 1
-    for _ in 0..<parts[1].count { denominator *= 10 }
-    return (n, denominator)
-  }
-
-  /// `mlp:784-256-10` → `[784, 256, 10]`.
-  static func parseModel(_ text: String) throws -> [Int] {
-    let fail = ValidationError(
-      "--model: expected mlp:<input>-<hidden>…-<classes> such as mlp:784-256-10, got '\(text)'")
-    guard text.hasPrefix("mlp:") else { throw fail }
-    let parts = text.dropFirst(4).split(separator: "-", omittingEmptySubsequences: false)
-    let widths = parts.compactMap { Int($0) }
-    guard widths.count == parts.count, widths.count >= 2, widths.count <= 16,
-      widths.allSatisfy({ (1...65_536).contains($0) })
-    else { throw fail }
-    return widths
   }
 }
 
