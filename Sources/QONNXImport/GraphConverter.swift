@@ -123,7 +123,8 @@ struct GraphConverter {
       guard let affine = neuron.floatAffine else {
         throw .graph(
           "output \(c): the affine after the last layer is not a float32 scale and offset "
-            + "(a batch norm there divides by √(σ² + ε))")
+            + "(a batch norm there divides by √(σ² + ε); a bias then a scale makes the "
+            + "offset bias·scale)")
       }
       scale.append(affine.scale)
       offset.append(affine.offset)

@@ -2,17 +2,23 @@ import Foundation
 import QONNXImport
 import _TestSupport
 
-/// The Brevitas fixtures (tools/brevitas/make_fixtures.py): two nets, each exported by both
+/// The Brevitas fixtures (tools/brevitas/make_fixtures.py): four nets, each exported by both
 /// torch exporters, the held-out digits and Brevitas's outputs and classes.
 enum QONNXFixtures {
   /// The fixture folder.
   static let folder = Paths.packageRoot.appendingPathComponent("Tests/QONNXImportTests/Fixtures")
 
-  /// The nets and how a pixel (0...16) becomes the float the net's input receives.
+  /// The nets whose scores are their last layer's dots (no output affine) and how a pixel
+  /// (0...16) becomes the float the net's input receives.
   static let nets: [(name: String, input: @Sendable (Int) -> Float)] = [
     ("tfc_w1a1", { Float($0) / 8 - 1 }),
     ("ternary", { Float($0) / 16 }),
+    ("cnn", { Float($0) / 16 }),
   ]
+
+  /// The net with a per-class scale and shift after its output layer (`Mul`, `Add`), whose
+  /// input is `pixel / 16`.
+  static let affineNet = "affine"
 
   /// The exporters.
   static let exporters = ["dynamo", "torchscript"]

@@ -129,5 +129,20 @@ import _TestSupport
     var normed = NeuronAffine(scale: .one)
     _ = normed.batchNorm(gamma: .one, beta: .zero, mean: .zero, variance: Dyadic(Float(2)))
     #expect(throws: QONNXError.self) { try GraphConverter.outputAffine([normed]) }
+    // QuantLinear(bias=True) then a per-class Mul: the offset 0.1·0.1 is not a float32.
+    var biasThenScale = NeuronAffine(scale: .one)
+    biasThenScale.add(Dyadic(Float(0.1)))
+    biasThenScale.multiply(by: Dyadic(Float(0.1)))
+    #expect(
+      throws: QONNXError.graph(
+        "output 1: the affine after the last layer is not a float32 scale and offset (a batch "
+          + "norm there divides by √(σ² + ε); a bias then a scale makes the offset bias·scale)")
+    ) { try GraphConverter.outputAffine([scaled, biasThenScale]) }
+    // A scale then a shift, as the `affine` fixture's Mul and Add: exact float32s.
+    var scaleThenShift = NeuronAffine(scale: .one)
+    scaleThenShift.multiply(by: Dyadic(Float(0.1)))
+    scaleThenShift.add(Dyadic(Float(0.1)))
+    let kept = try GraphConverter.outputAffine([scaleThenShift])
+    #expect(kept?.scale == [0.1] && kept?.offset == [0.1])
   }
 }

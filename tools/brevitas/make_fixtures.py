@@ -33,7 +33,7 @@ import numpy as np
 import onnx
 import torch
 from brevitas.export import export_qonnx
-from brevitas.nn import QuantHardTanh, QuantIdentity, QuantLinear
+from brevitas.nn import QuantConv2d, QuantHardTanh, QuantIdentity, QuantLinear
 from brevitas.quant import (
     Int8ActPerTensorFixedPoint,
     SignedBinaryActPerTensorConst,
@@ -86,6 +86,55 @@ def ternary(hidden=48):
     )
 
 
+def binary_conv(n_in, n_out, **kwargs):
+    return QuantConv2d(
+        n_in, n_out, 3, bias=False,
+        weight_quant=SignedBinaryWeightPerTensorConst, weight_scaling_const=1.0, **kwargs)
+
+
+def binary_act():
+    return QuantIdentity(act_quant=SignedBinaryActPerTensorConst, return_quant_tensor=True)
+
+
+def cnn():
+    return torch.nn.Sequential(
+        QuantIdentity(act_quant=Uint8ActPerTensorFixedPoint, return_quant_tensor=True),
+        binary_conv(1, 8, padding=1),  # 8x8x8
+        torch.nn.BatchNorm2d(8),
+        binary_act(),
+        torch.nn.MaxPool2d(2),  # 8x4x4
+        binary_conv(8, 16),  # 16x2x2
+        torch.nn.BatchNorm2d(16),
+        binary_act(),
+        torch.nn.Flatten(),
+        binary_linear(64, 10),
+    )
+
+
+class ClassAffine(torch.nn.Module):
+    """A learned scale and shift per class after the output layer (as FINN's ``TensorNorm``,
+    but per class): exported as a ``Mul`` then an ``Add`` of constants."""
+
+    def __init__(self, classes):
+        super().__init__()
+        self.scale = torch.nn.Parameter(torch.ones(classes))
+        self.shift = torch.nn.Parameter(torch.zeros(classes))
+
+    def forward(self, x):
+        return plain(x) * self.scale + self.shift
+
+
+def affine(hidden=32):
+    return torch.nn.Sequential(
+        QuantIdentity(act_quant=Uint8ActPerTensorFixedPoint, return_quant_tensor=True),
+        binary_linear(64, hidden),
+        torch.nn.BatchNorm1d(hidden),
+        binary_act(),
+        binary_linear(hidden, 10),
+        ClassAffine(10),
+    )
+
+
 def train(model, x, y, epochs, seed):
     torch.manual_seed(seed)
     optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
@@ -130,6 +179,8 @@ def main():
     parser.add_argument("--data", default="/work/shared/data/digits/digits.csv")
     parser.add_argument("--out", default="Tests/QONNXImportTests/Fixtures")
     parser.add_argument("--epochs", type=int, default=40)
+    parser.add_argument("--nets", default="tfc_w1a1,ternary,cnn,affine",
+                        help="comma-separated nets to write (default: all)")
     args = parser.parse_args()
     torch.manual_seed(0)
     torch.set_num_threads(1)
@@ -146,7 +197,11 @@ def main():
     nets = {
         "tfc_w1a1": (tfc_w1a1(), lambda p: p / 8.0 - 1.0, (1, 64)),
         "ternary": (ternary(), lambda p: p / 16.0, (1, 1, 8, 8)),
+        "cnn": (cnn(), lambda p: p / 16.0, (1, 1, 8, 8)),
+        "affine": (affine(), lambda p: p / 16.0, (1, 64)),
     }
+    wanted = args.nets.split(",")
+    nets = {name: net for name, net in nets.items() if name in wanted}
     y = torch.tensor(labels, dtype=torch.long)
     for name, (model, scale, shape) in nets.items():
         x = torch.tensor(scale(pixels.astype(np.float32)), dtype=torch.float32)
