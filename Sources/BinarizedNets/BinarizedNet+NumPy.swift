@@ -16,8 +16,16 @@ extension BinarizedNet {
   /// The manifest's file name.
   public static let numpyManifest = "manifest.json"
 
-  /// The files of the NumPy form (the manifest first), as names and contents.
-  public func numpyFiles() -> [(name: String, bytes: [UInt8])] {
+  /// The files of the NumPy form (the manifest first), as names and contents. The form
+  /// holds dense layers only: a net with a convolutional front or an output affine is an
+  /// error rather than an export that silently leaves them out.
+  public func numpyFiles() throws(BinarizedNetError) -> [(name: String, bytes: [UInt8])] {
+    guard features.isEmpty else {
+      throw .file("the NumPy form holds dense layers only; this net has a convolutional front")
+    }
+    guard outputAffine == nil else {
+      throw .file("the NumPy form holds dense layers only; this net has an output affine")
+    }
     var files: [(name: String, bytes: [UInt8])] = []
     var layerTexts: [String] = []
     for (l, layer) in layers.enumerated() {

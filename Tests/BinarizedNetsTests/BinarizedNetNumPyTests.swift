@@ -56,7 +56,7 @@ import _TestSupport
   ]
 
   static func files(_ net: BinarizedNet) -> [String: [UInt8]] {
-    Dictionary(uniqueKeysWithValues: net.numpyFiles().map { ($0.name, $0.bytes) })
+    Dictionary(uniqueKeysWithValues: try! net.numpyFiles().map { ($0.name, $0.bytes) })
   }
 
   static func read(_ files: [String: [UInt8]]) throws(BinarizedNetError) -> BinarizedNet {
@@ -79,6 +79,33 @@ import _TestSupport
 
   /// Seeded damage to every file of a small net: truncations, byte changes and insertions
   /// either still read (as some valid net) or throw a one-line error.
+  /// A convolutional front or an output affine has no place in the NumPy form: exporting
+  /// such a net is an error, not a file that silently leaves them out.
+  @Test func netsBeyondDenseLayersAreRefused() throws {
+    var random = SeededRandom(seed: 5)
+    let conv = RandomConvolutionNets.make(
+      input: .bits, image: ImageShape(channels: 1, height: 4, width: 4),
+      features: [.conv(.binary, 2, kernel: 3, stride: 1, padding: 0)], dense: [(.binary, 3)],
+      using: &random)
+    #expect(
+      throws: BinarizedNetError.file(
+        "the NumPy form holds dense layers only; this net has a convolutional front")
+    ) {
+      try conv.numpyFiles()
+    }
+    let dense = RandomBinarizedNets.make(
+      input: .bits, inputs: 6, layers: [(.binary, 4), (.binary, 2)], using: &random)
+    let affine = try BinarizedNet(
+      input: dense.input, inputs: dense.inputs, layers: dense.layers,
+      outputAffine: try OutputAffine(scale: [1, -0.5], offset: [0, 2]))
+    #expect(
+      throws: BinarizedNetError.file(
+        "the NumPy form holds dense layers only; this net has an output affine")
+    ) {
+      try affine.numpyFiles()
+    }
+  }
+
   @Test func damagedFilesNeverTrap() {
     var random = SeededRandom(seed: 8)
     let net = RandomBinarizedNets.make(

@@ -84,7 +84,7 @@ for (name, widths) in shapes {
     if let folder {
       let dir = "\(folder)/\(name)-\(part)"
       mkdir(dir, 0o755)
-      for file in net.numpyFiles() { save(file.bytes, to: "\(dir)/\(file.name)") }
+      for file in try! net.numpyFiles() { save(file.bytes, to: "\(dir)/\(file.name)") }
       var bytes = [UInt8](repeating: 0, count: samples * layers[0])
       for s in 0..<samples {
         for i in 0..<layers[0] where inputs[s, i] { bytes[s * layers[0] + i] = 1 }

@@ -42,7 +42,12 @@ struct BnnExportCommand: ParsableCommand {
     if let model {
       let net = try BnnModelFile.load(model)
       let folder = try OutputFolder(out, command: "bittrue bnn export")
-      let files = net.numpyFiles()
+      let files: [(name: String, bytes: [UInt8])]
+      do throws(BinarizedNetError) {
+        files = try net.numpyFiles()
+      } catch {
+        throw CommandFailure(description: "\(model): \(error.description)")
+      }
       for file in files { try folder.write(file.bytes, named: file.name) }
       try folder.commit()
       try StandardStreams.writeLine(
