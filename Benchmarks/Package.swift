@@ -31,5 +31,8 @@ let package = Package(
       dependencies: ["BenchSupport", .product(name: "BitTrue", package: rootPackage)]),
     .executableTarget(
       name: "reports-bench", dependencies: [.product(name: "BitTrue", package: rootPackage)]),
+    .executableTarget(
+      name: "cnn-bench",
+      dependencies: ["BenchSupport", .product(name: "BitTrue", package: rootPackage)]),
   ]
 )

@@ -12,7 +12,11 @@ extension BinarizedNet {
 
   /// Reads a file strictly; every problem is a one-line error naming the field.
   public init(fileData data: Data) throws(BinarizedNetError) {
-    let parsed: (input: InputFormat, count: Int, layers: [DenseLayer])
+    let parsed:
+      (
+        input: InputFormat, count: Int, image: ImageShape?, features: [FeatureLayer],
+        layers: [DenseLayer]
+      )
     let output: (scale: [Float], offset: [Float])?
     do throws(LogicNetsError) {
       let root = try JSONValue.parse(data)
@@ -25,24 +29,27 @@ extension BinarizedNet {
       let count = try inputValue.field("count", at: "input").integer(
         at: "input.count", in: 1...Self.maxWidth)
       let input = try Self.inputFormat(inputValue)
+      let image = try Self.imageShape(inputValue)
+      let front = try Self.parseFeatures(root, input: input, count: count, image: image)
       let layerValues = try root.field("layers", at: "").array(at: "layers")
       guard (1...Self.maxLayers).contains(layerValues.count) else {
         throw .invalidField(path: "layers", detail: "expected 1...\(Self.maxLayers) layers")
       }
       var layers: [DenseLayer] = []
-      var width = count
+      var width = front.width
       for (l, value) in layerValues.enumerated() {
         let layer = try Self.layer(value, path: "layers[\(l)]", inputs: width)
         layers.append(layer)
         width = layer.outputs
       }
-      parsed = (input, count, layers)
+      parsed = (input, count, image, front.features, layers)
       output = try OutputAffine.fileFields(root)
     } catch {
       throw .file(error.description)
     }
     try self.init(
-      input: parsed.input, inputs: parsed.count, layers: parsed.layers,
+      input: parsed.input, inputs: parsed.count, image: parsed.image, features: parsed.features,
+      layers: parsed.layers,
       outputAffine: try output.map { f throws(BinarizedNetError) in
         try OutputAffine(scale: f.scale, offset: f.offset)
       })
@@ -60,7 +67,7 @@ extension BinarizedNet {
     }
   }
 
-  private static func mode(_ name: String, path: String) throws(LogicNetsError) -> WeightMode {
+  static func mode(_ name: String, path: String) throws(LogicNetsError) -> WeightMode {
     if name == "binary" { return .binary }
     if name == "ternary" { return .ternary }
     if name.hasPrefix("int"), let k = Int(name.dropFirst(3)), (2...16).contains(k),
@@ -113,7 +120,7 @@ extension BinarizedNet {
       activations: activations)
   }
 
-  private static func activation(
+  static func activation(
     _ value: JSONValue, path: String
   ) throws(LogicNetsError) -> NeuronActivation {
     guard case .object(let members) = value, members.count == 1, let (key, x) = members.first
@@ -136,10 +143,10 @@ extension BinarizedNet {
   public func fileText() -> String {
     var out = "{\"format\": \"\(Self.fileFormat)\", \"version\": 1,\n"
     switch input {
-    case .bits: out += " \"input\": {\"kind\": \"bits\", \"count\": \(inputs)},\n"
+    case .bits: out += " \"input\": {\"kind\": \"bits\", \"count\": \(inputs)\(shapeText)},\n"
     case .integers(let bits, let signed):
       out += " \"input\": {\"kind\": \"\(signed ? "int" : "uint")\", \"bits\": \(bits), "
-      out += "\"count\": \(inputs)},\n"
+      out += "\"count\": \(inputs)\(shapeText)},\n"
     }
     let layerTexts = layers.map { layer in
       let rows = (0..<layer.outputs).map { o in
@@ -160,6 +167,7 @@ extension BinarizedNet {
       return text + "}"
     }
     let affine = outputAffine?.fileText ?? ""
-    return out + " \"layers\": [\n" + layerTexts.joined(separator: ",\n") + "]" + affine + "}\n"
+    return out + featuresText + " \"layers\": [\n" + layerTexts.joined(separator: ",\n") + "]"
+      + affine + "}\n"
   }
 }

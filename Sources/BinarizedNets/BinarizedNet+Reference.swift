@@ -6,6 +6,7 @@ extension BinarizedNet {
   public func referenceScores(_ sample: [Int]) -> [Int] {
     precondition(sample.count == inputs, "one value per input")
     var values = input == .bits ? sample.map { $0 != 0 ? 1 : -1 } : sample
+    values = referenceFeatures(values)
     for layer in layers {
       let dots = (0..<layer.outputs).map { o in
         zip(layer.row(o), values).reduce(0) { $0 + Int($1.0) * $1.1 }

@@ -7,7 +7,8 @@
 /// bit 0 ↦ −1). A hidden neuron outputs the bit ``NeuronActivation/fires(_:)``; the last
 /// layer's dots are the class scores — or, with an output affine, its exact integer scores
 /// (``FixedOutputAffine``) — and the predicted class is the first largest score (ties to
-/// the lowest class, like `torch.argmax`). See docs/binarized.md.
+/// the lowest class, like `torch.argmax`). A convolutional front (``features``,
+/// ``FeatureLayer``) may come before the dense layers. See docs/binarized.md.
 public struct BinarizedNet: Hashable, Sendable {
   /// The inputs of the net.
   public let input: InputFormat
@@ -32,17 +33,15 @@ public struct BinarizedNet: Hashable, Sendable {
     layers: [DenseLayer], outputAffine: OutputAffine? = nil
   ) throws(BinarizedNetError) {
     guard inputs >= 1 else { throw .file("field 'input.count': must be at least 1") }
-    guard image == nil, features.isEmpty else {
-      throw .file("field 'features': convolution layers are not supported yet")
-    }
     guard !layers.isEmpty else { throw .file("field 'layers': expected at least one layer") }
-    var width = inputs
+    var width = try Self.featureWidth(
+      input: input, inputs: inputs, image: image, features: features)
     for (l, layer) in layers.enumerated() {
       let path = "layers[\(l)]"
       guard layer.inputs == width else {
         throw .file("field '\(path).weights': rows have \(layer.inputs) entries, expected \(width)")
       }
-      if case .integer = layer.mode, !(l == 0 && input.isInteger) {
+      if case .integer = layer.mode, !(l == 0 && input.isInteger && features.isEmpty) {
         throw .file("field '\(path).mode': int weights need integer inputs (first layer only)")
       }
       let range = layer.mode.weightRange
@@ -84,8 +83,7 @@ public struct BinarizedNet: Hashable, Sendable {
   /// The largest |input| of layer `l`: the integer range for layer 0 of an integer net, 1
   /// otherwise.
   public func inputMagnitude(layer l: Int) -> Int {
-    guard l == 0, case .integers(let bits, let signed) = input else { return 1 }
-    return signed ? 1 << (bits - 1) : (1 << bits) - 1
+    l == 0 && features.isEmpty ? Self.magnitude(input) : 1
   }
 
   /// The largest |dot| of any neuron of layer `l`.

@@ -12,12 +12,14 @@ public struct PackedBinarizedNet: Sendable {
   /// Per layer with ±1 inputs (nil for an integer first layer): the packed `w⁺` and `m`
   /// rows, one per neuron, and each neuron's `popcount(m)`.
   private let packed: [(plus: BitMatrix, mask: BitMatrix, nonzero: [Int])?]
+  /// The convolutional front, if any.
+  private let front: PackedFeatureFront?
 
   /// The runtime of a (valid) net.
   public init(_ net: BinarizedNet) {
     self.net = net
     packed = net.layers.enumerated().map { l, layer in
-      if l == 0 && net.input.isInteger { return nil }
+      if l == 0 && net.integerFirstDenseLayer { return nil }
       var plus = BitMatrix(rows: layer.outputs, columns: layer.inputs)
       var mask = BitMatrix(rows: layer.outputs, columns: layer.inputs)
       var nonzero = [Int](repeating: 0, count: layer.outputs)
@@ -30,6 +32,7 @@ public struct PackedBinarizedNet: Sendable {
       }
       return (plus, mask, nonzero)
     }
+    front = PackedFeatureFront(net)
   }
 
   /// The scores (`samples × classes`, sample-major) and predicted classes of `samples`
@@ -38,7 +41,9 @@ public struct PackedBinarizedNet: Sendable {
     precondition(values.count == samples * net.inputs, "one value per input and sample")
     var bits = BitMatrix(rows: samples, columns: net.inputs)
     var start = 0
-    if net.input.isInteger {
+    if let front {
+      bits = front.run(values, samples: samples)
+    } else if net.input.isInteger {
       let layer = net.layers[0]
       let dots = integerDots(layer, values, samples: samples)
       guard let activations = layer.activations else { return finish(dots, samples: samples) }

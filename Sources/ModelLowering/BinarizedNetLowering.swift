@@ -32,7 +32,9 @@ public enum BinarizedNetLowering {
     var bits: [NodeID] = []
     var scores: [NodeID] = []
     var start = 0
-    if case .integers(let k, let signed) = net.input {
+    if !net.features.isEmpty {
+      bits = features(net, x: x, in: &n)
+    } else if case .integers(let k, let signed) = net.input {
       let values = (0..<net.inputs).map { n.slice(x, low: $0 * k, count: k) }
       let dots = integerDots(
         net.layers[0], values, signed: signed, bound: net.dotBound(layer: 0), in: &n)
