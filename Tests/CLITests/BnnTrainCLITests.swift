@@ -83,4 +83,25 @@ struct BnnTrainCosimCLITests {
     #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
     #expect(r.stdout.contains("agree: model, interp, opt, gates64, verilator on 200 vectors"))
   }
+
+  @Test func cosimAgreesWithANetTrainedWithAnOutputBatchNorm() throws {
+    let dir = Paths.temporaryDirectory("bnn-train-output-bn")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("run").path
+    let train = try BnnTrainCLITests.train(
+      out, layers: "int5:16,binary:10",
+      extra: ["--encoding", "fixed", "--format", "ufix5_En0", "--output-bn"])
+    #expect(train.status == 0, "\(train.stderr)")
+    let accuracyLine = try #require(
+      train.stdout.split(separator: "\n").first { $0.hasPrefix("test accuracy: ") })
+    #expect(try #require(Double(accuracyLine.dropFirst(15).dropLast())) > 40)
+    let model = try String(contentsOfFile: out + "/model.json", encoding: .utf8)
+    #expect(model.contains("\"scale\""), "the output affine is in the file")
+    let r = try CLI.run([
+      "cosim", out + "/model.json", "--vectors", "200", "--seed", "6", "--opt-level", "O0",
+      "--cache", CosimCLITests.cache,
+    ])
+    #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+    #expect(r.stdout.contains("agree: model, interp, opt, gates64, verilator on 200 vectors"))
+  }
 }

@@ -14,8 +14,8 @@ public struct BnnTrainingConfig: Hashable, Sendable {
   public var estimator: SignEstimator
   /// Deterministic or stochastic hidden activations in training.
   public var binarization: Binarization
-  /// A batch norm on the output layer (exported as ``OutputAffine``, which needs the
-  /// integer net's affine support); off: the scores are the integer dot products.
+  /// A batch norm on the output layer (exported as the net's ``OutputAffine``); off: the
+  /// scores are the integer dot products.
   public var outputBatchNorm: Bool
   /// The seed of every random choice.
   public var seed: UInt64

@@ -15,7 +15,8 @@ struct BnnTrainCommand: AsyncParsableCommand {
       (K-bit fixed-point weights, first layer on integer inputs only). Hidden layers are \
       sign(batch norm(dot)); the gradient of sign is the STE (hardtanh window) or ReSTE \
       (--act reste, --reste-power o, --reste-threshold t); --qmode stoch draws hidden bits \
-      at random in training. The output scores are the last layer's integer dot products.
+      at random in training. The output scores are the last layer's integer dot products (--output-bn: their \
+      per-class batch norm, exported as an exact output affine).
 
       After every epoch the net is folded to integers (batch norm → one threshold per \
       neuron, exactly) and that integer net is evaluated; the best epoch by training \
@@ -74,8 +75,8 @@ struct BnnTrainCommand: AsyncParsableCommand {
   @Flag(
     name: .customLong("output-bn"),
     help: ArgumentHelp(
-      "A batch norm on the output layer, exported as a per-class output affine (needs the "
-        + "integer net's output-affine support)."))
+      "A batch norm on the output layer, exported as the net's per-class output affine "
+        + "(scale γ/√(σ²+ε), offset β − scale·μ on the integer dots)."))
   var outputBatchNorm = false
   @Option(help: ArgumentHelp("Continue from DIR/training-state.", valueName: "dir"))
   var resume: String?
