@@ -28,7 +28,11 @@ extension BnnTrainingState {
   /// `σ²/scale²`, `ε/scale²` (exact for int<K>, whose factor is a power of two), and γ, β.
   /// Both the export and ``evaluationScores(_:)`` use exactly these float32 values.
   func dotBatchNorm(layer l: Int, scale: Float) -> [BatchNormParameters] {
-    let state = layers[l]
+    Self.dotBatchNorm(layers[l], scale: scale)
+  }
+
+  /// ``dotBatchNorm(layer:scale:)`` of any layer's state (a convolution's too).
+  static func dotBatchNorm(_ state: BnnLayerState, scale: Float) -> [BatchNormParameters] {
     let square = scale * scale
     return state.gamma.indices.map { o in
       BatchNormParameters(
@@ -66,7 +70,8 @@ extension BnnTrainingState {
           weights: q.integers, activations: activations))
     }
     return try BinarizedNet(
-      input: config.input, inputs: config.inputs, layers: dense,
+      input: config.input, inputs: config.inputs, image: config.image,
+      features: try exportFeatures(), layers: dense,
       outputAffine: try outputAffine(quantized[quantized.count - 1]))
   }
 
@@ -88,7 +93,8 @@ extension BnnTrainingState {
   package func evaluationScores(_ sample: [Int]) -> [Double] {
     precondition(sample.count == config.inputs, "one value per input")
     let quantized = quantizedLayers()
-    var values = config.input == .bits ? sample.map { $0 != 0 ? 1 : -1 } : sample
+    var values = evaluationFeatures(
+      config.input == .bits ? sample.map { $0 != 0 ? 1 : -1 } : sample)
     for l in config.layers.indices {
       let (inputs, outputs) = (config.fanIn(l), config.layers[l].outputs)
       let q = quantized[l]

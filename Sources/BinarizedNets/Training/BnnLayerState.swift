@@ -62,6 +62,8 @@ public struct BnnTrainingState: Hashable, Sendable {
   public var config: BnnTrainingConfig
   /// One state per dense layer.
   public var layers: [BnnLayerState]
+  /// One state per feature layer (a max-pool's is empty).
+  public var features: [BnnLayerState]
   /// Adam steps taken.
   public var step: Int
 
@@ -73,21 +75,44 @@ public struct BnnTrainingState: Hashable, Sendable {
         spec: config.layers[l], inputs: config.fanIn(l), batchNorm: config.hasBatchNorm(l),
         seed: config.seed, layer: l)
     }
+    features = zip(config.features, config.featureShapes).enumerated().map { l, item in
+      let (layer, shape) = item
+      guard case .convolution(let weights, let channels, let kernel, _, _) = layer else {
+        return BnnLayerState(
+          latent: [], gamma: [], beta: [], runningMean: [], runningVariance: [], m: [], v: [])
+      }
+      return BnnLayerState(
+        spec: DenseLayerSpec(weights: weights, outputs: channels),
+        inputs: shape.channels * kernel * kernel, batchNorm: true, seed: config.seed,
+        layer: BinarizedNet.maxLayers + l)
+    }
     step = 0
   }
 
   /// A state from its parts (see ``init(fileText:)``).
-  init(config: BnnTrainingConfig, layers: [BnnLayerState], step: Int) {
+  init(
+    config: BnnTrainingConfig, layers: [BnnLayerState], features: [BnnLayerState] = [],
+    step: Int
+  ) {
     self.config = config
     self.layers = layers
+    self.features = features
     self.step = step
   }
 
   /// The digest printed as `weights digest:` — SHA-256 (``TrainingCore/WeightsDigest``) of,
   /// per layer `l` in order, the float32 tensors `layers[l].latent`, `.gamma`, `.beta`,
-  /// `.running_mean`, `.running_var` (Adam's moments are not part of the model).
+  /// `.running_mean`, `.running_var` (Adam's moments are not part of the model), after the
+  /// same tensors of each convolution `features[l]` (none for an MLP).
   public var weightsDigest: WeightsDigest {
     var digest = WeightsDigest()
+    for (l, layer) in features.enumerated() where !layer.latent.isEmpty {
+      digest.append("features[\(l)].latent", floats: layer.latent)
+      digest.append("features[\(l)].gamma", floats: layer.gamma)
+      digest.append("features[\(l)].beta", floats: layer.beta)
+      digest.append("features[\(l)].running_mean", floats: layer.runningMean)
+      digest.append("features[\(l)].running_var", floats: layer.runningVariance)
+    }
     for (l, layer) in layers.enumerated() {
       digest.append("layers[\(l)].latent", floats: layer.latent)
       digest.append("layers[\(l)].gamma", floats: layer.gamma)

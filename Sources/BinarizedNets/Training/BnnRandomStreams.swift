@@ -5,7 +5,7 @@ import TrainingCore
 ///
 /// | purpose | index | words used |
 /// |---|---|---|
-/// | 1 initial weights | layer | `unitDouble(k)` for latent weight `k` (P then N for plinear) |
+/// | 1 initial weights | dense layer `l`, or 64 + feature layer `l` | `unitDouble(k)` for latent weight `k` (P then N for plinear) |
 /// | 2 epoch shuffle | epoch | Fisher–Yates over the training samples |
 /// | 3 stochastic activation | step | `unitDouble(l << 40 + s·outputs + o)` for layer `l`, batch position `s`, neuron `o` |
 package enum BnnRandomStreams {

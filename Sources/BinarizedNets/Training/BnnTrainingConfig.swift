@@ -10,12 +10,17 @@ public struct BnnTrainingConfig: Hashable, Sendable {
   public var inputs: Int
   /// The dense layers; the last one's outputs are the classes.
   public var layers: [DenseLayerSpec]
+  /// The shape of the inputs as an image (`C × H × W`, channel-major), needed by
+  /// ``features``.
+  public var image: ImageShape?
+  /// The convolutional front before the dense layers (empty for an MLP).
+  public var features: [FeatureLayerSpec]
   /// The gradient of hidden `sign` activations.
   public var estimator: SignEstimator
   /// Deterministic or stochastic hidden activations in training.
   public var binarization: Binarization
-  /// A batch norm on the output layer (exported as ``OutputAffine``, which needs the
-  /// integer net's affine support); off: the scores are the integer dot products.
+  /// A batch norm on the output layer (exported as the net's ``OutputAffine``); off: the
+  /// scores are the integer dot products.
   public var outputBatchNorm: Bool
   /// The seed of every random choice.
   public var seed: UInt64
@@ -39,8 +44,11 @@ public struct BnnTrainingConfig: Hashable, Sendable {
   public init(
     input: InputFormat, inputs: Int, layers: [DenseLayerSpec], estimator: SignEstimator = .ste,
     binarization: Binarization = .det, outputBatchNorm: Bool = false, seed: UInt64 = 0,
-    epochs: Int = 10, batchSize: Int = 64, learningRate: Float = 0.01, threads: Int = 1
+    epochs: Int = 10, batchSize: Int = 64, learningRate: Float = 0.01, threads: Int = 1,
+    image: ImageShape? = nil, features: [FeatureLayerSpec] = []
   ) {
+    self.image = image
+    self.features = features
     self.input = input
     self.inputs = inputs
     self.layers = layers
@@ -57,8 +65,26 @@ public struct BnnTrainingConfig: Hashable, Sendable {
   /// The number of classes.
   public var classes: Int { layers.last?.outputs ?? 0 }
 
-  /// The inputs of layer `l`.
-  public func fanIn(_ l: Int) -> Int { l == 0 ? inputs : layers[l - 1].outputs }
+  /// The inputs of dense layer `l` (layer 0 reads the last image of the front, if any).
+  public func fanIn(_ l: Int) -> Int {
+    guard l == 0 else { return layers[l - 1].outputs }
+    return features.isEmpty ? inputs : featureShapes.last?.count ?? inputs
+  }
+
+  /// The image before each feature layer and, last, the image the dense layers read
+  /// (empty without an image).
+  public var featureShapes: [ImageShape] {
+    guard var shape = image else { return [] }
+    var shapes = [shape]
+    for layer in features {
+      shape = layer.outputShape(shape)
+      shapes.append(shape)
+    }
+    return shapes
+  }
+
+  /// Whether dense layer 0 reads the integer inputs themselves (no front, integer inputs).
+  var integerFirstDenseLayer: Bool { features.isEmpty && input.isInteger }
 
   /// Whether layer `l` has a batch norm (every hidden layer; the last with
   /// ``outputBatchNorm``).
@@ -74,12 +100,13 @@ public struct BnnTrainingConfig: Hashable, Sendable {
       throw .invalidOption("integer inputs must have 1...16 bits, got \(bits)")
     }
     for (l, layer) in layers.enumerated() {
-      if case .integer = layer.weights, !(l == 0 && input.isInteger) {
+      if case .integer = layer.weights, !(l == 0 && integerFirstDenseLayer) {
         throw .invalidOption(
           "--layers: \(layer.weights.name) weights need integer inputs (first layer only; "
             + "use --encoding fixed or raw)")
       }
     }
+    try validateFeatures()
     guard epochs >= 0 && epochs <= 1_000_000 else {
       throw .invalidOption("--epochs must be 0...1000000, got \(epochs)")
     }
@@ -108,7 +135,9 @@ public struct BnnTrainingConfig: Hashable, Sendable {
     guard parameters <= TrainingLimits.maximumParameters / 4 else {
       throw .invalidOption("the net has more than 2^26 trainable weights")
     }
-    let widest = (0...layers.count).map { $0 < layers.count ? fanIn($0) : classes }.max()!
+    let widest =
+      ((0...layers.count).map { $0 < layers.count ? fanIn($0) : classes }
+      + featureWidths).max()!
     let (rows, overflow) = batchSize.multipliedReportingOverflow(by: widest)
     guard !overflow && rows <= TrainingLimits.maximumWorkerRows else {
       throw .invalidOption(

@@ -19,15 +19,32 @@ struct BnnTrainingEngine: TrainingFamily {
 
   var model: BnnCheckpoint { BnnCheckpoint(state: state) }
 
-  /// The stages, one per dense layer.
+  /// The stages: the feature layers, then one per dense layer.
   private var stages: [any TrainingStage] {
     let config = state.config
-    return config.layers.indices.map { l in
-      DenseStage(
-        inputs: config.fanIn(l), outputs: config.layers[l].outputs,
-        weights: config.layers[l].weights, batchNorm: config.hasBatchNorm(l),
-        scoreScale: state.scoreScale)
+    let front: [any TrainingStage] = zip(config.features, config.featureShapes).map {
+      layer, shape in
+      switch layer.geometry(inputChannels: shape.channels) {
+      case .convolution(let conv):
+        return ConvStage(image: shape, layer: conv, weights: layer.weights ?? .binary)
+      case .maxPool(let pool): return MaxPoolStage(image: shape, pool: pool)
+      }
     }
+    return front
+      + config.layers.indices.map { l in
+        DenseStage(
+          inputs: config.fanIn(l), outputs: config.layers[l].outputs,
+          weights: config.layers[l].weights, batchNorm: config.hasBatchNorm(l),
+          scoreScale: state.scoreScale)
+      }
+  }
+
+  /// Runs `body` on the state of stage `l` (feature layers first, then dense layers).
+  private mutating func withLayer<T>(_ l: Int, _ body: (inout BnnLayerState) async -> T) async -> T
+  {
+    let front = state.features.count
+    if l < front { return await body(&state.features[l]) }
+    return await body(&state.layers[l - front])
   }
 
   mutating func step(batch: [Int], of data: BnnDataset) async -> StepOutcome {
@@ -40,9 +57,13 @@ struct BnnTrainingEngine: TrainingFamily {
     var x = inputRows(batch, data)
     var tapes: [StageTape] = []
     for (l, stage) in stages.enumerated() {
-      let tape = await stage.forward(x, samples: samples, layer: &state.layers[l], threads: threads)
+      let tape = await withLayer(l) { layer in
+        await stage.forward(x, samples: samples, layer: &layer, threads: threads)
+      }
       tapes.append(tape)
-      if l + 1 < stages.count { x = binarize(tape.output, layer: l) }
+      if l + 1 < stages.count {
+        x = stage.signOutput ? binarize(tape.output, layer: l) : tape.output
+      }
     }
     // Loss and the gradient of the scores.
     let classes = config.classes
@@ -55,15 +76,26 @@ struct BnnTrainingEngine: TrainingFamily {
       gradient.replaceSubrange((s * classes)..<((s + 1) * classes), with: row)
     }
     for (l, stage) in stages.enumerated().reversed() {
-      if l + 1 < stages.count {
+      if l + 1 < stages.count && stage.signOutput {
         for k in gradient.indices {
           gradient[k] *= config.estimator.derivative(at: tapes[l].output[k])
         }
       }
-      let result = await stage.backward(
-        gradient, tape: tapes[l], samples: samples, layer: state.layers[l], needsInput: l > 0,
-        threads: threads)
-      update(layer: l, gradient: result.parameters)
+      let tape = tapes[l]
+      let input = gradient
+      let result = await withLayer(l) { layer in
+        await stage.backward(
+          input, tape: tape, samples: samples, layer: layer, needsInput: l > 0, threads: threads)
+      }
+      tapes[l] = StageTape(input: [], weights: [], output: [], batchNorm: nil)
+      if let mode = weightMode(stage: l) {
+        let scalars = adam.stepScalars
+        let optimizer = adam
+        await withLayer(l) { layer in
+          Self.update(
+            &layer, gradient: result.parameters, mode: mode, adam: optimizer, scalars: scalars)
+        }
+      }
       gradient = result.input
     }
     return StepOutcome(loss: loss / Double(samples), parametersFinite: state.isFinite)
@@ -99,13 +131,18 @@ struct BnnTrainingEngine: TrainingFamily {
     }
   }
 
-  /// Adam on layer `l`'s latent weights, γ and β (`gradient` laid out like the moments),
-  /// then the latent clip.
-  private mutating func update(layer l: Int, gradient: [Float]) {
-    let scalars = adam.stepScalars
-    var layer = BnnLayerState(
-      latent: [], gamma: [], beta: [], runningMean: [], runningVariance: [], m: [], v: [])
-    swap(&layer, &state.layers[l])
+  /// The weight mode of stage `l` (`nil` for a max-pool).
+  private func weightMode(stage l: Int) -> TrainingWeights? {
+    let front = state.config.features.count
+    return l < front ? state.config.features[l].weights : state.config.layers[l - front].weights
+  }
+
+  /// Adam on a layer's latent weights, γ and β (`gradient` laid out like the moments), then
+  /// the latent clip.
+  private static func update(
+    _ layer: inout BnnLayerState, gradient: [Float], mode: TrainingWeights, adam: AdamOptimizer,
+    scalars: (stepSize: Float, correction2: Float)
+  ) {
     // One row of parameters, laid out like the moments.
     var w = layer.latent + layer.gamma + layer.beta
     for k in gradient.indices {
@@ -115,14 +152,13 @@ struct BnnTrainingEngine: TrainingFamily {
     layer.latent = Array(w[..<latentCount])
     layer.gamma = Array(w[latentCount..<(latentCount + n)])
     layer.beta = Array(w[(latentCount + n)...])
-    WeightQuantizer.clip(&layer.latent, mode: state.config.layers[l].weights)
-    swap(&layer, &state.layers[l])
+    WeightQuantizer.clip(&layer.latent, mode: mode)
   }
 }
 
 extension BnnTrainingState {
   /// Whether every parameter and statistic is finite.
-  var isFinite: Bool { layers.allSatisfy(\.isFinite) }
+  var isFinite: Bool { layers.allSatisfy(\.isFinite) && features.allSatisfy(\.isFinite) }
 
   /// The factor of the output scores in training when the last layer has no batch norm:
   /// `1/(√fanIn · input magnitude)`, a softmax temperature that keeps the integer dot
@@ -134,7 +170,8 @@ extension BnnTrainingState {
 
   /// The largest |input| of layer `l` (the integer range for layer 0 of an integer net).
   func inputMagnitude(layer l: Int) -> Int {
-    guard l == 0, case .integers(let bits, let signed) = config.input else { return 1 }
+    guard l == 0, config.integerFirstDenseLayer, case .integers(let bits, let signed) = config.input
+    else { return 1 }
     return signed ? 1 << (bits - 1) : max((1 << bits) - 1, 1)
   }
 }

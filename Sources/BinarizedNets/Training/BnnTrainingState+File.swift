@@ -19,9 +19,13 @@ extension BnnTrainingState {
       out += " \"input\": {\"kind\": \"\(signed ? "int" : "uint")\", \"bits\": \(bits), "
       out += "\"count\": \(config.inputs)},\n"
     }
-    let layerList = config.layers.map { "\($0.weights.name):\($0.outputs)" }.joined(
-      separator: ",")
+    let layerList =
+      (config.features.map(\.name)
+      + config.layers.map { "\($0.weights.name):\($0.outputs)" }).joined(separator: ",")
     out += " \"layers\": \"\(layerList)\",\n"
+    if let image = config.image {
+      out += " \"image\": [\(image.channels), \(image.height), \(image.width)],\n"
+    }
     switch config.estimator {
     case .ste: out += " \"act\": \"sign\",\n"
     case .reste(let o, let t):
@@ -31,7 +35,7 @@ extension BnnTrainingState {
     out += " \"qmode\": \"\(config.binarization.rawValue)\", "
     out += "\"output_bn\": \(config.outputBatchNorm ? 1 : 0), \"seed\": \"\(config.seed)\", "
     out += "\"batch_size\": \(config.batchSize), \"step\": \(step),\n \"state\": [\n"
-    let items = layers.map { layer in
+    let items = (features + layers).map { layer in
       let tensors: [(String, [Float])] = [
         ("latent", layer.latent), ("gamma", layer.gamma), ("beta", layer.beta),
         ("running_mean", layer.runningMean), ("running_var", layer.runningVariance),
@@ -69,8 +73,23 @@ extension BnnTrainingState {
       }
       let layerText = try root.field("layers", at: "").string(at: "layers")
       let specs: [DenseLayerSpec]
-      do throws(BnnTrainingError) { specs = try DenseLayerSpec.parseList(layerText) } catch {
+      let featureSpecs: [FeatureLayerSpec]
+      do throws(BnnTrainingError) {
+        (featureSpecs, specs) = try FeatureLayerSpec.parseNet(layerText)
+      } catch {
         throw .invalidField(path: "layers", detail: error.description)
+      }
+      var image: ImageShape?
+      if case .object(let members) = root, let value = members["image"] {
+        let sides = try value.array(at: "image")
+        guard sides.count == 3 else {
+          throw .invalidField(path: "image", detail: "expected [channels, height, width]")
+        }
+        var n: [Int] = []
+        for (k, side) in sides.enumerated() {
+          n.append(try side.integer(at: "image[\(k)]", in: 1...(1 << 20)))
+        }
+        image = ImageShape(channels: n[0], height: n[1], width: n[2])
       }
       let act = try root.field("act", at: "").string(at: "act")
       var estimator = SignEstimator.ste
@@ -100,17 +119,21 @@ extension BnnTrainingState {
         (input, count, specs, estimator)
       (config.binarization, config.outputBatchNorm, config.seed, config.batchSize) =
         (binarization, outputBN == 1, seed, batch)
+      (config.image, config.features) = (image, featureSpecs)
       do throws(BnnTrainingError) { try config.validate() } catch {
         throw .invalidField(path: "layers", detail: error.description)
       }
       let items = try root.field("state", at: "").array(at: "state")
-      guard items.count == specs.count else {
-        throw .invalidField(path: "state", detail: "expected \(specs.count) layers")
+      let front = featureSpecs.count
+      guard items.count == front + specs.count else {
+        throw .invalidField(path: "state", detail: "expected \(front + specs.count) layers")
       }
+      let fresh = BnnTrainingState(config: config)
       var layers: [BnnLayerState] = []
       for (l, item) in items.enumerated() {
-        let weights = specs[l].outputs * config.fanIn(l) * specs[l].weights.latentMatrices
-        let n = config.hasBatchNorm(l) ? specs[l].outputs : 0
+        // The sizes of a fresh state of the configuration.
+        let shape = l < front ? fresh.features[l] : fresh.layers[l - front]
+        let (weights, n) = (shape.latent.count, shape.gamma.count)
         func tensor(_ name: String, count: Int) throws(LogicNetsError) -> [Float] {
           let path = "state[\(l)].\(name)"
           let values = try item.field(name, at: "state[\(l)]").array(at: path)
@@ -138,7 +161,9 @@ extension BnnTrainingState {
             m: try tensor("adam_m", count: weights + 2 * n),
             v: try tensor("adam_v", count: weights + 2 * n)))
       }
-      self.init(config: config, layers: layers, step: step)
+      self.init(
+        config: config, layers: Array(layers[front...]), features: Array(layers[..<front]),
+        step: step)
     } catch {
       throw .state(error.description)
     }

@@ -15,13 +15,16 @@ struct StageTape: Sendable {
 /// gradient of its parameters (laid out like ``BnnLayerState/m``). The engine puts `sign`
 /// (and its estimator) between stages and the loss after the last.
 ///
-/// ``DenseStage`` is the only stage today; a binarized convolution (or a max-pool, which has
-/// no parameters) is another conforming type in front of the dense stages.
+/// ``DenseStage`` is a dense layer; ``ConvStage`` and ``MaxPoolStage`` (no parameters) form
+/// the convolutional front before the dense stages.
 protocol TrainingStage: Sendable {
   /// Values per sample in.
   var inputs: Int { get }
   /// Values per sample out.
   var outputs: Int { get }
+  /// Whether the engine puts `sign` after the stage when another stage follows (not after
+  /// a max-pool, whose outputs are ±1 already).
+  var signOutput: Bool { get }
 
   /// The forward pass on `samples` rows of `x`; updates `layer`'s running statistics.
   func forward(
@@ -34,6 +37,10 @@ protocol TrainingStage: Sendable {
     _ dy: [Float], tape: StageTape, samples: Int, layer: BnnLayerState, needsInput: Bool,
     threads: Int
   ) async -> (input: [Float], parameters: [Float])
+}
+
+extension TrainingStage {
+  var signOutput: Bool { true }
 }
 
 /// A dense layer in training: quantized weights (``WeightQuantizer``), the product

@@ -15,7 +15,8 @@ struct BnnTrainCommand: AsyncParsableCommand {
       (K-bit fixed-point weights, first layer on integer inputs only). Hidden layers are \
       sign(batch norm(dot)); the gradient of sign is the STE (hardtanh window) or ReSTE \
       (--act reste, --reste-power o, --reste-threshold t); --qmode stoch draws hidden bits \
-      at random in training. The output scores are the last layer's integer dot products.
+      at random in training. The output scores are the last layer's integer dot products (--output-bn: their \
+      per-class batch norm, exported as an exact output affine).
 
       After every epoch the net is folded to integers (batch norm → one threshold per \
       neuron, exactly) and that integer net is evaluated; the best epoch by training \
@@ -41,6 +42,10 @@ struct BnnTrainCommand: AsyncParsableCommand {
         bittrue bnn train --dataset mnist --data-dir ../shared/data \\
             --encoding raw --layers "int8:256,binary:256,binary:10" \\
             --epochs 10 --out out/bnn-mnist
+        bittrue bnn train --dataset mnist --data-dir ../shared/data --encoding raw \\
+            --image 1,28,28 --layers \\
+            "conv3x3-int8:16,conv3x3-binary:32,maxpool2,binary:32,binary:32,binary:10" \\
+            --epochs 1 --out out/bnn-mnist-cnn
       """)
 
   @OptionGroup(title: "Data set") var data: DatasetOptions
@@ -49,8 +54,15 @@ struct BnnTrainCommand: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Dense layers as WEIGHTS:OUTPUTS, WEIGHTS = binary, ternary, plinear or int2…int16; "
-        + "the last layer's outputs are the classes.", valueName: "list"))
+        + "the last layer's outputs are the classes. A convolutional front may come first: "
+        + "convKxK[sS][pP]-WEIGHTS:CHANNELS (stride S, default 1; zero padding P, default "
+        + "(K−1)/2) and maxpoolN[sS] after a convolution (needs --image).", valueName: "list"))
   var layers: String
+  @Option(
+    help: ArgumentHelp(
+      "The inputs as an image of C channels, H rows and W columns (channel-major), for a "
+        + "convolutional front: 1,8,8 for digits, 1,28,28 for MNIST.", valueName: "C,H,W"))
+  var image: String?
   @Option(help: "Hidden activation gradient: sign (STE, hardtanh window) or reste.")
   var act: String = "sign"
   @Option(name: .customLong("reste-power"), help: "ReSTE's power o (≥ 1).")
@@ -74,8 +86,8 @@ struct BnnTrainCommand: AsyncParsableCommand {
   @Flag(
     name: .customLong("output-bn"),
     help: ArgumentHelp(
-      "A batch norm on the output layer, exported as a per-class output affine (needs the "
-        + "integer net's output-affine support)."))
+      "A batch norm on the output layer, exported as the net's per-class output affine "
+        + "(scale γ/√(σ²+ε), offset β − scale·μ on the integer dots)."))
   var outputBatchNorm = false
   @Option(help: ArgumentHelp("Continue from DIR/training-state.", valueName: "dir"))
   var resume: String?
@@ -93,7 +105,9 @@ struct BnnTrainCommand: AsyncParsableCommand {
   }
 
   mutating func run() async throws {
-    let specs = try library { () throws(BnnTrainingError) in try DenseLayerSpec.parseList(layers) }
+    let (features, specs) = try library { () throws(BnnTrainingError) in
+      try FeatureLayerSpec.parseNet(layers)
+    }
     let folder = try run.out.map { out throws(AtomicFileWriter.Failure) in
       try OutputFolder(out, command: "bittrue bnn train")
     }
@@ -109,7 +123,7 @@ struct BnnTrainCommand: AsyncParsableCommand {
       estimator: act == "reste" ? .reste(power: restePower, threshold: resteThreshold) : .ste,
       binarization: Binarization(rawValue: qmode)!, outputBatchNorm: outputBatchNorm,
       seed: run.seed, epochs: epochs, batchSize: batchSize, learningRate: learningRate,
-      threads: run.threads)
+      threads: run.threads, image: try imageShape(), features: features)
     let resumed = try resume.map { dir in try loadState(dir, options: config) }
     var trainer = try library { () throws(BnnTrainingError) in
       try BnnTrainer(config: config, resuming: resumed)
@@ -187,6 +201,16 @@ struct BnnTrainCommand: AsyncParsableCommand {
       }
       try RunSummary.printFinalLines(accuracy: accuracy, digest: best.state.weightsDigest)
     }
+  }
+
+  /// `--image C,H,W`.
+  private func imageShape() throws -> ImageShape? {
+    guard let image else { return nil }
+    let sides = image.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
+    guard sides.count == 3, let c = sides[0], let h = sides[1], let w = sides[2] else {
+      throw CommandFailure(description: "--image: expected C,H,W (e.g. 1,28,28), got '\(image)'")
+    }
+    return ImageShape(channels: c, height: h, width: w)
   }
 
   /// Reads `dir/training-state`.
