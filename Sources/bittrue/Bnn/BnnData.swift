@@ -20,14 +20,7 @@ struct BnnData {
 
   /// Loads and encodes the data set the options name.
   init(_ options: DatasetOptions) throws {
-    let dataset: Dataset
-    let encoder: FittedEncoder
-    do {
-      dataset = try options.load()
-      encoder = try FittedEncoder(options.inputEncoding, fittedOn: dataset)
-    } catch let error as DatasetError {
-      throw CommandFailure(description: error.description)
-    }
+    let (dataset, encoder) = try options.loadFitted()
     self.dataset = dataset
     let encodingText: String
     switch encoder {

@@ -65,15 +65,8 @@ struct BnnSamples {
         count: loaded.test.count, source: "\(loaded.dataset.name) test split")
       return
     }
-    let dataset: Dataset
-    let encoded: EncodedInputs
-    do {
-      dataset = try options.load()
-      encoded = try FittedEncoder(options.inputEncoding, fittedOn: dataset).encode(
-        dataset.test.inputs)
-    } catch let error as DatasetError {
-      throw CommandFailure(description: error.description)
-    }
+    let (dataset, encoder) = try options.loadFitted()
+    let encoded = encoder.encode(dataset.test.inputs)
     let input = Self.name(of: net.input)
     guard case .integers(let matrix) = encoded else {
       throw CommandFailure(

@@ -138,6 +138,17 @@ struct DatasetOptions: ParsableArguments {
         source: override ?? source, dataDirectory: resolvedDataDirectory, splitSeed: splitSeed,
         limit: limit, cropBorder: cropBorder))
   }
+
+  /// Loads the data set and fits the input encoding on it; a data-set problem is a one-line
+  /// command failure.
+  func loadFitted() throws -> (dataset: Dataset, encoder: FittedEncoder) {
+    do {
+      let dataset = try load()
+      return (dataset, try FittedEncoder(inputEncoding, fittedOn: dataset))
+    } catch let error as DatasetError {
+      throw CommandFailure(description: error.description)
+    }
+  }
 }
 
 extension ThresholdPlacement: ExpressibleByArgument {}

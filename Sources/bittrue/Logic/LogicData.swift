@@ -33,14 +33,7 @@ struct LogicData {
 
   /// Loads and encodes the data set the options name.
   init(_ options: DatasetOptions) throws {
-    let dataset: Dataset
-    let encoder: FittedEncoder
-    do {
-      dataset = try options.load()
-      encoder = try FittedEncoder(options.inputEncoding, fittedOn: dataset)
-    } catch let error as DatasetError {
-      throw CommandFailure(description: error.description)
-    }
+    let (dataset, encoder) = try options.loadFitted()
     self.dataset = dataset
     self.inputBits = encoder.inputBitCount
     func encode(_ samples: LabeledSamples) -> Split {
