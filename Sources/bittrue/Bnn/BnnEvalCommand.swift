@@ -62,7 +62,11 @@ struct BnnEvalCommand: ParsableCommand {
     let start = DispatchTime.now().uptimeNanoseconds
     let result = runtime.run(samples.values, samples: samples.count, threads: threads)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-    if let scores { try writeScores(result, classes: net.classes, to: scores) }
+    if let scores {
+      try ScoresCSV.write(
+        result.scores, predicted: result.predicted, classes: net.classes, column: "score",
+        to: scores)
+    }
     let accuracy = samples.labels.map {
       Accuracy(predictions: result.predicted, labels: $0.map { Int($0) })
     }
@@ -86,17 +90,6 @@ struct BnnEvalCommand: ParsableCommand {
   static func shape(_ net: BinarizedNet) -> String {
     "\(BnnSamples.name(of: net.input)) \(net.inputs)"
       + net.layers.map { " → \($0.outputs) (\($0.mode.name))" }.joined()
-  }
-
-  private func writeScores(
-    _ result: (scores: [Int], predicted: [Int]), classes: Int, to path: String
-  ) throws {
-    var text = (0..<classes).map { "score\($0)" }.joined(separator: ",") + ",class\n"
-    for s in 0..<result.predicted.count {
-      text += result.scores[s * classes..<(s + 1) * classes].map(String.init).joined(separator: ",")
-      text += ",\(result.predicted[s])\n"
-    }
-    try AtomicFileWriter.write(text, to: path)
   }
 }
 

@@ -68,7 +68,9 @@ struct LogicEvalCommand: ParsableCommand {
       }
     }
     if let scores {
-      try writeScores(result, classes: net.classes, count: samples.count, to: scores)
+      try ScoresCSV.write(
+        result.scores, predicted: Array(result.predicted.prefix(samples.count)),
+        classes: net.classes, column: "count", to: scores)
     }
     let accuracy = samples.labels.map {
       Accuracy(predictions: result.predicted, labels: $0.map { Int($0) })
@@ -116,17 +118,6 @@ struct LogicEvalCommand: ParsableCommand {
     return (
       loaded.test.bits, loaded.test.labels, loaded.test.count, "\(loaded.dataset.name) test split"
     )
-  }
-
-  private func writeScores(
-    _ result: (scores: [Int32], predicted: [Int]), classes: Int, count: Int, to path: String
-  ) throws {
-    var text = (0..<classes).map { "count\($0)" }.joined(separator: ",") + ",class\n"
-    for s in 0..<count {
-      text += result.scores[s * classes..<(s + 1) * classes].map(String.init).joined(separator: ",")
-      text += ",\(result.predicted[s])\n"
-    }
-    try AtomicFileWriter.write(text, to: path)
   }
 }
 
