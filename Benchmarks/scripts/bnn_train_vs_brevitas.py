@@ -5,10 +5,12 @@ The model is a TFC-like binary MLP on scikit-learn's digits: thermometer inputs 
 per pixel, uniform over each feature's training range: 192 bits), then binary:256,binary:256,
 binary:10 (±1 weights, batch norm and a sign activation on the hidden layers, the output is
 the last layer's dot products). Both sides use Adam, the same learning rate, batch size,
-epoch count and 2 threads. BitTrue's seconds per epoch is `secondsPerEpoch` from its
-report.json (training plus its per-epoch evaluation of the integer-folded net); the Brevitas
-figure is timed the same way (training loop plus one test evaluation per epoch), and its
-training loop alone is printed too.
+epoch count and 2 threads. The compared figure is the time in training steps per epoch:
+BitTrue's `secondsPerEpoch` from report.json (steps only), the Brevitas loop timed alike. The
+wall time per epoch with each side's per-epoch evaluation (training and test accuracy; BitTrue
+evaluates its integer-folded net) is printed too, BitTrue's from the last line of train.log
+(0.1 s resolution). Both report the test accuracy of the epoch with the best training
+accuracy (the earliest on ties), as `bnn train` keeps it.
 
 The two sides do not share the 80/20 split (BitTrue draws it from its CounterRNG, this
 script from NumPy with the same sizes), so accuracies are comparable only roughly.
@@ -91,6 +93,7 @@ def run_brevitas(args):
     opt = torch.optim.Adam(model.parameters(), lr=args.learning_rate)
     loss_fn = torch.nn.CrossEntropyLoss()
     train_times, epoch_times = [], []
+    best_train, best_test = -1.0, 0.0
     for _ in range(args.epochs):
         start = time.perf_counter()
         perm = torch.randperm(len(ytr))
@@ -101,17 +104,21 @@ def run_brevitas(args):
             loss.backward()
             opt.step()
         trained = time.perf_counter()
+        train_acc = accuracy(model, xtr, ytr)
         test_acc = accuracy(model, xte, yte)
         done = time.perf_counter()
         train_times.append(trained - start)
         epoch_times.append(done - start)
+        if train_acc > best_train:
+            best_train, best_test = train_acc, test_acc
     return {
         "bits": xtr.shape[1],
         "train": len(ytr),
         "test": len(yte),
         "secondsPerEpoch": sum(epoch_times) / len(epoch_times),
         "trainSecondsPerEpoch": sum(train_times) / len(train_times),
-        "testAccuracy": test_acc,
+        "testAccuracy": best_test,
+        "lastTestAccuracy": test_acc,
     }
 
 
@@ -127,8 +134,11 @@ def run_bittrue(args):
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     with open(os.path.join(out, "report.json")) as f:
         report = json.load(f)
+    with open(os.path.join(out, "train.log")) as f:
+        last = f.read().split()[-1]
     return {
-        "secondsPerEpoch": report["secondsPerEpoch"],
+        "trainSecondsPerEpoch": report["secondsPerEpoch"],
+        "secondsPerEpoch": float(last.rstrip("s")) / args.epochs,
         "testAccuracy": report["testAccuracy"],
         "data": report["data"],
         "cmd": " ".join(cmd),
@@ -161,14 +171,15 @@ def main():
     print(f"model: {LAYERS}, {args.epochs} epochs, batch {args.batch_size}, Adam lr "
           f"{args.learning_rate}")
     print()
-    print("| | s/epoch (train + eval) | s/epoch (train only) | test accuracy |")
+    print("| | s/epoch, training steps | s/epoch with per-epoch eval | test accuracy |")
     print("| --- | ---: | ---: | ---: |")
-    print(f"| BitTrue `bnn train` | {bt['secondsPerEpoch']:.3f} | – | "
-          f"{100 * bt['testAccuracy']:.2f} % |")
-    print(f"| Brevitas {_brevitas_version()} (torch CPU) | {br['secondsPerEpoch']:.3f} | "
-          f"{br['trainSecondsPerEpoch']:.3f} | {100 * br['testAccuracy']:.2f} % |")
-    ratio = br["secondsPerEpoch"] / bt["secondsPerEpoch"]
-    print(f"| ratio Brevitas / BitTrue | {ratio:.2f}× | | |")
+    print(f"| BitTrue `bnn train` | {bt['trainSecondsPerEpoch']:.3f} | "
+          f"{bt['secondsPerEpoch']:.2f} | {100 * bt['testAccuracy']:.2f} % |")
+    print(f"| Brevitas {_brevitas_version()} (torch CPU) | {br['trainSecondsPerEpoch']:.3f} | "
+          f"{br['secondsPerEpoch']:.2f} | {100 * br['testAccuracy']:.2f} % "
+          f"(last epoch {100 * br['lastTestAccuracy']:.2f} %) |")
+    ratio = bt["trainSecondsPerEpoch"] / br["trainSecondsPerEpoch"]
+    print(f"| ratio BitTrue / Brevitas (training steps) | {ratio:.2f}× | | |")
 
 
 def _brevitas_version():
