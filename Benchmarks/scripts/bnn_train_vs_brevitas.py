@@ -12,14 +12,18 @@ evaluates its integer-folded net) is printed too, BitTrue's from the last line o
 (0.1 s resolution). Both report the test accuracy of the epoch with the best training
 accuracy (the earliest on ties), as `bnn train` keeps it.
 
-The two sides do not share the 80/20 split (BitTrue draws it from its CounterRNG, this
-script from NumPy with the same sizes), so accuracies are comparable only roughly.
+The two sides do not share digits' 80/20 split (BitTrue draws it from its CounterRNG, this
+script from NumPy with the same sizes), so accuracies are comparable only roughly there.
+`--dataset mnist` runs FINN's SFC-w1a1 shape instead (binary:256×3, binary:10; one
+threshold per pixel) on MNIST's official split.
 
-Usage: bnn_train_vs_brevitas.py --bittrue BIN [--data-dir DIR] [--epochs E] [--out DIR]
+Usage: bnn_train_vs_brevitas.py --bittrue BIN [--data-dir DIR] [--dataset digits|mnist]
+           [--epochs E] [--out DIR]
 """
 
 import argparse
 import csv
+import gzip
 import json
 import os
 import subprocess
@@ -30,9 +34,11 @@ import torch
 from brevitas.nn import QuantIdentity, QuantLinear
 from brevitas.quant import SignedBinaryActPerTensorConst, SignedBinaryWeightPerTensorConst
 
-LAYERS = "binary:256,binary:256,binary:10"
-HIDDEN = [256, 256]
-THRESHOLDS = 3
+# Per data set: the layers (all binary) and the thermometer thresholds per feature.
+SETUPS = {
+    "digits": ("binary:256,binary:256,binary:10", 3),  # TFC-like
+    "mnist": ("binary:256,binary:256,binary:256,binary:10", 1),  # FINN's SFC-w1a1 shape
+}
 
 
 def load_digits(data_dir):
@@ -41,6 +47,29 @@ def load_digits(data_dir):
         rows = list(csv.reader(f))[1:]
     data = np.array(rows, dtype=np.int64)
     return data[:, :-1], data[:, -1]
+
+
+def load_mnist(data_dir):
+    def read(name, offset):
+        with gzip.open(os.path.join(data_dir, "mnist", name)) as f:
+            return np.frombuffer(f.read()[offset:], dtype=np.uint8).astype(np.int64)
+
+    train_x = read("train-images-idx3-ubyte.gz", 16).reshape(-1, 784)
+    test_x = read("t10k-images-idx3-ubyte.gz", 16).reshape(-1, 784)
+    return train_x, read("train-labels-idx1-ubyte.gz", 8), test_x, read(
+        "t10k-labels-idx1-ubyte.gz", 8
+    )
+
+
+def split(args):
+    """Digits: a seeded NumPy 80/20 split; MNIST: the official one."""
+    if args.dataset == "mnist":
+        return load_mnist(args.data_dir)
+    features, labels = load_digits(args.data_dir)
+    order = np.random.default_rng(args.seed).permutation(len(labels))
+    n_train = len(labels) * 4 // 5
+    tr, te = order[:n_train], order[n_train:]
+    return features[tr], labels[tr], features[te], labels[te]
 
 
 def thermometer(train, test, k):
@@ -54,10 +83,10 @@ def thermometer(train, test, k):
     return encode(train), encode(test)
 
 
-def brevitas_model(inputs, classes):
+def brevitas_model(inputs, hidden, classes):
     layers = []
     width = inputs
-    for h in HIDDEN:
+    for h in hidden:
         layers += [
             QuantLinear(width, h, bias=False, weight_quant=SignedBinaryWeightPerTensorConst),
             torch.nn.BatchNorm1d(h),
@@ -79,17 +108,15 @@ def accuracy(model, x, y):
 
 
 def run_brevitas(args):
-    features, labels = load_digits(args.data_dir)
-    rng = np.random.default_rng(args.seed)
-    order = rng.permutation(len(labels))
-    n_train = len(labels) * 4 // 5
-    tr, te = order[:n_train], order[n_train:]
-    xtr, xte = thermometer(features[tr], features[te], THRESHOLDS)
+    train_x, train_y, test_x, test_y = split(args)
+    layers, thresholds = SETUPS[args.dataset]
+    widths = [int(layer.split(":")[1]) for layer in layers.split(",")]
+    xtr, xte = thermometer(train_x, test_x, thresholds)
     # Bits as ±1 (1 ↦ +1), as BitTrue's binary layers read them.
     xtr, xte = torch.from_numpy(2 * xtr - 1), torch.from_numpy(2 * xte - 1)
-    ytr, yte = torch.from_numpy(labels[tr]), torch.from_numpy(labels[te])
+    ytr, yte = torch.from_numpy(train_y), torch.from_numpy(test_y)
     torch.manual_seed(args.seed)
-    model = brevitas_model(xtr.shape[1], 10)
+    model = brevitas_model(xtr.shape[1], widths[:-1], widths[-1])
     opt = torch.optim.Adam(model.parameters(), lr=args.learning_rate)
     loss_fn = torch.nn.CrossEntropyLoss()
     train_times, epoch_times = [], []
@@ -125,9 +152,9 @@ def run_brevitas(args):
 def run_bittrue(args):
     out = os.path.join(args.out, "bittrue")
     cmd = [
-        args.bittrue, "bnn", "train", "--dataset", "digits", "--data-dir", args.data_dir,
-        "--encoding", "thermometer", "--thresholds", str(THRESHOLDS),
-        "--layers", LAYERS, "--epochs", str(args.epochs), "--seed", str(args.seed),
+        args.bittrue, "bnn", "train", "--dataset", args.dataset, "--data-dir", args.data_dir,
+        "--encoding", "thermometer", "--thresholds", str(SETUPS[args.dataset][1]),
+        "--layers", SETUPS[args.dataset][0], "--epochs", str(args.epochs), "--seed", str(args.seed),
         "--batch-size", str(args.batch_size), "--learning-rate", str(args.learning_rate),
         "--threads", "2", "--quiet", "--out", out,
     ]
@@ -149,6 +176,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bittrue", default="../.build/release/bittrue")
     parser.add_argument("--data-dir", default=os.environ.get("BITTRUE_DATA", "../data"))
+    parser.add_argument("--dataset", choices=sorted(SETUPS), default="digits")
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--learning-rate", type=float, default=0.01)
@@ -168,7 +196,7 @@ def main():
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; bittrue: {bt['cmd']}")
     print(f"BitTrue data: {bt['data']}; Brevitas: {br['train']} train / {br['test']} test, "
           f"{br['bits']} bits")
-    print(f"model: {LAYERS}, {args.epochs} epochs, batch {args.batch_size}, Adam lr "
+    print(f"model: {SETUPS[args.dataset][0]}, {args.epochs} epochs, batch {args.batch_size}, Adam lr "
           f"{args.learning_rate}")
     print()
     print("| | s/epoch, training steps | s/epoch with per-epoch eval | test accuracy |")
