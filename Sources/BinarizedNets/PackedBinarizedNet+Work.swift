@@ -10,7 +10,8 @@ extension PackedBinarizedNet {
     public var integerMACs: Int
   }
 
-  /// The work of one sample.
+  /// The work of one sample in the dense layers (a convolutional front's work is not
+  /// counted, so the rates of a convolutional net are lower bounds).
   public var workPerSample: Work {
     var work = Work(popcounts: 0, binaryMACs: 0, integerMACs: 0)
     for (l, layer) in net.layers.enumerated() {

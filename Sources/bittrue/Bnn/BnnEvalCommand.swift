@@ -86,9 +86,17 @@ struct BnnEvalCommand: ParsableCommand {
     if let accuracy { try StandardStreams.writeLine(RunSummary.testAccuracyLine(accuracy)) }
   }
 
-  /// `uint8 784 → 256 (int8) → 10 (binary)`.
+  /// `uint8 784 → 256 (int8) → 10 (binary)`; a convolutional front shows as
+  /// `→ conv3x3 16 (binary) → maxpool2` before the dense layers.
   static func shape(_ net: BinarizedNet) -> String {
-    "\(BnnSamples.name(of: net.input)) \(net.inputs)"
+    let front = net.features.map { layer -> String in
+      switch layer {
+      case .convolution(let c):
+        return " → conv\(c.kernel)x\(c.kernel) \(c.outputChannels) (\(c.mode.name))"
+      case .maxPool(let p): return " → maxpool\(p.size)"
+      }
+    }
+    return "\(BnnSamples.name(of: net.input)) \(net.inputs)" + front.joined()
       + net.layers.map { " → \($0.outputs) (\($0.mode.name))" }.joined()
   }
 }
