@@ -14,7 +14,10 @@ extension BinarizedNetFamily {
   /// The net of an ONNX file; errors name the node and its op.
   func loadONNX(_ file: DesignFile) throws(DesignError) -> BinarizedNetDesign {
     do throws(QONNXError) {
-      return BinarizedNetDesign(try QONNXModel(onnx: file.contents).net)
+      let model = try QONNXModel(onnx: file.contents)
+      var design = BinarizedNetDesign(model.net)
+      design.inputQuantizer = GraphInputQuantizer(model: model)
+      return design
     } catch {
       throw .model(error.description)
     }

@@ -31,6 +31,8 @@ public struct BinarizedNetFamily: ModelFamily {
 public struct BinarizedNetDesign: HardwareModel {
   /// The net (valid).
   public let net: BinarizedNet
+  /// The float-to-code quantizer of an imported QONNX graph (nil for a `bittrue-bnn` file).
+  public internal(set) var inputQuantizer: GraphInputQuantizer?
 
   /// The design of a valid net.
   public init(_ net: BinarizedNet) { self.net = net }

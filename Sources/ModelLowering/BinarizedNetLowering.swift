@@ -20,8 +20,9 @@ public enum BinarizedNetLowering {
     lowerWithRegions(net, name: name).netlist
   }
 
-  /// The netlist of a (valid) net and its regions: `layer 0` … (the input port with the
-  /// first layer), `output affine` when the net has one, and `argmax` with the outputs.
+  /// The netlist of a (valid) net and its regions: `feature 0` … (a convolutional front, the
+  /// input port with the first), `layer 0` … (the dense layers, the input port with the
+  /// first when there is no front), `output affine` when the net has one, and `argmax`.
   public static func lowerWithRegions(
     _ net: BinarizedNet, name: String = "bnn"
   ) -> (netlist: Netlist, regions: [NetlistRegion]) {
@@ -33,7 +34,7 @@ public enum BinarizedNetLowering {
     var scores: [NodeID] = []
     var start = 0
     if !net.features.isEmpty {
-      bits = features(net, x: x, in: &n)
+      bits = features(net, x: x, marks: &marks, in: &n)
     } else if case .integers(let k, let signed) = net.input {
       let values = (0..<net.inputs).map { n.slice(x, low: $0 * k, count: k) }
       let dots = integerDots(

@@ -8,12 +8,20 @@ struct BnnEvalCommand: ParsableCommand {
     commandName: "eval",
     abstract: "Run a binarized net on samples (bit-packed) and report accuracy and throughput.",
     discussion: """
-      The model is any file the binarized-net family reads (a bittrue-bnn JSON). Samples \
-      come from --inputs (a CSV with one sample per row, each value exactly as the net's \
-      input receives it: 0/1 for a bits input, integers in range for a uint/int input; with \
-      --labels the last column is the class) or from a data set's test split (--dataset and \
-      encoding options, as for `logic eval`: bits for a bits input, raw integers or \
-      fixed-point codes for an integer input).
+      The model is a bittrue-bnn JSON or a QONNX (.onnx) file. For a bittrue-bnn net, \
+      samples come from --inputs (a CSV with one sample per row, each value exactly as the \
+      net's input receives it: 0/1 for a bits input, integers in range for a uint/int input; \
+      with --labels the last column is the class) or from a data set's test split \
+      (--dataset and encoding options, as for `logic eval`: bits for a bits input, raw \
+      integers or fixed-point codes for an integer input).
+
+      A QONNX model's input is the float tensor the exporting framework (Brevitas) fed it: \
+      the graph's input Quant (or BipolarQuant) node turns it into the net's integer codes, \
+      exactly, here as there. So for a QONNX model an --inputs CSV holds those floats, one \
+      per input, before the input quantizer (e.g. pixel/16 if the model was trained on \
+      pixel/16); --dataset takes each feature's value (e.g. a pixel 0...16) as float32 and \
+      computes (value × A) ÷ B + --input-offset with --input-scale A/B (or a decimal A), \
+      each step rounded to float32 as numpy and torch do (pixel/255: --input-scale 1/255).
 
       The net runs bit-packed: ±1 activations and weights 64 per word, XNOR, AND and \
       hardware popcount, blocks of 256 samples on --threads cores. Scores are the last \
@@ -26,9 +34,10 @@ struct BnnEvalCommand: ParsableCommand {
       Examples:
         bittrue bnn eval --model out/model.json --dataset mnist --threads 2
         bittrue bnn eval --model model.json --inputs x.csv --labels --scores scores.csv
+        bittrue bnn eval --model cnn.onnx --dataset digits --input-scale 1/16
       """)
 
-  @Option(help: "The model file (bittrue-bnn JSON).")
+  @Option(help: "The model file (bittrue-bnn JSON or QONNX).")
   var model: String
   @Option(help: "CSV with one sample per row, values as the net's input takes them.")
   var inputs: String?
@@ -40,6 +49,10 @@ struct BnnEvalCommand: ParsableCommand {
   var threads: Int = 1
   @Flag(help: "Print a JSON summary instead of text.")
   var json = false
+  @Option(help: "QONNX model, --dataset: the graph input is value × A ÷ B (A/B or A).")
+  var inputScale: InputScale?
+  @Option(help: "QONNX model, --dataset: added to the scaled value (float32).")
+  var inputOffset: Float?
   @OptionGroup(title: "Data set (when --inputs is absent)") var data: DatasetOptions
 
   func validate() throws {
@@ -50,14 +63,19 @@ struct BnnEvalCommand: ParsableCommand {
       throw ValidationError("give either --inputs or --dataset, not both")
     }
     if labels && inputs == nil { throw ValidationError("--labels goes with --inputs") }
+    if (inputScale != nil || inputOffset != nil) && data.dataset == nil {
+      throw ValidationError("--input-scale and --input-offset go with --dataset")
+    }
+    if let inputOffset, !inputOffset.isFinite {
+      throw ValidationError("--input-offset must be a finite number")
+    }
     if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
   }
 
   func run() throws {
-    let net = try BnnModelFile.load(model)
-    let samples =
-      try inputs.map { try BnnSamples(csv: $0, labels: labels, net: net) }
-      ?? BnnSamples(dataset: data, net: net)
+    let design = try BnnModelFile.design(model)
+    let net = design.net
+    let samples = try loadSamples(design)
     let runtime = PackedBinarizedNet(net)
     let start = DispatchTime.now().uptimeNanoseconds
     let result = runtime.run(samples.values, samples: samples.count, threads: threads)
@@ -84,6 +102,27 @@ struct BnnEvalCommand: ParsableCommand {
     try StandardStreams.writeLine("samples: \(samples.count) (\(samples.source))")
     try StandardStreams.writeLine(rates.line)
     if let accuracy { try StandardStreams.writeLine(RunSummary.testAccuracyLine(accuracy)) }
+  }
+
+  /// The samples the options name, as the net's inputs.
+  func loadSamples(_ design: BinarizedNetDesign) throws -> BnnSamples {
+    let net = design.net
+    guard let quantizer = design.inputQuantizer else {
+      if inputScale != nil || inputOffset != nil {
+        throw CommandFailure(
+          description:
+            "--input-scale and --input-offset apply to QONNX models (\(model) is a "
+            + "bittrue-bnn net: use the encoding options)")
+      }
+      return try inputs.map { try BnnSamples(csv: $0, labels: labels, net: net) }
+        ?? BnnSamples(dataset: data, net: net)
+    }
+    if let inputs {
+      return try BnnSamples(floatCSV: inputs, labels: labels, net: net, quantizer: quantizer)
+    }
+    return try BnnSamples(
+      dataset: data, net: net, quantizer: quantizer,
+      scale: inputScale ?? .one, offset: inputOffset ?? 0)
   }
 
   /// `uint8 784 → 256 (int8) → 10 (binary)`; a convolutional front shows as

@@ -6,7 +6,11 @@ import Foundation
 /// learns), and nothing else.
 enum BnnModelFile {
   /// The net in `path`, or a one-line failure naming the file.
-  static func load(_ path: String) throws -> BinarizedNet {
+  static func load(_ path: String) throws -> BinarizedNet { try design(path).net }
+
+  /// The net in `path` with what its file says about it (a QONNX graph's input quantizer),
+  /// or a one-line failure naming the file.
+  static func design(_ path: String) throws -> BinarizedNetDesign {
     let file = DesignFile(try NetlistFile.read(path))
     let family = BinarizedNetFamily()
     guard family.recognizes(file) else {
@@ -21,7 +25,7 @@ enum BnnModelFile {
       guard let design = try family.load(file) as? BinarizedNetDesign else {
         preconditionFailure("the binarized-net family loads binarized-net designs")
       }
-      return design.net
+      return design
     } catch {
       throw CommandFailure(description: "\(path): \(error.description)")
     }

@@ -92,7 +92,7 @@ struct BnnSamples {
       source: "\(dataset.name) test split")
   }
 
-  private init(values: [Int], labels: [Int32]?, count: Int, source: String) {
+  init(values: [Int], labels: [Int32]?, count: Int, source: String) {
     self.values = values
     self.labels = labels
     self.count = count
