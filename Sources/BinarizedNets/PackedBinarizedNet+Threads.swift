@@ -11,7 +11,7 @@ extension PackedBinarizedNet {
   ) -> (scores: [Int], predicted: [Int]) {
     precondition(values.count == samples * net.inputs, "one value per input and sample")
     if let front {
-      let bits = front.run(values, samples: samples)
+      let bits = front.run(values, samples: samples, kernel: kernel)
       return bits.words.withUnsafeBufferPointer { words in
         runBlocks(.packed(words, wordsPerRow: bits.wordsPerRow), samples: samples, threads: threads)
       }

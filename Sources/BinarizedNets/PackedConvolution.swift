@@ -1,9 +1,16 @@
+import CBinaryKernels
+
 /// A binarized (or ternary) convolution on pixel-major bits: the weights of each output
 /// channel packed in `(ky, kx, c)` order as `w⁺` (the +1 weights) and `m` (the non-zero
 /// ones). A patch has zeros at the taps in the padding, where `xnor(0, w⁺) ∧ m` counts the
 /// −1 weights; so with `P` the popcount over the whole patch, `N` the non-zero weights that
 /// meet the image and `Q` the −1 weights in the padding, `dot = 2·(P − Q) − N = 2P − (2Q + N)`:
 /// one offset `2Q + N` per output position and channel, the same inside the image.
+///
+/// The popcounts run on the dense layers' C kernels (``PackedKernel``): a sample's patches,
+/// one per output position, are laid out word-major like a block of samples, and
+/// `cbk_mismatches` counts `popcount((patch ⊕ w⁺) ∧ m)` for every channel; `P` is then the
+/// channel's non-zero weights less that count.
 struct PackedBitConvolution: Sendable {
   let layer: ConvolutionLayer
   let input: ImageShape
@@ -15,6 +22,8 @@ struct PackedBitConvolution: Sendable {
   let mask: [UInt64]
   /// `2Q + N`, per output position and channel.
   let offset: [Int]
+  /// The non-zero weights of each output channel (`popcount(m)`).
+  let nonZero: [Int32]
 
   init(_ layer: ConvolutionLayer, _ input: ImageShape) {
     self.layer = layer
@@ -66,36 +75,48 @@ struct PackedBitConvolution: Sendable {
     self.plus = plus
     self.mask = mask
     self.offset = offset
+    nonZero = (0..<layer.outputChannels).map { o in
+      Int32(mask[(o * words)..<((o + 1) * words)].reduce(0) { $0 + $1.nonzeroBitCount })
+    }
   }
 
-  /// The output bits (pixel-major) of one sample's input bits (pixel-major).
-  func run(_ bits: [UInt64]) -> [UInt64] {
-    var result = PackedBits.zeros(output.count)
+  /// The output bits (pixel-major) of one sample's input bits (pixel-major), the popcounts
+  /// on `kernel`.
+  func run(_ bits: [UInt64], kernel: PackedKernel) -> [UInt64] {
+    let positions = output.height * output.width
+    let channels = layer.outputChannels
+    // The C kernels count 8 samples at a time: pad the positions with zero patches.
+    let b = (positions + 7) / 8 * 8
+    var patches = [UInt64](repeating: 0, count: words * b)
+    var counts = [Int32](repeating: 0, count: channels * b)
     var patch = [UInt64](repeating: 0, count: words)
     bits.withUnsafeBufferPointer { source in
-      plus.withUnsafeBufferPointer { plus in
-        mask.withUnsafeBufferPointer { mask in
-          patch.withUnsafeMutableBufferPointer { patch in
-            for y in 0..<output.height {
-              for x in 0..<output.width {
-                gather(source, y: y, x: x, into: patch)
-                let p = y * output.width + x
-                for o in 0..<layer.outputChannels {
-                  var count = 0
-                  for w in 0..<words {
-                    count +=
-                      (~(patch[w] ^ plus[o * words + w]) & mask[o * words + w])
-                      .nonzeroBitCount
-                  }
-                  let at = p * layer.outputChannels + o
-                  if layer.activations[o].fires(2 * count - offset[at]) {
-                    PackedBits.set(&result, at)
-                  }
-                }
-              }
-            }
+      patch.withUnsafeMutableBufferPointer { patch in
+        for y in 0..<output.height {
+          for x in 0..<output.width {
+            gather(source, y: y, x: x, into: patch)
+            for w in 0..<words { patches[w * b + y * output.width + x] = patch[w] }
           }
         }
+      }
+    }
+    patches.withUnsafeBufferPointer { x in
+      plus.withUnsafeBufferPointer { p in
+        mask.withUnsafeBufferPointer { m in
+          counts.withUnsafeMutableBufferPointer { c in
+            cbk_mismatches(
+              kernel.code, x.baseAddress, b, words, p.baseAddress, m.baseAddress, channels,
+              c.baseAddress)
+          }
+        }
+      }
+    }
+    var result = PackedBits.zeros(output.count)
+    for p in 0..<positions {
+      for o in 0..<channels {
+        let at = p * channels + o
+        let count = Int(nonZero[o] - counts[o * b + p])
+        if layer.activations[o].fires(2 * count - offset[at]) { PackedBits.set(&result, at) }
       }
     }
     return result

@@ -40,8 +40,9 @@ struct PackedFeatureFront: Sendable {
   }
 
   /// The last image of each sample (`samples × C·H·W`, in `C × H × W` order); `values` as
-  /// for ``PackedBinarizedNet/run(_:samples:)``.
-  func run(_ values: [Int], samples: Int) -> BitMatrix {
+  /// for ``PackedBinarizedNet/run(_:samples:)``, the binarized convolutions' popcounts on
+  /// `kernel`.
+  func run(_ values: [Int], samples: Int, kernel: PackedKernel) -> BitMatrix {
     let inputs = image.count
     let last = stages.reduce(image) { shape, stage in stage.outputShape(shape) }
     var result = BitMatrix(rows: samples, columns: last.count)
@@ -58,7 +59,7 @@ struct PackedFeatureFront: Sendable {
       for stage in stages[first...] {
         switch stage {
         case .integerConvolution: preconditionFailure("an integer convolution comes first")
-        case .bitConvolution(let conv): bits = conv.run(bits)
+        case .bitConvolution(let conv): bits = conv.run(bits, kernel: kernel)
         case .maxPool(let pool, let input): bits = pool.run(bits, input)
         }
       }
