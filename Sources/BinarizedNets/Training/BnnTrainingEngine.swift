@@ -4,8 +4,9 @@ import TrainingCore
 /// norm on batch statistics and `sign` activations, softmax cross-entropy, backward through
 /// the sign estimator and the weight STE — plugged into ``TrainingCore/TrainingLoop``.
 ///
-/// Every product is computed row by row (``DenseProducts``), batch-norm and loss sums run in
-/// sample order on one thread, so a step is bit-identical for any thread count.
+/// Every product adds its terms in a fixed order on any thread count and CPU path
+/// (``DenseProducts``), batch-norm and loss sums run in sample order on one thread, so a step
+/// is bit-identical for any thread count.
 struct BnnTrainingEngine: TrainingFamily {
   /// The parameters, statistics and Adam moments.
   var state: BnnTrainingState
@@ -143,15 +144,30 @@ struct BnnTrainingEngine: TrainingFamily {
     _ layer: inout BnnLayerState, gradient: [Float], mode: TrainingWeights, adam: AdamOptimizer,
     scalars: (stepSize: Float, correction2: Float)
   ) {
-    // One row of parameters, laid out like the moments.
-    var w = layer.latent + layer.gamma + layer.beta
-    for k in gradient.indices {
-      adam.update(&w[k], m: &layer.m[k], v: &layer.v[k], gradient: gradient[k], scalars: scalars)
-    }
     let (latentCount, n) = (layer.latent.count, layer.gamma.count)
-    layer.latent = Array(w[..<latentCount])
-    layer.gamma = Array(w[latentCount..<(latentCount + n)])
-    layer.beta = Array(w[(latentCount + n)...])
+    precondition(gradient.count == latentCount + 2 * n, "a gradient laid out like the moments")
+    // Moved out of the layer (left empty meanwhile), so they are updated in place.
+    var rows = [layer.latent, layer.gamma, layer.beta]
+    var (m, v) = (layer.m, layer.v)
+    (layer.latent, layer.gamma, layer.beta, layer.m, layer.v) = ([], [], [], [], [])
+    m.withUnsafeMutableBufferPointer { m in
+      v.withUnsafeMutableBufferPointer { v in
+        gradient.withUnsafeBufferPointer { g in
+          var offset = 0
+          for r in rows.indices {
+            let range = offset..<(offset + rows[r].count)
+            rows[r].withUnsafeMutableBufferPointer { w in
+              adam.update(
+                w, m: UnsafeMutableBufferPointer(rebasing: m[range]),
+                v: UnsafeMutableBufferPointer(rebasing: v[range]),
+                gradient: UnsafeBufferPointer(rebasing: g[range]), scalars: scalars)
+            }
+            offset = range.upperBound
+          }
+        }
+      }
+    }
+    (layer.latent, layer.gamma, layer.beta, layer.m, layer.v) = (rows[0], rows[1], rows[2], m, v)
     WeightQuantizer.clip(&layer.latent, mode: mode)
   }
 }

@@ -95,7 +95,9 @@ enum WeightQuantizer {
   /// (BinaryConnect's clip); plinear's are squashed by `tanh` and stay free.
   static func clip(_ latent: inout [Float], mode: TrainingWeights) {
     guard mode != .ternaryPlinear else { return }
-    for k in latent.indices { latent[k] = min(max(latent[k], -1), 1) }
+    latent.withUnsafeMutableBufferPointer { w in
+      for k in w.indices { w[k] = min(max(w[k], -1), 1) }
+    }
   }
 
   /// tanh(x) = 1 − 2/(e^(2x) + 1) with ``BitCore/DeterministicMath`` (saturates to ±1).
