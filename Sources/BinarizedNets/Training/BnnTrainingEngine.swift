@@ -93,8 +93,9 @@ struct BnnTrainingEngine: TrainingFamily {
         let scalars = adam.stepScalars
         let optimizer = adam
         await withLayer(l) { layer in
-          Self.update(
-            &layer, gradient: result.parameters, mode: mode, adam: optimizer, scalars: scalars)
+          layer.adamStep(
+            gradient: result.parameters, mode: mode, adam: optimizer, scalars: scalars,
+            threads: threads)
         }
       }
       gradient = result.input
@@ -136,39 +137,6 @@ struct BnnTrainingEngine: TrainingFamily {
   private func weightMode(stage l: Int) -> TrainingWeights? {
     let front = state.config.features.count
     return l < front ? state.config.features[l].weights : state.config.layers[l - front].weights
-  }
-
-  /// Adam on a layer's latent weights, γ and β (`gradient` laid out like the moments), then
-  /// the latent clip.
-  private static func update(
-    _ layer: inout BnnLayerState, gradient: [Float], mode: TrainingWeights, adam: AdamOptimizer,
-    scalars: (stepSize: Float, correction2: Float)
-  ) {
-    let (latentCount, n) = (layer.latent.count, layer.gamma.count)
-    precondition(gradient.count == latentCount + 2 * n, "a gradient laid out like the moments")
-    // Moved out of the layer (left empty meanwhile), so they are updated in place.
-    var rows = [layer.latent, layer.gamma, layer.beta]
-    var (m, v) = (layer.m, layer.v)
-    (layer.latent, layer.gamma, layer.beta, layer.m, layer.v) = ([], [], [], [], [])
-    m.withUnsafeMutableBufferPointer { m in
-      v.withUnsafeMutableBufferPointer { v in
-        gradient.withUnsafeBufferPointer { g in
-          var offset = 0
-          for r in rows.indices {
-            let range = offset..<(offset + rows[r].count)
-            rows[r].withUnsafeMutableBufferPointer { w in
-              adam.update(
-                w, m: UnsafeMutableBufferPointer(rebasing: m[range]),
-                v: UnsafeMutableBufferPointer(rebasing: v[range]),
-                gradient: UnsafeBufferPointer(rebasing: g[range]), scalars: scalars)
-            }
-            offset = range.upperBound
-          }
-        }
-      }
-    }
-    (layer.latent, layer.gamma, layer.beta, layer.m, layer.v) = (rows[0], rows[1], rows[2], m, v)
-    WeightQuantizer.clip(&layer.latent, mode: mode)
   }
 }
 

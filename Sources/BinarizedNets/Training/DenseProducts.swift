@@ -13,12 +13,28 @@ enum DenseProducts {
     path: FloatKernelPath = .automatic
   ) -> [Float] {
     // Transposed (`inputs × outputs`), so the kernel's lanes run over neurons.
-    var wt = [Float](repeating: 0, count: w.count)
-    for o in 0..<outputs {
-      for i in 0..<inputs { wt[i * outputs + o] = w[o * inputs + i] }
-    }
+    let wt = transposed(w, rows: outputs, columns: inputs)
     let shape = FloatProductShape(m: samples, k: inputs, n: outputs, aRow: inputs, aColumn: 1)
     return FloatProductJob.run(x, wt, shape, threads: threads, path: path)
+  }
+
+  /// The `columns × rows` transpose of a row-major `rows × columns` matrix, in 16 × 16
+  /// blocks.
+  static func transposed(_ w: [Float], rows: Int, columns: Int) -> [Float] {
+    precondition(w.count == rows * columns, "a rows × columns matrix")
+    let block = 16
+    return w.withUnsafeBufferPointer { w in
+      [Float](unsafeUninitializedCapacity: w.count) { out, count in
+        for r0 in stride(from: 0, to: rows, by: block) {
+          for c0 in stride(from: 0, to: columns, by: block) {
+            for r in r0..<min(r0 + block, rows) {
+              for c in c0..<min(c0 + block, columns) { out[c * rows + r] = w[r * columns + c] }
+            }
+          }
+        }
+        count = w.count
+      }
+    }
   }
 
   /// `g[o][i] = Σ_s dz[s][o]·x[s][i]` (samples in order).
