@@ -4,13 +4,13 @@
 The model is a TFC-like binary MLP on scikit-learn's digits: thermometer inputs (3 thresholds
 per pixel, uniform over each feature's training range: 192 bits), then binary:256,binary:256,
 binary:10 (±1 weights, batch norm and a sign activation on the hidden layers, the output is
-the last layer's dot products). Both sides use Adam, the same learning rate, batch size,
-epoch count and 2 threads. The compared figure is the time in training steps per epoch:
-BitTrue's `secondsPerEpoch` from report.json (steps only), the Brevitas loop timed alike. The
-wall time per epoch with each side's per-epoch evaluation (training and test accuracy; BitTrue
-evaluates its integer-folded net) is printed too, BitTrue's from the last line of train.log
-(0.1 s resolution). Both report the test accuracy of the epoch with the best training
-accuracy (the earliest on ties), as `bnn train` keeps it.
+the last layer's dot products). Both sides use Adam, the same learning rate, batch size, epoch
+count and thread count (`--threads`, 2 by default). The compared figure is the time in training
+steps per epoch: BitTrue's `secondsPerEpoch` from report.json (steps only), the Brevitas loop
+timed alike. The wall time per epoch with each side's per-epoch evaluation (training and test
+accuracy; BitTrue evaluates its integer-folded net) is printed too, BitTrue's from the last
+line of train.log (0.1 s resolution). Both report the test accuracy of the epoch with the best
+training accuracy (the earliest on ties), as `bnn train` keeps it.
 
 The two sides do not share digits' 80/20 split (BitTrue draws it from its CounterRNG, this
 script from NumPy with the same sizes), so accuracies are comparable only roughly there.
@@ -18,7 +18,7 @@ script from NumPy with the same sizes), so accuracies are comparable only roughl
 threshold per pixel) on MNIST's official split.
 
 Usage: bnn_train_vs_brevitas.py --bittrue BIN [--data-dir DIR] [--dataset digits|mnist]
-           [--epochs E] [--out DIR]
+           [--epochs E] [--threads T] [--out DIR]
 """
 
 import argparse
@@ -156,7 +156,7 @@ def run_bittrue(args):
         "--encoding", "thermometer", "--thresholds", str(SETUPS[args.dataset][1]),
         "--layers", SETUPS[args.dataset][0], "--epochs", str(args.epochs), "--seed", str(args.seed),
         "--batch-size", str(args.batch_size), "--learning-rate", str(args.learning_rate),
-        "--threads", "2", "--quiet", "--out", out,
+        "--threads", str(args.threads), "--quiet", "--out", out,
     ]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     with open(os.path.join(out, "report.json")) as f:
@@ -181,9 +181,10 @@ def main():
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--learning-rate", type=float, default=0.01)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--out", default=".build/bnn-train")
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     os.makedirs(args.out, exist_ok=True)
 
     load_before = os.getloadavg()
