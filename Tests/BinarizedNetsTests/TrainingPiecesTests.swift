@@ -112,11 +112,11 @@ import _TestSupport
     let w = (0..<(outputs * inputs)).map { _ in Float(Int.random(in: -2...2, using: &random)) }
     let d = (0..<(samples * outputs)).map { _ in Float(Int.random(in: -4...4, using: &random)) }
     for threads in [1, 2, 3] {
-      let z = await DenseProducts.forward(
+      let z = DenseProducts.forward(
         x, w, samples: samples, inputs: inputs, outputs: outputs, threads: threads)
-      let g = await DenseProducts.weightGradient(
+      let g = DenseProducts.weightGradient(
         d, x, samples: samples, inputs: inputs, outputs: outputs, threads: threads)
-      let dx = await DenseProducts.inputGradient(
+      let dx = DenseProducts.inputGradient(
         d, w, samples: samples, inputs: inputs, outputs: outputs, threads: threads)
       for s in 0..<samples {
         for o in 0..<outputs {

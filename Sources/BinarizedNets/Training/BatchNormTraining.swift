@@ -2,6 +2,9 @@
 /// matrix: `x̂ = (z − μ_B)/√(σ²_B + ε)`, `y = γ·x̂ + β`, with the batch mean μ_B and biased
 /// variance σ²_B (sums in sample order, in `Double`); the running statistics move by
 /// ``BnnTrainingConfig/momentum`` toward μ_B and the unbiased variance (torch's rule).
+///
+/// The loops run over samples, then neurons (the matrix's memory order), with one running
+/// sum per neuron, so each neuron's sums still add its samples in order.
 struct BatchNormTraining {
   /// `x̂`, sample-major.
   var normalized: [Float]
@@ -12,32 +15,50 @@ struct BatchNormTraining {
   static func forward(
     _ z: inout [Float], samples: Int, outputs: Int, layer: inout BnnLayerState
   ) -> BatchNormTraining {
+    precondition(z.count == samples * outputs, "a samples × outputs matrix")
     var normalized = [Float](repeating: 0, count: z.count)
     var inverse = [Float](repeating: 0, count: outputs)
+    var means = [Float](repeating: 0, count: outputs)
     let eps = BnnTrainingConfig.epsilon
     let momentum = BnnTrainingConfig.momentum
+    var sums = [Double](repeating: 0, count: outputs)
+    var squares = [Double](repeating: 0, count: outputs)
+    z.withUnsafeBufferPointer { z in
+      sums.withUnsafeMutableBufferPointer { sums in
+        for s in 0..<samples {
+          for o in 0..<outputs { sums[o] += Double(z[s * outputs + o]) }
+        }
+        for o in 0..<outputs { sums[o] /= Double(samples) }
+        squares.withUnsafeMutableBufferPointer { squares in
+          for s in 0..<samples {
+            for o in 0..<outputs {
+              let d = Double(z[s * outputs + o]) - sums[o]
+              squares[o] += d * d
+            }
+          }
+        }
+      }
+    }
     for o in 0..<outputs {
-      var sum = 0.0
-      for s in 0..<samples { sum += Double(z[s * outputs + o]) }
-      let mean = sum / Double(samples)
-      var squares = 0.0
-      for s in 0..<samples {
-        let d = Double(z[s * outputs + o]) - mean
-        squares += d * d
-      }
-      let variance = Float(squares / Double(samples))
-      let unbiased = Float(squares / Double(max(samples - 1, 1)))
-      let inv = 1 / (variance + eps).squareRoot()
-      inverse[o] = inv
-      let meanF = Float(mean)
-      for s in 0..<samples {
-        let k = s * outputs + o
-        let xhat = (z[k] - meanF) * inv
-        normalized[k] = xhat
-        z[k] = layer.gamma[o] * xhat + layer.beta[o]
-      }
-      layer.runningMean[o] = (1 - momentum) * layer.runningMean[o] + momentum * meanF
+      let variance = Float(squares[o] / Double(samples))
+      let unbiased = Float(squares[o] / Double(max(samples - 1, 1)))
+      inverse[o] = 1 / (variance + eps).squareRoot()
+      means[o] = Float(sums[o])
+      layer.runningMean[o] = (1 - momentum) * layer.runningMean[o] + momentum * means[o]
       layer.runningVariance[o] = (1 - momentum) * layer.runningVariance[o] + momentum * unbiased
+    }
+    let (gamma, beta) = (layer.gamma, layer.beta)
+    z.withUnsafeMutableBufferPointer { z in
+      normalized.withUnsafeMutableBufferPointer { normalized in
+        for s in 0..<samples {
+          for o in 0..<outputs {
+            let k = s * outputs + o
+            let xhat = (z[k] - means[o]) * inverse[o]
+            normalized[k] = xhat
+            z[k] = gamma[o] * xhat + beta[o]
+          }
+        }
+      }
     }
     return BatchNormTraining(normalized: normalized, inverseDeviation: inverse)
   }
@@ -47,23 +68,30 @@ struct BatchNormTraining {
   func backward(
     _ dy: inout [Float], samples: Int, outputs: Int, gamma: [Float]
   ) -> (gamma: [Float], beta: [Float]) {
+    precondition(dy.count == samples * outputs, "a samples × outputs matrix")
     var dGamma = [Float](repeating: 0, count: outputs)
     var dBeta = [Float](repeating: 0, count: outputs)
     let n = Float(samples)
-    for o in 0..<outputs {
-      var g: Float = 0
-      var b: Float = 0
-      for s in 0..<samples {
-        let k = s * outputs + o
-        g += dy[k] * normalized[k]
-        b += dy[k]
-      }
-      dGamma[o] = g
-      dBeta[o] = b
-      let factor = gamma[o] * inverseDeviation[o]
-      for s in 0..<samples {
-        let k = s * outputs + o
-        dy[k] = factor * (dy[k] - b / n - normalized[k] * g / n)
+    let factors = (0..<outputs).map { gamma[$0] * inverseDeviation[$0] }
+    dy.withUnsafeMutableBufferPointer { dy in
+      normalized.withUnsafeBufferPointer { normalized in
+        dGamma.withUnsafeMutableBufferPointer { g in
+          dBeta.withUnsafeMutableBufferPointer { b in
+            for s in 0..<samples {
+              for o in 0..<outputs {
+                let k = s * outputs + o
+                g[o] += dy[k] * normalized[k]
+                b[o] += dy[k]
+              }
+            }
+            for s in 0..<samples {
+              for o in 0..<outputs {
+                let k = s * outputs + o
+                dy[k] = factors[o] * (dy[k] - b[o] / n - normalized[k] * g[o] / n)
+              }
+            }
+          }
+        }
       }
     }
     return (dGamma, dBeta)

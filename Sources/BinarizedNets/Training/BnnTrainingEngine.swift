@@ -4,8 +4,9 @@ import TrainingCore
 /// norm on batch statistics and `sign` activations, softmax cross-entropy, backward through
 /// the sign estimator and the weight STE — plugged into ``TrainingCore/TrainingLoop``.
 ///
-/// Every product is computed row by row (``DenseProducts``), batch-norm and loss sums run in
-/// sample order on one thread, so a step is bit-identical for any thread count.
+/// Every product adds its terms in a fixed order on any thread count and CPU path
+/// (``DenseProducts``), batch-norm and loss sums run in sample order on one thread, so a step
+/// is bit-identical for any thread count.
 struct BnnTrainingEngine: TrainingFamily {
   /// The parameters, statistics and Adam moments.
   var state: BnnTrainingState
@@ -92,8 +93,9 @@ struct BnnTrainingEngine: TrainingFamily {
         let scalars = adam.stepScalars
         let optimizer = adam
         await withLayer(l) { layer in
-          Self.update(
-            &layer, gradient: result.parameters, mode: mode, adam: optimizer, scalars: scalars)
+          layer.adamStep(
+            gradient: result.parameters, mode: mode, adam: optimizer, scalars: scalars,
+            threads: threads)
         }
       }
       gradient = result.input
@@ -135,24 +137,6 @@ struct BnnTrainingEngine: TrainingFamily {
   private func weightMode(stage l: Int) -> TrainingWeights? {
     let front = state.config.features.count
     return l < front ? state.config.features[l].weights : state.config.layers[l - front].weights
-  }
-
-  /// Adam on a layer's latent weights, γ and β (`gradient` laid out like the moments), then
-  /// the latent clip.
-  private static func update(
-    _ layer: inout BnnLayerState, gradient: [Float], mode: TrainingWeights, adam: AdamOptimizer,
-    scalars: (stepSize: Float, correction2: Float)
-  ) {
-    // One row of parameters, laid out like the moments.
-    var w = layer.latent + layer.gamma + layer.beta
-    for k in gradient.indices {
-      adam.update(&w[k], m: &layer.m[k], v: &layer.v[k], gradient: gradient[k], scalars: scalars)
-    }
-    let (latentCount, n) = (layer.latent.count, layer.gamma.count)
-    layer.latent = Array(w[..<latentCount])
-    layer.gamma = Array(w[latentCount..<(latentCount + n)])
-    layer.beta = Array(w[(latentCount + n)...])
-    WeightQuantizer.clip(&layer.latent, mode: mode)
   }
 }
 

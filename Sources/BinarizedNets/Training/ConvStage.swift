@@ -95,7 +95,7 @@ struct ConvStage: TrainingStage {
     let rows = unroll(x, samples: samples)
     let o = layer.outputChannels
     let w = WeightQuantizer.quantize(state.latent, count: o * window, mode: weights).values
-    var z = await DenseProducts.forward(
+    var z = DenseProducts.forward(
       rows, w, samples: samples * positions, inputs: window, outputs: o, threads: threads)
     let norm = BatchNormTraining.forward(
       &z, samples: samples * positions, outputs: o, layer: &state)
@@ -113,11 +113,11 @@ struct ConvStage: TrainingStage {
     if let batchNorm = tape.batchNorm {
       norm = batchNorm.backward(&dz, samples: n, outputs: o, gamma: state.gamma)
     }
-    let g = await DenseProducts.weightGradient(
+    let g = DenseProducts.weightGradient(
       dz, tape.input, samples: n, inputs: window, outputs: o, threads: threads)
     var dx: [Float] = []
     if needsInput {
-      let rows = await DenseProducts.inputGradient(
+      let rows = DenseProducts.inputGradient(
         dz, tape.weights, samples: n, inputs: window, outputs: o, threads: threads)
       dx = fold(rows, samples: samples)
     }

@@ -60,7 +60,7 @@ struct DenseStage: TrainingStage {
     _ x: [Float], samples: Int, layer: inout BnnLayerState, threads: Int
   ) async -> StageTape {
     let w = WeightQuantizer.quantize(layer.latent, count: inputs * outputs, mode: weights).values
-    var y = await DenseProducts.forward(
+    var y = DenseProducts.forward(
       x, w, samples: samples, inputs: inputs, outputs: outputs, threads: threads)
     var norm: BatchNormTraining?
     if batchNorm {
@@ -82,11 +82,11 @@ struct DenseStage: TrainingStage {
     } else {
       for k in dz.indices { dz[k] *= scoreScale }
     }
-    let g = await DenseProducts.weightGradient(
+    let g = DenseProducts.weightGradient(
       dz, tape.input, samples: samples, inputs: inputs, outputs: outputs, threads: threads)
     let dx =
       needsInput
-      ? await DenseProducts.inputGradient(
+      ? DenseProducts.inputGradient(
         dz, tape.weights, samples: samples, inputs: inputs, outputs: outputs, threads: threads)
       : []
     let latent = WeightQuantizer.latentGradient(

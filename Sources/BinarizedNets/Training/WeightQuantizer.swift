@@ -11,7 +11,15 @@ struct QuantizedWeights: Sendable {
   /// The per-layer factor (> 0).
   var scale: Float
   /// `Float(q)·scale`, what the training forward pass multiplies with.
-  var values: [Float] { integers.map { Float($0) * scale } }
+  var values: [Float] {
+    let scale = scale
+    return integers.withUnsafeBufferPointer { q in
+      [Float](unsafeUninitializedCapacity: q.count) { out, count in
+        for k in q.indices { out[k] = Float(q[k]) * scale }
+        count = q.count
+      }
+    }
+  }
 }
 
 /// Turns latent weights into quantized ones and routes the gradient back (the weight STE).
@@ -23,7 +31,13 @@ enum WeightQuantizer {
   static func quantize(_ latent: [Float], count: Int, mode: TrainingWeights) -> QuantizedWeights {
     switch mode {
     case .binary:
-      return QuantizedWeights(integers: latent.map { $0 >= 0 ? 1 : -1 }, scale: 1)
+      let signs = latent.withUnsafeBufferPointer { w in
+        [Int16](unsafeUninitializedCapacity: w.count) { out, count in
+          for k in w.indices { out[k] = w[k] >= 0 ? 1 : -1 }
+          count = w.count
+        }
+      }
+      return QuantizedWeights(integers: signs, scale: 1)
     case .ternary:
       let delta = twnThreshold(latent)
       var above: Float = 0
@@ -95,7 +109,9 @@ enum WeightQuantizer {
   /// (BinaryConnect's clip); plinear's are squashed by `tanh` and stay free.
   static func clip(_ latent: inout [Float], mode: TrainingWeights) {
     guard mode != .ternaryPlinear else { return }
-    for k in latent.indices { latent[k] = min(max(latent[k], -1), 1) }
+    latent.withUnsafeMutableBufferPointer { w in
+      for k in w.indices { w[k] = min(max(w[k], -1), 1) }
+    }
   }
 
   /// tanh(x) = 1 − 2/(e^(2x) + 1) with ``BitCore/DeterministicMath`` (saturates to ±1).
