@@ -13,6 +13,7 @@ struct BnnCommand: ParsableCommand {
       """,
     subcommands: [
       BnnTrainCommand.self, BnnEvalCommand.self, BnnEmitCommand.self, BnnExportCommand.self,
+      BnnPruneCommand.self,
     ]
   )
 }
