@@ -38,7 +38,8 @@ import _TestSupport
       let (before, after) = (try #require(Int(cells[1])), try #require(Int(cells[2])))
       #expect(after < before, "\(gates)")
       #expect(lines.contains { $0.hasPrefix("| zero weights per layer | ") && $0.contains("→ 80") })
-      let reduced = try BinarizedNet(fileData: Data(contentsOf: URL(fileURLWithPath: out + "/model.json")))
+      let reduced = try BinarizedNet(
+        fileData: Data(contentsOf: URL(fileURLWithPath: out + "/model.json")))
       let unreduced = try BinarizedNet(
         fileData: Data(contentsOf: URL(fileURLWithPath: out + "/unreduced-model.json")))
       var random = SeededRandom(seed: 2)
