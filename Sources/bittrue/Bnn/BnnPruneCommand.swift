@@ -64,46 +64,53 @@ struct BnnPruneCommand: AsyncParsableCommand {
   }
 
   mutating func run() async throws {
-    let folder = try out.map { out throws(AtomicFileWriter.Failure) in
-      try OutputFolder(out, command: "bittrue bnn prune")
-    }
     let loaded = try BnnData(data)
-    var options = BnnTrainingConfig(input: .bits, inputs: 1, layers: [])
-    (options.epochs, options.learningRate, options.threads) = (epochs, learningRate, threads)
-    let state = try loadState(options: options)
+    let state = try loadState()
     guard loaded.train.inputs == state.config.inputs, loaded.input == state.config.input else {
       throw CommandFailure(
         description:
           "the data give \(loaded.train.inputs) inputs (\(loaded.input)), the net was trained "
           + "on \(state.config.inputs) (\(state.config.input)): use the training's data options")
     }
-    let given = try exported(state)
     let pruned = try prune { () throws(BnnTrainingError) in try state.pruned(sparsity: sparsity) }
-    let prunedNet = try exported(pruned)
-    var tuned = pruned
-    var log: [TrainingLogEntry] = []
-    if epochs > 0 {
-      var trainer = try prune { () throws(BnnTrainingError) in
-        try BnnTrainer(config: pruned.config, resuming: pruned)
-      }
-      let steps = (loaded.train.count + pruned.config.batchSize - 1) / pruned.config.batchSize
-      let bar = ProgressBar(
-        label: "fine-tune", total: epochs * steps,
-        isEnabled: !quiet && !json && ProgressBar.stderrIsTerminal)
-      let echo = !json && !quiet
-      let report = try await prune { () async throws(BnnTrainingError) in
-        try await trainer.train(on: loaded.train, test: loaded.test) { progress in
-          if let entry = progress.entry, echo {
-            bar.clearLine()
-            StandardStreams.writeError(entry.line + "\n")
-          }
-          bar.update(to: progress.iteration, status: String(format: "loss %.4f", progress.loss))
-        }
-      }
-      bar.finish()
-      tuned = report.bestModel.state
-      log = report.log
+    let (tuned, log) = epochs > 0 ? try await fineTune(pruned, on: loaded) : (pruned, [])
+    try finish(given: state, pruned: pruned, tuned: tuned, log: log, data: loaded)
+  }
+
+  /// `epochs` epochs of training from `pruned` (the mask fixed): the kept state and the log.
+  private func fineTune(
+    _ pruned: BnnTrainingState, on loaded: BnnData
+  ) async throws -> (BnnTrainingState, [TrainingLogEntry]) {
+    var trainer = try prune { () throws(BnnTrainingError) in
+      try BnnTrainer(config: pruned.config, resuming: pruned)
     }
+    let steps = (loaded.train.count + pruned.config.batchSize - 1) / pruned.config.batchSize
+    let bar = ProgressBar(
+      label: "fine-tune", total: epochs * steps,
+      isEnabled: !quiet && !json && ProgressBar.stderrIsTerminal)
+    let echo = !json && !quiet
+    let report = try await prune { () async throws(BnnTrainingError) in
+      try await trainer.train(on: loaded.train, test: loaded.test) { progress in
+        if let entry = progress.entry, echo {
+          bar.clearLine()
+          StandardStreams.writeError(entry.line + "\n")
+        }
+        bar.update(to: progress.iteration, status: String(format: "loss %.4f", progress.loss))
+      }
+    }
+    bar.finish()
+    return (report.bestModel.state, report.log)
+  }
+
+  /// Exports and reduces the fine-tuned net, measures, prints and writes the results.
+  private func finish(
+    given state: BnnTrainingState, pruned: BnnTrainingState, tuned: BnnTrainingState,
+    log: [TrainingLogEntry], data loaded: BnnData
+  ) throws {
+    let folder = try out.map { out throws(AtomicFileWriter.Failure) in
+      try OutputFolder(out, command: "bittrue bnn prune")
+    }
+    let given = try exported(state)
     let unreduced = try exported(tuned)
     let reduction = try reduce(unreduced)
     let predicted = PackedBinarizedNet(reduction.net).predict(loaded.test, threads: threads)
@@ -111,19 +118,20 @@ struct BnnPruneCommand: AsyncParsableCommand {
       throw CommandFailure(description: "internal error: the reduced net predicts other classes")
     }
     let accuracy = Accuracy(predictions: predicted, labels: loaded.test.labels)
-    func testAccuracy(_ net: BinarizedNet) -> Double {
-      PackedBinarizedNet(net).accuracy(loaded.test, threads: threads)
+    var rows: [(String, Int, Int)] = []
+    if hardware {
+      rows = BnnHardwareCounts.rows(
+        try BnnHardwareCounts(given), try BnnHardwareCounts(reduction.net))
     }
-    let rows =
-      hardware
-      ? BnnHardwareCounts.rows(try BnnHardwareCounts(given), try BnnHardwareCounts(reduction.net))
-      : []
     let summary = BnnPruneReport(
       model: model, data: loaded.description, sparsity: sparsity, epochs: epochs,
-      accuracyBefore: testAccuracy(given), accuracyPruned: testAccuracy(prunedNet),
+      accuracyBefore: PackedBinarizedNet(given).accuracy(loaded.test, threads: threads),
+      accuracyPruned: PackedBinarizedNet(try exported(pruned)).accuracy(
+        loaded.test, threads: threads),
       accuracyAfter: Double(accuracy.correct) / Double(max(accuracy.total, 1)),
       zerosBefore: Self.zeroFractions(given), zerosAfter: Self.zeroFractions(unreduced),
-      neuronsBefore: given.layers.map(\.outputs), neuronsAfter: reduction.net.layers.map(\.outputs),
+      neuronsBefore: given.layers.map(\.outputs),
+      neuronsAfter: reduction.net.layers.map(\.outputs),
       constantNeuronsRemoved: reduction.constantNeurons,
       unreadNeuronsRemoved: reduction.unreadNeurons, unreadInputs: reduction.unreadInputs,
       hardware: rows.map { BnnPruneReport.HardwareRow(name: $0.0, before: $0.1, after: $0.2) },
@@ -157,8 +165,10 @@ struct BnnPruneCommand: AsyncParsableCommand {
     }
   }
 
-  /// Reads `model/training-state`.
-  private func loadState(options: BnnTrainingConfig) throws -> BnnTrainingState {
+  /// Reads `model/training-state` (epochs, learning rate and threads from the options).
+  private func loadState() throws -> BnnTrainingState {
+    var options = BnnTrainingConfig(input: .bits, inputs: 1, layers: [])
+    (options.epochs, options.learningRate, options.threads) = (epochs, learningRate, threads)
     let path = (model as NSString).appendingPathComponent("training-state")
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CommandFailure(description: "--model: cannot read \(path)")
