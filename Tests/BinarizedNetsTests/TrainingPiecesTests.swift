@@ -143,7 +143,8 @@ import _TestSupport
     #expect(specs.map(\.outputs) == [32, 32, 8, 10])
     #expect(
       throws: BnnTrainingError.invalidOption(
-        "--layers: unknown weights 'int17' (expected binary, ternary, plinear or int2…int16)")
+        "--layers: unknown weights 'int17' (expected binary, ternary, plinear, complex or "
+          + "int2…int16)")
     ) {
       try DenseLayerSpec.parseList("int17:4")
     }

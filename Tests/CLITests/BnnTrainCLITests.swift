@@ -51,7 +51,7 @@ import _TestSupport
     ),
     (
       "binary:16,huge:10",
-      "--layers: unknown weights 'huge' (expected binary, ternary, plinear or int2…int16)"
+      "--layers: unknown weights 'huge' (expected binary, ternary, plinear, complex or int2…int16)"
     ),
   ])
   func badLayerListsAreOneLineErrors(layers: String, message: String) throws {

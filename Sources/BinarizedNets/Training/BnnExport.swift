@@ -18,8 +18,8 @@ extension BnnTrainingState {
   func quantizedLayers() -> [QuantizedWeights] {
     config.layers.indices.map { l in
       WeightQuantizer.quantize(
-        layers[l].latent, count: config.fanIn(l) * config.layers[l].outputs,
-        mode: config.layers[l].weights)
+        denseLatent(layer: l), count: config.fanIn(l) * config.layers[l].outputs,
+        mode: config.layers[l].weights.denseMode, pruned: layers[l].pruned)
     }
   }
 
@@ -66,7 +66,7 @@ extension BnnTrainingState {
       }
       dense.append(
         DenseLayer(
-          mode: config.layers[l].weights.mode, inputs: inputs, outputs: outputs,
+          mode: deployedMode(layer: l), inputs: inputs, outputs: outputs,
           weights: q.integers, activations: activations))
     }
     return try BinarizedNet(

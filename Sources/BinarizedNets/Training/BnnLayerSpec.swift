@@ -12,28 +12,40 @@ public enum TrainingWeights: Hashable, Sendable {
   /// K-bit signed fixed-point weights `sfixK_En(K−1)` (values in [−1, 1)), rounded with
   /// RND_CONV and saturated; a first layer on integer inputs only.
   case integer(bits: Int)
+  /// A complex layer (plinear's PLinear_Complex): ternary A and B, each posNet − negNet,
+  /// `Re' = A·Re − B·Im`, `Im' = A·Im + B·Re`; deployed as the ternary layer
+  /// `[[A, −B], [B, A]]` (or `[A; B]` on a real input, whose imaginary part is zero). Its
+  /// input is complex when the previous dense layer is complex (``ComplexLayout``).
+  case complex(complexInput: Bool)
 
   /// The deployed weight mode.
   public var mode: WeightMode {
     switch self {
     case .binary: return .binary
-    case .ternary, .ternaryPlinear: return .ternary
+    case .ternary, .ternaryPlinear, .complex: return .ternary
     case .integer(let bits): return .integer(bits: bits)
     }
   }
 
-  /// The spelling in `--layers`: `binary`, `ternary`, `plinear`, `int<K>`.
+  /// The spelling in `--layers`: `binary`, `ternary`, `plinear`, `int<K>`, `complex`.
   public var name: String {
     switch self {
     case .binary: return "binary"
     case .ternary: return "ternary"
     case .ternaryPlinear: return "plinear"
     case .integer(let bits): return "int\(bits)"
+    case .complex: return "complex"
     }
   }
 
-  /// Latent matrices per layer (2 for plinear's P and N, else 1).
-  var latentMatrices: Int { self == .ternaryPlinear ? 2 : 1 }
+  /// Latent matrices per layer, in units of `outputs × inputs` (2 for plinear's P and N,
+  /// and for complex: P and N of A and B, each `outputs/2 × complex inputs`).
+  var latentMatrices: Int {
+    switch self {
+    case .ternaryPlinear, .complex(complexInput: false): return 2
+    case .binary, .ternary, .integer, .complex(complexInput: true): return 1
+    }
+  }
 }
 
 /// One dense layer of a net to train: `WEIGHTS:OUTPUTS` in `--layers`.
@@ -52,8 +64,9 @@ public struct DenseLayerSpec: Hashable, Sendable {
   /// The largest neuron count of a layer.
   public static let maximumOutputs = 1 << 16
 
-  /// Parses `"int8:64,binary:64,ternary:10"` (weights `binary`, `ternary`, `plinear` or
-  /// `int2`…`int16`; outputs 1…65536).
+  /// Parses `"int8:64,binary:64,ternary:10"` (weights `binary`, `ternary`, `plinear`,
+  /// `complex` or `int2`…`int16`; outputs 1…65536; a complex layer's input is complex
+  /// after another complex layer).
   public static func parseList(_ text: String) throws(BnnTrainingError) -> [DenseLayerSpec] {
     let items = text.split(separator: ",", omittingEmptySubsequences: false)
     guard !items.isEmpty, items.count <= BinarizedNet.maxLayers else {
@@ -69,7 +82,11 @@ public struct DenseLayerSpec: Hashable, Sendable {
           "--layers: '\(item)' is not WEIGHTS:OUTPUTS (e.g. binary:64, outputs 1...\(maximumOutputs))"
         )
       }
-      specs.append(DenseLayerSpec(weights: try weights(String(parts[0])), outputs: outputs))
+      var weights = try weights(String(parts[0]))
+      if weights.isComplex {
+        weights = .complex(complexInput: specs.last?.weights.isComplex ?? false)
+      }
+      specs.append(DenseLayerSpec(weights: weights, outputs: outputs))
     }
     return specs
   }
@@ -79,6 +96,7 @@ public struct DenseLayerSpec: Hashable, Sendable {
     case "binary": return .binary
     case "ternary": return .ternary
     case "plinear": return .ternaryPlinear
+    case "complex": return .complex(complexInput: false)
     default:
       let digits = name.dropFirst(3)
       if name.hasPrefix("int"), !digits.isEmpty, digits.allSatisfy(\.isASCII),
@@ -87,7 +105,8 @@ public struct DenseLayerSpec: Hashable, Sendable {
         return .integer(bits: k)
       }
       throw .invalidOption(
-        "--layers: unknown weights '\(name)' (expected binary, ternary, plinear or int2…int16)")
+        "--layers: unknown weights '\(name)' (expected binary, ternary, plinear, complex or "
+          + "int2…int16)")
     }
   }
 }

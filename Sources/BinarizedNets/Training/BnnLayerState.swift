@@ -17,6 +17,10 @@ public struct BnnLayerState: Hashable, Sendable {
   public var m: [Float]
   /// Adam's second moments, laid out like ``m``.
   public var v: [Float]
+  /// The pruning mask (`true`: the weight is pruned, its quantized value is 0), laid out
+  /// like the quantized weights; `nil` for a layer that was never pruned (see
+  /// ``BnnTrainingState/pruned(sparsity:)``).
+  public var pruned: [Bool]?
 
   /// A fresh layer: latent weights uniform in ±√(6/(inputs + outputs)) (clipped to ±1) from
   /// the `initial weights` stream, γ = 1, β = 0, running mean 0 and variance 1, moments 0.
@@ -125,6 +129,9 @@ public struct BnnTrainingState: Hashable, Sendable {
       digest.append("layers[\(l)].beta", floats: layer.beta)
       digest.append("layers[\(l)].running_mean", floats: layer.runningMean)
       digest.append("layers[\(l)].running_var", floats: layer.runningVariance)
+      if let mask = layer.pruned {
+        digest.append("layers[\(l)].pruned", floats: mask.map { $0 ? 1 : 0 })
+      }
     }
     return digest
   }

@@ -107,6 +107,7 @@ public struct BnnTrainingConfig: Hashable, Sendable {
       }
     }
     try validateFeatures()
+    try validateComplex()
     guard epochs >= 0 && epochs <= 1_000_000 else {
       throw .invalidOption("--epochs must be 0...1000000, got \(epochs)")
     }

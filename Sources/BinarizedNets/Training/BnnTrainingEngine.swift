@@ -32,11 +32,13 @@ struct BnnTrainingEngine: TrainingFamily {
       }
     }
     return front
-      + config.layers.indices.map { l in
-        DenseStage(
+      + config.layers.indices.map { l -> any TrainingStage in
+        let dense = DenseStage(
           inputs: config.fanIn(l), outputs: config.layers[l].outputs,
-          weights: config.layers[l].weights, batchNorm: config.hasBatchNorm(l),
+          weights: config.layers[l].weights.denseMode, batchNorm: config.hasBatchNorm(l),
           scoreScale: state.scoreScale)
+        guard case .complex(let complexInput) = config.layers[l].weights else { return dense }
+        return ComplexStage(dense: dense, complexInput: complexInput)
       }
   }
 

@@ -44,7 +44,7 @@ extension BnnTrainingState {
       return "  {"
         + tensors.map { name, values in
           "\"\(name)\": [" + values.map { String($0.bitPattern) }.joined(separator: ",") + "]"
-        }.joined(separator: ",\n   ") + "}"
+        }.joined(separator: ",\n   ") + layer.prunedField + "}"
     }
     return out + items.joined(separator: ",\n") + "]}\n"
   }
@@ -151,15 +151,17 @@ extension BnnTrainingState {
           }
           return out
         }
-        layers.append(
-          BnnLayerState(
-            latent: try tensor("latent", count: weights),
-            gamma: try tensor("gamma", count: n),
-            beta: try tensor("beta", count: n),
-            runningMean: try tensor("running_mean", count: n),
-            runningVariance: try tensor("running_var", count: n),
-            m: try tensor("adam_m", count: weights + 2 * n),
-            v: try tensor("adam_v", count: weights + 2 * n)))
+        var layer = BnnLayerState(
+          latent: try tensor("latent", count: weights),
+          gamma: try tensor("gamma", count: n),
+          beta: try tensor("beta", count: n),
+          runningMean: try tensor("running_mean", count: n),
+          runningVariance: try tensor("running_var", count: n),
+          m: try tensor("adam_m", count: weights + 2 * n),
+          v: try tensor("adam_v", count: weights + 2 * n))
+        layer.pruned = try BnnLayerState.prunedMask(
+          in: item, at: "state[\(l)]", count: l < front ? nil : config.prunableWeights(l - front))
+        layers.append(layer)
       }
       self.init(
         config: config, layers: Array(layers[front...]), features: Array(layers[..<front]),

@@ -59,7 +59,9 @@ struct DenseStage: TrainingStage {
   func forward(
     _ x: [Float], samples: Int, layer: inout BnnLayerState, threads: Int
   ) async -> StageTape {
-    let w = WeightQuantizer.quantize(layer.latent, count: inputs * outputs, mode: weights).values
+    let w = WeightQuantizer.quantize(
+      layer.latent, count: inputs * outputs, mode: weights, pruned: layer.pruned
+    ).values
     var y = DenseProducts.forward(
       x, w, samples: samples, inputs: inputs, outputs: outputs, threads: threads)
     var norm: BatchNormTraining?

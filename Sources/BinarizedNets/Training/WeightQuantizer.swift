@@ -27,8 +27,23 @@ enum WeightQuantizer {
   /// TWN's threshold factor: Δ = 0.7·mean|W|.
   static let twnFactor: Float = 0.7
 
-  /// The quantized weights of `latent` (`count` = outputs·inputs weights) under `mode`.
-  static func quantize(_ latent: [Float], count: Int, mode: TrainingWeights) -> QuantizedWeights {
+  /// The quantized weights of `latent` (`count` = outputs·inputs weights) under `mode`;
+  /// with a pruning mask, the pruned weights are 0 and TWN's Δ and α are taken over the
+  /// kept weights only.
+  static func quantize(
+    _ latent: [Float], count: Int, mode: TrainingWeights, pruned: [Bool]? = nil
+  ) -> QuantizedWeights {
+    guard let pruned else { return quantize(latent, count: count, mode: mode, kept: nil) }
+    var q = quantize(latent, count: count, mode: mode, kept: pruned.map { !$0 })
+    for k in pruned.indices where pruned[k] { q.integers[k] = 0 }
+    return q
+  }
+
+  /// ``quantize(_:count:mode:pruned:)`` before the mask: `kept` (when given) limits TWN's
+  /// statistics to the kept weights.
+  private static func quantize(
+    _ latent: [Float], count: Int, mode: TrainingWeights, kept: [Bool]?
+  ) -> QuantizedWeights {
     switch mode {
     case .binary:
       let signs = latent.withUnsafeBufferPointer { w in
@@ -39,11 +54,13 @@ enum WeightQuantizer {
       }
       return QuantizedWeights(integers: signs, scale: 1)
     case .ternary:
-      let delta = twnThreshold(latent)
+      let delta = twnThreshold(
+        kept.map { kept in latent.indices.filter { kept[$0] }.map { latent[$0] } } ?? latent)
       var above: Float = 0
       var n = 0
-      let q: [Int16] = latent.map { w in
-        if w > delta || w < -delta {
+      let q: [Int16] = latent.indices.map { k in
+        let w = latent[k]
+        if kept?[k] ?? true, w > delta || w < -delta {
           above += abs(w)
           n += 1
           return w > 0 ? 1 : -1
@@ -51,7 +68,7 @@ enum WeightQuantizer {
         return 0
       }
       return QuantizedWeights(integers: q, scale: n > 0 && above > 0 ? above / Float(n) : 1)
-    case .ternaryPlinear:
+    case .ternaryPlinear, .complex:
       let q = (0..<count).map { k -> Int16 in
         (latent[k] > 0 ? 1 : 0) - (latent[count + k] > 0 ? 1 : 0)
       }
@@ -93,7 +110,7 @@ enum WeightQuantizer {
     switch mode {
     case .binary, .ternary, .integer:
       return g
-    case .ternaryPlinear:
+    case .ternaryPlinear, .complex:
       var out = [Float](repeating: 0, count: 2 * count)
       for k in 0..<count {
         let p = tanh(latent[k])
@@ -108,7 +125,7 @@ enum WeightQuantizer {
   /// Keeps latent weights in range after an update: binary, TWN and int<K> in [−1, 1]
   /// (BinaryConnect's clip); plinear's are squashed by `tanh` and stay free.
   static func clip(_ latent: inout [Float], mode: TrainingWeights) {
-    guard mode != .ternaryPlinear else { return }
+    guard mode != .ternaryPlinear, !mode.isComplex else { return }
     latent.withUnsafeMutableBufferPointer { w in
       for k in w.indices { w[k] = min(max(w[k], -1), 1) }
     }

@@ -13,7 +13,7 @@ struct BnnCommand: ParsableCommand {
       """,
     subcommands: [
       BnnTrainCommand.self, BnnEvalCommand.self, BnnEmitCommand.self, BnnExportCommand.self,
-      BnnReportCommand.self,
+      BnnReportCommand.self, BnnPruneCommand.self,
     ]
   )
 }

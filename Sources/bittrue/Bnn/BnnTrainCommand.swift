@@ -53,7 +53,8 @@ struct BnnTrainCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Dense layers as WEIGHTS:OUTPUTS, WEIGHTS = binary, ternary, plinear or int2…int16; "
+      "Dense layers as WEIGHTS:OUTPUTS, WEIGHTS = binary, ternary, plinear, complex or "
+        + "int2…int16 (complex:N: N/2 complex neurons, real parts then imaginary parts); "
         + "the last layer's outputs are the classes. A convolutional front may come first: "
         + "convKxK[sS][pP]-WEIGHTS:CHANNELS (stride S, default 1; zero padding P, default "
         + "(K−1)/2) and maxpoolN[sS] after a convolution (needs --image).", valueName: "list"))
