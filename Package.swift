@@ -29,12 +29,15 @@ let package = Package(
     .target(name: "CFixedKernels"),
     // XNOR-popcount kernels for the bit-packed BNN runtime (AVX-512 VPOPCNTDQ, POPCNT, plain).
     .target(name: "CBinaryKernels"),
+    // Logic-net inference tiles (bytes → bit planes, gate program, output fields) in C with
+    // runtime dispatch (AVX-512 BW, AVX2, portable).
+    .target(name: "CLogicKernels"),
     .target(name: "FixedPoint", dependencies: ["CGMP", "BitCore", "CFixedKernels"]),
     .target(name: "Hashing"),
     .target(name: "Datasets", dependencies: ["BitCore", "CZlib", "FixedPoint"]),
     .target(name: "NetlistIR", dependencies: ["BitCore"]),
     .target(name: "NetlistPasses", dependencies: ["FixedPoint", "NetlistIR"]),
-    .target(name: "NetlistSim", dependencies: ["NetlistIR"]),
+    .target(name: "NetlistSim", dependencies: ["NetlistIR", "CLogicKernels"]),
     .target(name: "VerilogEmit", dependencies: ["NetlistIR", "Hashing"]),
     .target(name: "Reports", dependencies: ["NetlistIR", "NetlistPasses"]),
     .target(name: "Designs", dependencies: ["NetlistIR", "NetlistPasses", "NetlistSim"]),
