@@ -119,14 +119,40 @@ CLK_AVX2_TARGET void clk__planes_avx2(
   clk__planes_portable(bytes, inputs, 0, count, full, (count + 63) / 64, planes);
 }
 
+/// Transposes the 8 × 8 matrix of 64-bit words r[row] word c → r[c] word row.
+CLK_AVX512_TARGET CLK_INLINE void transpose_words_avx512(__m512i r[8]) {
+  __m512i t[8], u[8];
+  for (int p = 0; p < 4; p++) {
+    t[2 * p] = _mm512_unpacklo_epi64(r[2 * p], r[2 * p + 1]);
+    t[2 * p + 1] = _mm512_unpackhi_epi64(r[2 * p], r[2 * p + 1]);
+  }
+  // u[4h + 2k + odd]: rows 4h … 4h+3 of columns ≡ 2k + odd (mod 4), lanes (c, c+4).
+  for (int h = 0; h < 2; h++) {
+    for (int odd = 0; odd < 2; odd++) {
+      __m512i a = t[4 * h + odd], b = t[4 * h + 2 + odd];
+      u[4 * h + odd] = _mm512_shuffle_i64x2(a, b, 0x88);
+      u[4 * h + 2 + odd] = _mm512_shuffle_i64x2(a, b, 0xDD);
+    }
+  }
+  for (int k = 0; k < 2; k++) {
+    for (int odd = 0; odd < 2; odd++) {
+      __m512i a = u[2 * k + odd], b = u[4 + 2 * k + odd];
+      r[2 * k + odd] = _mm512_shuffle_i64x2(a, b, 0x88);
+      r[4 + 2 * k + odd] = _mm512_shuffle_i64x2(a, b, 0xDD);
+    }
+  }
+}
+
 CLK_AVX512_TARGET void clk__planes_avx512(
     const uint8_t *bytes, long inputs, long count, uint64_t *planes) {
   long full = count / 64, vectors = (inputs + 63) / 64;
-  for (long w = 0; w < full; w++) {
-    for (long v = 0; v < vectors; v++) {
+  // out[w][r]: unpack result r of sample group w (see CLK_PLANE_INPUT).
+  __m512i out[8][8];
+  for (long v = 0; v < vectors; v++) {
+    long left = inputs - 64 * v;
+    __mmask64 valid = left >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << left) - 1);
+    for (long w = 0; w < full; w++) {
       const uint8_t *base = bytes + 64 * w * inputs + 64 * v;
-      long left = inputs - 64 * v;
-      __mmask64 valid = left >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << left) - 1);
       __m512i a[8];
       for (int g = 0; g < 8; g++) {
         __m512i merged = _mm512_setzero_si512();
@@ -149,16 +175,32 @@ CLK_AVX512_TARGET void clk__planes_avx512(
           c[4 * h + 2 + p] = _mm512_unpackhi_epi16(x, y);
         }
       }
-      uint64_t out[64] __attribute__((aligned(64)));
       for (int q = 0; q < 4; q++) {
-        _mm512_store_si512(out + 16 * q, _mm512_unpacklo_epi32(c[2 * q], c[2 * q + 1]));
-        _mm512_store_si512(out + 16 * q + 8, _mm512_unpackhi_epi32(c[2 * q], c[2 * q + 1]));
+        out[w][2 * q] = _mm512_unpacklo_epi32(c[2 * q], c[2 * q + 1]);
+        out[w][2 * q + 1] = _mm512_unpackhi_epi32(c[2 * q], c[2 * q + 1]);
       }
-      for (int r = 0; r < 8; r++) {
+    }
+    for (int r = 0; r < 8; r++) {
+      if (full == 8) {
+        // A whole tile: the eight groups' words of each input become one 64-byte store.
+        __m512i words[8];
+        for (int w = 0; w < 8; w++) words[w] = out[w][r];
+        transpose_words_avx512(words);
         for (int L = 0; L < 4; L++) {
           for (int j = 0; j < 2; j++) {
             long i = 64 * v + CLK_PLANE_INPUT(r, L, j);
-            if (i < inputs) planes[i * 8 + w] = out[8 * r + 2 * L + j];
+            if (i < inputs) _mm512_storeu_si512(planes + i * 8, words[2 * L + j]);
+          }
+        }
+        continue;
+      }
+      for (long w = 0; w < full; w++) {
+        uint64_t words[8] __attribute__((aligned(64)));
+        _mm512_store_si512(words, out[w][r]);
+        for (int L = 0; L < 4; L++) {
+          for (int j = 0; j < 2; j++) {
+            long i = 64 * v + CLK_PLANE_INPUT(r, L, j);
+            if (i < inputs) planes[i * 8 + w] = words[2 * L + j];
           }
         }
       }

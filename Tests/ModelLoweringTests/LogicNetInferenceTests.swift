@@ -37,9 +37,8 @@ import _TestSupport
       } + [("Swift planes", engine.evaluateWithPlanes(bits: bytes, count: samples))]
     for (route, result) in routes {
       if let i = (0..<expected.count).first(where: { expected[$0] != result.scores[$0] }) {
-        Issue.record(
-          "\(route): sample \(i / classes) class \(i % classes): model \(expected[i]), "
-            + "inference \(result.scores[i])")
+        let place = "\(route): sample \(i / classes) class \(i % classes)"
+        Issue.record("\(place): model \(expected[i]), inference \(result.scores[i])")
       }
       #expect(
         result.predicted == DiscreteLogicNet.firstArgmax(expected, classes: classes), "\(route)")

@@ -101,8 +101,11 @@ func compare(name: String, dir: String, samples: Int, repeats: Int) throws {
         "LogicNetInference.evaluate (\(LogicKernelPath.best) kernels)", images: samples))
   say("  " + before.line("before: Swift packing + gates64 + rows", images: samples))
   say("  " + read.line("input-bandwidth limit (one read of the input bytes)", images: samples))
+  let wallRate = { (t: CallTiming) in Double(samples) / t.wall[t.wall.count / 2] }
   say(
-    "  " + two.line("LogicNetInference.evaluate, 2 threads (wall is what counts)", images: samples))
+    String(
+      format: "  2 threads: %.3g images/s median wall, %.2f× one thread's median wall",
+      wallRate(two), wallRate(two) / wallRate(bittrue)))
   let rate = { (t: CallTiming) in Double(samples) / t.cpu[0] }
   let medianRate = { (t: CallTiming) in Double(samples) / t.cpu[t.cpu.count / 2] }
   say(
