@@ -30,7 +30,7 @@ let package = Package(
     // XNOR-popcount kernels for the bit-packed BNN runtime (AVX-512 VPOPCNTDQ, POPCNT, plain).
     .target(name: "CBinaryKernels"),
     // Logic-net inference tiles (bytes → bit planes, gate program, output fields) in C with
-    // runtime dispatch (AVX-512 BW, AVX2, portable).
+    // runtime dispatch (AVX-512 F/BW/VL, AVX2, portable).
     .target(name: "CLogicKernels"),
     .target(name: "FixedPoint", dependencies: ["CGMP", "BitCore", "CFixedKernels"]),
     .target(name: "Hashing"),

@@ -8,7 +8,7 @@
 #if defined(__x86_64__)
 #define CLK_X86 1
 #define CLK_AVX2_TARGET __attribute__((target("avx2")))
-#define CLK_AVX512_TARGET __attribute__((target("avx512f,avx512bw")))
+#define CLK_AVX512_TARGET __attribute__((target("avx512f,avx512bw,avx512vl")))
 #endif
 
 #define CLK_INLINE __attribute__((always_inline)) static inline

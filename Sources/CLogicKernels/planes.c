@@ -143,9 +143,59 @@ CLK_AVX512_TARGET CLK_INLINE void transpose_words_avx512(__m512i r[8]) {
   }
 }
 
+/// Input planes `i0` … `inputs`-1 (at most 32) of the full 64-sample groups, with 256-bit
+/// operations: a last partial vector costs half of a 512-bit one.
+CLK_AVX512_TARGET static void planes_tail_avx512(
+    const uint8_t *bytes, long inputs, long i0, long full, uint64_t *planes) {
+  __mmask32 valid = ((__mmask32)1 << (inputs - i0)) - 1;
+  if (inputs - i0 >= 32) valid = ~(__mmask32)0;
+  for (long w = 0; w < full; w++) {
+    const uint8_t *base = bytes + 64 * w * inputs + i0;
+    __m256i a[8];
+    for (int g = 0; g < 8; g++) {
+      __m256i merged = _mm256_setzero_si256();
+      for (int k = 0; k < 8; k++) {
+        __m256i x = _mm256_maskz_loadu_epi8(valid, base + (8 * g + k) * inputs);
+        merged = _mm256_mask_add_epi8(
+            merged, _mm256_test_epi8_mask(x, x), merged, _mm256_set1_epi8((char)(1 << k)));
+      }
+      a[g] = merged;
+    }
+    __m256i b[8], c[8];
+    for (int p = 0; p < 4; p++) {
+      b[2 * p] = _mm256_unpacklo_epi8(a[2 * p], a[2 * p + 1]);
+      b[2 * p + 1] = _mm256_unpackhi_epi8(a[2 * p], a[2 * p + 1]);
+    }
+    for (int h = 0; h < 2; h++) {
+      for (int p = 0; p < 2; p++) {
+        __m256i x = b[4 * p + h], y = b[4 * p + 2 + h];
+        c[4 * h + p] = _mm256_unpacklo_epi16(x, y);
+        c[4 * h + 2 + p] = _mm256_unpackhi_epi16(x, y);
+      }
+    }
+    uint64_t out[32] __attribute__((aligned(32)));
+    for (int q = 0; q < 4; q++) {
+      _mm256_store_si256((__m256i *)(out + 8 * q), _mm256_unpacklo_epi32(c[2 * q], c[2 * q + 1]));
+      _mm256_store_si256(
+          (__m256i *)(out + 8 * q + 4), _mm256_unpackhi_epi32(c[2 * q], c[2 * q + 1]));
+    }
+    for (int r = 0; r < 8; r++) {
+      for (int L = 0; L < 2; L++) {
+        for (int j = 0; j < 2; j++) {
+          long i = i0 + CLK_PLANE_INPUT(r, L, j);
+          if (i < inputs) planes[i * 8 + w] = out[4 * r + 2 * L + j];
+        }
+      }
+    }
+  }
+}
+
 CLK_AVX512_TARGET void clk__planes_avx512(
     const uint8_t *bytes, long inputs, long count, uint64_t *planes) {
   long full = count / 64, vectors = (inputs + 63) / 64;
+  // A last vector of at most 32 inputs goes through 256-bit operations.
+  long tail = inputs % 64 != 0 && inputs % 64 <= 32 ? 64 * (vectors - 1) : inputs;
+  if (tail < inputs) vectors -= 1;
   // out[w][r]: unpack result r of sample group w (see CLK_PLANE_INPUT).
   __m512i out[8][8];
   for (long v = 0; v < vectors; v++) {
@@ -206,6 +256,7 @@ CLK_AVX512_TARGET void clk__planes_avx512(
       }
     }
   }
+  if (tail < inputs) planes_tail_avx512(bytes, inputs, tail, full, planes);
   clk__planes_portable(bytes, inputs, 0, count, full, (count + 63) / 64, planes);
 }
 

@@ -211,7 +211,8 @@ int clk_path_available(int path) {
     case CLK_AVX2:
       return __builtin_cpu_supports("avx2");
     case CLK_AVX512:
-      return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+      return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+             __builtin_cpu_supports("avx512vl");
 #endif
     default:
       return 0;

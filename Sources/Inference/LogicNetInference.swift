@@ -57,19 +57,21 @@ public struct LogicNetInference: Sendable {
     precondition(
       bits.count == count * evaluator.inputBitCount,
       "\(bits.count) bytes is not \(count) rows of \(evaluator.inputBitCount)")
-    var scores = [Int32](repeating: 0, count: count * classes)
-    var predicted = [Int](repeating: 0, count: count)
-    bits.withUnsafeBufferPointer { bits in
-      scores.withUnsafeMutableBufferPointer { scores in
-        predicted.withUnsafeMutableBufferPointer { predicted in
-          guard let input = bits.baseAddress, let out = scores.baseAddress,
-            let last = predicted.baseAddress
-          else { return }
+    // The kernels write every count and class, so the arrays start uninitialised.
+    var predicted: [Int] = []
+    let scores = [Int32](unsafeUninitializedCapacity: count * classes) { scores, filled in
+      predicted = [Int](unsafeUninitializedCapacity: count) { predicted, done in
+        bits.withUnsafeBufferPointer { bits in
+          guard let out = scores.baseAddress, let last = predicted.baseAddress else { return }
+          // A net without inputs reads no byte: any address will do.
+          let input = bits.baseAddress ?? UnsafeRawPointer(out).assumingMemoryBound(to: UInt8.self)
           fieldEvaluator.evaluate(
             bytes: input, count: count, out: out, stride: classes, last: last, path: path,
             threads: threads)
         }
+        done = count
       }
+      filled = count * classes
     }
     return (scores, predicted)
   }

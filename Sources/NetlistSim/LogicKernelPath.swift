@@ -8,7 +8,7 @@ public enum LogicKernelPath: Int32, CaseIterable, Sendable, CustomStringConverti
   case portable = 1
   /// x86-64 AVX2: 256-bit operations, `pmovmskb`-style byte tests.
   case avx2 = 2
-  /// x86-64 AVX-512 F + BW: 512-bit operations, `vpternlogq`, mask-register byte tests.
+  /// x86-64 AVX-512 F + BW + VL: 512-bit operations, `vpternlogq`, mask-register byte tests.
   case avx512 = 3
 
   /// Whether this CPU runs the path.

@@ -1,5 +1,5 @@
-// Logic-net inference kernels in plain C with runtime dispatch by CPU feature (AVX-512 with
-// BW, AVX2, portable; on arm64 the portable path's 512-bit vector types compile to NEON).
+// Logic-net inference kernels in plain C with runtime dispatch by CPU feature (AVX-512 F/BW/VL,
+// AVX2, portable; on arm64 the portable path's 512-bit vector types compile to NEON).
 // Every path computes exactly the same bits; the portable path is the one the others are
 // tested against, and NetlistSim's GateEvaluator (Swift) is the definition of the program.
 //
