@@ -31,12 +31,15 @@ let package = Package(
     .target(name: "CBinaryKernels"),
     // Float32 products for BNN training with a fixed summation order (AVX-512, AVX2, plain).
     .target(name: "CFloatKernels"),
+    // Logic-net inference tiles (bytes → bit planes, gate program, output fields) in C with
+    // runtime dispatch (AVX-512 F/BW/VL, AVX2, portable).
+    .target(name: "CLogicKernels"),
     .target(name: "FixedPoint", dependencies: ["CGMP", "BitCore", "CFixedKernels"]),
     .target(name: "Hashing"),
     .target(name: "Datasets", dependencies: ["BitCore", "CZlib", "FixedPoint"]),
     .target(name: "NetlistIR", dependencies: ["BitCore"]),
     .target(name: "NetlistPasses", dependencies: ["FixedPoint", "NetlistIR"]),
-    .target(name: "NetlistSim", dependencies: ["NetlistIR"]),
+    .target(name: "NetlistSim", dependencies: ["NetlistIR", "CLogicKernels"]),
     .target(name: "VerilogEmit", dependencies: ["NetlistIR", "Hashing"]),
     .target(name: "Reports", dependencies: ["NetlistIR", "NetlistPasses"]),
     .target(name: "Designs", dependencies: ["NetlistIR", "NetlistPasses", "NetlistSim"]),

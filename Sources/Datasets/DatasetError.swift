@@ -11,6 +11,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible, Sendable {
   case malformedIDX(path: String, reason: String)
   /// A CSV file is malformed at a line (1-based; the header is line 1).
   case malformedCSV(path: String, line: Int, reason: String)
+  /// A NumPy `.npy` file is malformed or not of the supported kind; `field` names the part.
+  case malformedNPY(path: String, field: String, reason: String)
   /// One record (0-based sample index) of a file holds a bad value.
   case badRecord(path: String, record: Int, reason: String)
   /// Two files that belong together disagree (image and label counts, train and test headers).
@@ -45,6 +47,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible, Sendable {
       return "\(path): bad gzip data at byte \(offset): \(reason)"
     case .malformedIDX(let path, let reason): return "\(path): bad IDX file: \(reason)"
     case .malformedCSV(let path, let line, let reason): return "\(path):\(line): \(reason)"
+    case .malformedNPY(let path, let field, let reason):
+      return "\(path): bad .npy file: \(field): \(reason)"
     case .badRecord(let path, let record, let reason): return "\(path): record \(record): \(reason)"
     case .mismatchedFiles(let first, let second, let reason):
       return "\(first) and \(second): \(reason)"

@@ -6,7 +6,9 @@ import NetlistSim
 
 /// Fast inference for a discretised logic net: its forms from the standard hardware flow
 /// (``NetlistPasses/HardwareFlow``: lowered, optimised, gate level with GroupSum and the
-/// argmax as gates) and the bit-parallel evaluator (`gates64`) compiled from the gate level.
+/// argmax as gates) and the bit-parallel evaluator (`gates64`) compiled from the gate level,
+/// run by the native tile kernels (``NetlistSim/FieldEvaluator``: bytes in, class counts out,
+/// the fastest ``NetlistSim/LogicKernelPath`` of the CPU unless told otherwise).
 ///
 /// Every form keeps the ports of ``ModelLowering/LogicNetLowering`` (input `x`; outputs
 /// `score_0` …, `predicted`), so each can be checked against the others and against the
@@ -20,6 +22,8 @@ public struct LogicNetInference: Sendable {
   public let gateLevel: Netlist
   /// The compiled bit-parallel evaluator.
   public let evaluator: GateEvaluator
+  /// The evaluator's program on the native kernels, reading the class counts and the class.
+  public let fieldEvaluator: FieldEvaluator
   /// What the optimiser removed from the gate layers (counting
   /// ``ModelLowering/LogicNetLowering/isNeuronGate(_:)``), by pass.
   public let statistics: GateRemoval
@@ -39,11 +43,44 @@ public struct LogicNetInference: Sendable {
       preconditionFailure("bit-blasted netlists are gate-level: \(error)")
     }
     classes = net.classes
+    let gates = evaluator
+    fieldEvaluator = FieldEvaluator(
+      gates, fields: (0...net.classes).map { gates.outputBits(ofPort: $0) })
   }
 
   /// Per-class scores (GroupSum counts) and predicted class of `count` samples given as
-  /// sample-major bytes (`bits[s · inputs + i]`, non-zero = 1).
+  /// sample-major bytes (`bits[s · inputs + i]`, non-zero = 1), on the kernels of `path`
+  /// (which must be available; every path gives the same result).
   public func evaluate(
+    bits: [UInt8], count: Int, threads: Int = 1, path: LogicKernelPath = .best
+  ) -> (scores: [Int32], predicted: [Int]) {
+    precondition(
+      bits.count == count * evaluator.inputBitCount,
+      "\(bits.count) bytes is not \(count) rows of \(evaluator.inputBitCount)")
+    // The kernels write every count and class, so the arrays start uninitialised.
+    var predicted: [Int] = []
+    let scores = [Int32](unsafeUninitializedCapacity: count * classes) { scores, filled in
+      predicted = [Int](unsafeUninitializedCapacity: count) { predicted, done in
+        bits.withUnsafeBufferPointer { bits in
+          guard let out = scores.baseAddress, let last = predicted.baseAddress else { return }
+          // A net without inputs reads no byte: any address will do.
+          let input = bits.baseAddress ?? UnsafeRawPointer(out).assumingMemoryBound(to: UInt8.self)
+          fieldEvaluator.evaluate(
+            bytes: input, count: count, out: out, stride: classes, last: last, path: path,
+            threads: threads)
+        }
+        done = count
+      }
+      filled = count * classes
+    }
+    return (scores, predicted)
+  }
+
+  /// ``evaluate(bits:count:threads:path:)`` through Swift only: the bytes packed into
+  /// ``NetlistSim/BitPlanes``, the `gates64` evaluator, and the output planes transposed back
+  /// to rows (the implementation before the native kernels, kept as their differential
+  /// reference and as the benchmark's "before").
+  public func evaluateWithPlanes(
     bits: [UInt8], count: Int, threads: Int = 1
   ) -> (scores: [Int32], predicted: [Int]) {
     let inputs = BitPlanes(rowBytes: bits, bitCount: evaluator.inputBitCount, sampleCount: count)

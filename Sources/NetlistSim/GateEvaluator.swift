@@ -33,7 +33,7 @@ public struct GateEvaluator: Evaluator, Sendable {
   public let netlist: Netlist
   /// What the compiled program looks like.
   public let summary: GateProgramSummary
-  private let code: GateCode
+  let code: GateCode
   private let registerReset: [Bool]
   private let inputPorts: [Range<Int>]
   private let outputPorts: [Range<Int>]

@@ -1,9 +1,12 @@
 import Inference
 import LogicNets
+import NetlistSim
 import Testing
 import _TestSupport
 
-/// `LogicNetInference.evaluate`: bytes in, counts and classes out, against the model.
+/// `LogicNetInference.evaluate`: bytes in, counts and classes out, against the model, on
+/// every kernel path this CPU runs (the portable one always) and through the Swift-only
+/// route (`evaluateWithPlanes`).
 @Suite struct LogicNetInferenceTests {
   /// Random nets whose output fields fall anywhere in the output row (10 classes of 7-bit
   /// scores put the class index across the 64-bit boundary; 1 class has a 0-bit index),
@@ -22,14 +25,23 @@ import _TestSupport
       return r & 1 == 0 ? 0 : UInt8(truncatingIfNeeded: 1 + (r >> 1) % 255)
     }
     let engine = try LogicNetInference(net)
-    let result = engine.evaluate(bits: bytes, count: samples)
     let expected = net.counts(
       BitMatrix(sampleMajor: bytes.map { $0 != 0 ? 1 : 0 }, features: inputs))
-    if let i = (0..<expected.count).first(where: { expected[$0] != result.scores[$0] }) {
-      Issue.record(
-        "sample \(i / classes) class \(i % classes): model \(expected[i]), gates64 \(result.scores[i])"
-      )
+    #expect(LogicKernelPath.available.contains(.portable))
+    let routes =
+      LogicKernelPath.available.map { path in
+        (
+          "\(path)",
+          engine.evaluate(bits: bytes, count: samples, threads: 1 + samples % 2, path: path)
+        )
+      } + [("Swift planes", engine.evaluateWithPlanes(bits: bytes, count: samples))]
+    for (route, result) in routes {
+      if let i = (0..<expected.count).first(where: { expected[$0] != result.scores[$0] }) {
+        let place = "\(route): sample \(i / classes) class \(i % classes)"
+        Issue.record("\(place): model \(expected[i]), inference \(result.scores[i])")
+      }
+      #expect(
+        result.predicted == DiscreteLogicNet.firstArgmax(expected, classes: classes), "\(route)")
     }
-    #expect(result.predicted == DiscreteLogicNet.firstArgmax(expected, classes: classes))
   }
 }

@@ -9,6 +9,7 @@
 //
 //   logic-bench infer --net net.json --mnist DATA_DIR [--crop 4] [--repeats 30]
 //       (inference throughput and "ready in" time; see Inference.swift)
+//   logic-bench compare --dir .build/compare (beside CompiledLogicNet; see Compare.swift)
 //
 // `--data P` reads P_train.x / P_train.y / P_test.x / P_test.y: raw bytes, sample-major
 // inputs (value = byte / scale) and one label byte per sample.
@@ -166,6 +167,9 @@ case "layout":
 case "infer":
   try runInference()
 
+case "compare":
+  try runComparison()
+
 default:
-  say("usage: logic-bench throughput|train|layout|infer [--option value …]")
+  say("usage: logic-bench throughput|train|layout|infer|compare [--option value …]")
 }

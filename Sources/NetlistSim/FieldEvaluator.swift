@@ -1,0 +1,120 @@
+import BitCore
+import CLogicKernels
+
+/// A combinational ``GateEvaluator``'s program run by the native tile kernels
+/// (``LogicKernelPath``) straight from sample-major bytes to integer output fields: per tile
+/// of 512 samples, the bytes are transposed into input planes, the program runs over 512-bit
+/// slots, and each field (a run of output bits, such as a class count) is read out as one
+/// integer per sample, with no bit planes in memory beyond one tile.
+///
+/// It computes exactly what ``GateEvaluator/evaluate(_:threads:)`` computes for the same
+/// program, on every path.
+public final class FieldEvaluator: @unchecked Sendable {
+  /// The evaluator whose program runs.
+  public let evaluator: GateEvaluator
+  /// The output bits of each field, least significant first.
+  public let fields: [Range<Int>]
+  private let loadSlots: [UInt32]
+  private let loadPlanes: [Int32]
+  private let runKernels: [UInt8]
+  private let runCounts: [Int32]
+  private let fieldWidths: [Int32]
+  private let readSlots: [UInt32]
+  private let readInvert: [UInt8]
+
+  /// Prepares `evaluator` (which must have no registers) to read `fields` (output bit
+  /// ranges of at most 31 bits each).
+  public init(_ evaluator: GateEvaluator, fields: [Range<Int>]) {
+    precondition(evaluator.registerCount == 0, "the native kernels run combinational netlists")
+    precondition(
+      fields.allSatisfy { $0.count <= 31 && $0.upperBound <= evaluator.outputBitCount },
+      "fields are output bit ranges of at most 31 bits")
+    let code = evaluator.code
+    self.evaluator = evaluator
+    self.fields = fields
+    loadSlots = code.inputLoads.map { UInt32($0.slot << 6) }
+    loadPlanes = code.inputLoads.map { Int32($0.plane) }
+    runKernels = code.runs.map(\.kernel.rawValue)
+    runCounts = code.runs.map { Int32($0.count) }
+    fieldWidths = fields.map { Int32($0.count) }
+    let reads = fields.flatMap { $0.map { code.outputs[$0] } }
+    readSlots = reads.map { UInt32($0.slot << 6) }
+    readInvert = reads.map { $0.mask == 0 ? 0 : 1 }
+  }
+
+  /// Evaluates `count` samples of sample-major bytes (`bytes[s · inputs + i]`, non-zero = 1):
+  /// field `f` of sample `s` goes to `out[s · stride + f]`, except that the last field goes
+  /// to `last[s]` when `last` is given. With `threads > 1` the tiles are split into
+  /// contiguous parts evaluated concurrently; the result does not depend on `threads`.
+  public func evaluate(
+    bytes: UnsafePointer<UInt8>, count: Int, out: UnsafeMutablePointer<Int32>, stride: Int,
+    last: UnsafeMutablePointer<Int>? = nil, path: LogicKernelPath = .best, threads: Int = 1
+  ) {
+    precondition(path.isAvailable, "the \(path) kernels do not run on this CPU")
+    let inputs = evaluator.inputBitCount
+    let tiles = (count + 511) / 512
+    let parts = max(1, min(threads, tiles))
+    let slotBytes = evaluator.code.slotCount * 64
+    let io = FieldIO(bytes: bytes, out: out, last: last)
+    withProgram { program in
+      let shared = ProgramPointer(program)
+      ParallelFor.run(parts, threads: parts) { part in
+        let planes = UnsafeMutableRawPointer.allocate(byteCount: max(inputs, 1) * 64, alignment: 64)
+        let slots = UnsafeMutableRawPointer.allocate(byteCount: slotBytes, alignment: 64)
+        defer {
+          planes.deallocate()
+          slots.deallocate()
+        }
+        for tile in (tiles * part / parts)..<(tiles * (part + 1) / parts) {
+          let first = 512 * tile
+          clk_evaluate_tile(
+            path.rawValue, shared.pointer, io.bytes + first * inputs, min(512, count - first),
+            planes.assumingMemoryBound(to: UInt64.self),
+            slots.assumingMemoryBound(to: UInt8.self), io.out + first * stride, stride,
+            io.last.map { UnsafeMutableRawPointer($0 + first).assumingMemoryBound(to: Int64.self) })
+        }
+      }
+    }
+  }
+
+  /// The program as the C kernels take it, valid inside `body`.
+  private func withProgram(_ body: (UnsafePointer<clk_program>) -> Void) {
+    let code = evaluator.code
+    loadSlots.withUnsafeBufferPointer { loadSlots in
+      loadPlanes.withUnsafeBufferPointer { loadPlanes in
+        runKernels.withUnsafeBufferPointer { runKernels in
+          runCounts.withUnsafeBufferPointer { runCounts in
+            fieldWidths.withUnsafeBufferPointer { fieldWidths in
+              readSlots.withUnsafeBufferPointer { readSlots in
+                readInvert.withUnsafeBufferPointer { readInvert in
+                  var program = clk_program(
+                    load_slots: loadSlots.baseAddress, load_planes: loadPlanes.baseAddress,
+                    loads: loadSlots.count, run_kernels: runKernels.baseAddress,
+                    run_counts: runCounts.baseAddress, runs: runCounts.count,
+                    operands: UnsafePointer(code.operands.baseAddress),
+                    field_widths: fieldWidths.baseAddress, fields: fieldWidths.count,
+                    read_slots: readSlots.baseAddress, read_invert: readInvert.baseAddress,
+                    inputs: evaluator.inputBitCount)
+                  withUnsafePointer(to: &program) { body($0) }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/// Where an evaluation reads and writes, shared by the threads (each writes its own tiles).
+private struct FieldIO: @unchecked Sendable {
+  var bytes: UnsafePointer<UInt8>
+  var out: UnsafeMutablePointer<Int32>
+  var last: UnsafeMutablePointer<Int>?
+}
+
+/// The program, read-only, shared by the threads.
+private struct ProgramPointer: @unchecked Sendable {
+  var pointer: UnsafePointer<clk_program>
+  init(_ pointer: UnsafePointer<clk_program>) { self.pointer = pointer }
+}
