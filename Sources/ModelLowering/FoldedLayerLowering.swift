@@ -71,13 +71,15 @@ enum FoldedLayerLowering {
     let buffer = n.register(reset: BitVector(zeroWidth: bufferWidth), name: "in_buffer")
     let loaded = n.extend(source, to: bufferWidth, .unsigned)
     let rotated =
-      sf == 1 ? buffer
+      sf == 1
+      ? buffer
       : n.concat([
         n.slice(buffer, low: 0, count: simd), n.slice(buffer, low: simd, count: bufferWidth - simd),
       ])
     n.connectRegister(
       buffer,
-      to: n.mux(accept, whenFalse: n.mux(busy, whenFalse: buffer, whenTrue: rotated), whenTrue: loaded))
+      to: n.mux(
+        accept, whenFalse: n.mux(busy, whenFalse: buffer, whenTrue: rotated), whenTrue: loaded))
     let word = n.slice(buffer, low: 0, count: simd)
 
     let clearAccumulator = n.bitwise(.or, accept, sfLast)
@@ -129,7 +131,8 @@ enum FoldedLayerLowering {
     let value = n.register(reset: BitVector(zeroWidth: width), name: "count")
     let next: (NodeID, inout Netlist) -> NodeID = { clear, n in
       let one = n.constant(1, width: width)
-      let step = n.mux(enable, whenFalse: value, whenTrue: n.add(value, one, .unsigned, width: width))
+      let step = n.mux(
+        enable, whenFalse: value, whenTrue: n.add(value, one, .unsigned, width: width))
       return n.mux(clear, whenFalse: step, whenTrue: n.constant(0, width: width))
     }
     return (value, next)

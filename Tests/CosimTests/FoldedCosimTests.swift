@@ -52,9 +52,13 @@ struct FoldedCosimTests {
   @Test func unsupportedNetsNameTheLayer() {
     var random = SeededRandom(seed: 3)
     let net = RandomBinarizedNets.make(
-      input: .integers(bits: 4, signed: false), inputs: 4, layers: [(.integer(bits: 3), 3), (.binary, 2)],
+      input: .integers(bits: 4, signed: false), inputs: 4,
+      layers: [(.integer(bits: 3), 3), (.binary, 2)],
       using: &random)
-    #expect(throws: FoldingError.unsupported("layer 0 reads integer inputs (not folded yet); use --arch unrolled")) {
+    #expect(
+      throws: FoldingError.unsupported(
+        "layer 0 reads integer inputs (not folded yet); use --arch unrolled")
+    ) {
       try FoldedNetLowering.foldings(net, pe: 1, simd: 1)
     }
   }

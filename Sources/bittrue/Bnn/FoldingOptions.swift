@@ -47,9 +47,10 @@ struct FoldingOptions: ParsableArguments {
         + "\(f.neuronFolds) neuron x \(f.synapseFolds) synapse folds, "
         + "\(f.computeCycles + 1) cycles, \(f.weightBits) weight ROM bits"
     }
-    return (layers + [
-      "cycle model: \(model.cyclesPerSample) cycles per sample, initiation interval "
-        + "\(model.initiationInterval) (layers in sequence), \(model.weightBits) weight ROM bits"
-    ]).joined(separator: "\n")
+    return
+      (layers + [
+        "cycle model: \(model.cyclesPerSample) cycles per sample, initiation interval "
+          + "\(model.initiationInterval) (layers in sequence), \(model.weightBits) weight ROM bits"
+      ]).joined(separator: "\n")
   }
 }
