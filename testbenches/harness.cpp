@@ -9,7 +9,9 @@
 // t. 64 lanes: cycle c carries samples 64c .. 64c+63 (lane j = sample 64c + j; port bit
 // 64*i + j is bit i of lane j); a short last cycle is padded with zero samples that are not
 // written. Clocked designs get one reset cycle first; outputs are read after the inputs
-// settle and before the rising edge, `latency` cycles after their inputs.
+// settle and before the rising edge, `latency` cycles after their inputs. A streaming design
+// (BT_STREAMING: a start/done handshake, one lane) runs one transaction per sample instead,
+// and `cycles` counts the cycles of all transactions.
 // The harness's own loops (lane packing, hex I/O) are compiled optimised whatever C++ level
 // the design model is built at: at -O0 they, not the model, would bound the throughput.
 #if defined(__GNUC__) && !defined(__clang__)
@@ -115,11 +117,44 @@ int main(int argc, char** argv) {
 #if BT_CLOCKED
   bt::resetCycle(top.get(), tick);
 #endif
-  const size_t cycles = (samples.size() + BT_LANES - 1) / BT_LANES;
   std::string out;
   out.reserve(samples.size() * 16);
   std::vector<bt::Words> ports(BT_INPUT_COUNT);
   std::vector<bt::Words> results(BT_OUTPUT_COUNT);
+#if BT_STREAMING
+  // One transaction per sample: start high with the sample for one cycle, then clock until
+  // done (ignored in the start cycle); the outputs of the done cycle are the sample's.
+  size_t cycleCount = 0;
+  for (size_t s = 0; s < samples.size(); ++s) {
+    for (int p = 0; p < BT_INPUT_COUNT; ++p) packLanes(samples, s, p, inWidths[p], ports[p]);
+    bt_set_inputs(top.get(), ports.data());
+    bt_set_start(top.get(), 1);
+    for (size_t count = 1;; ++count) {
+      top->eval();
+      const bool finished = count > 1 && bt_get_done(top.get());
+      if (finished) {
+        bt_get_outputs(top.get(), results.data());
+        for (int p = 0; p < BT_OUTPUT_COUNT; ++p) {
+          if (p > 0) out.push_back(' ');
+          bt::appendHex(out, results[p], outWidths[p]);
+        }
+        out.push_back('\n');
+      }
+      bt::clockCycle(top.get(), tick);
+      bt_set_start(top.get(), 0);
+      if (finished) {
+        cycleCount += count;
+        break;
+      }
+      if (count >= BT_CYCLE_LIMIT) {
+        std::fprintf(stderr, "sample %zu: no done within %d cycles\n", s, BT_CYCLE_LIMIT);
+        return 3;
+      }
+    }
+  }
+#else
+  const size_t cycles = (samples.size() + BT_LANES - 1) / BT_LANES;
+  const size_t cycleCount = cycles + BT_LATENCY;
   bt::Words lane;
   for (size_t c = 0; c < cycles + BT_LATENCY; ++c) {
     for (int p = 0; p < BT_INPUT_COUNT; ++p) {
@@ -153,6 +188,7 @@ int main(int argc, char** argv) {
     tick();
 #endif
   }
+#endif
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   top->final();
@@ -166,6 +202,6 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::printf("bittrue-harness samples=%zu cycles=%zu seconds=%.6f\n", samples.size(),
-              cycles + BT_LATENCY, seconds);
+              cycleCount, seconds);
   return 0;
 }

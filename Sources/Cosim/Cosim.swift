@@ -20,13 +20,17 @@ public struct CosimOptions: Sendable {
   /// On a mismatch without tracing, rebuild with tracing and rerun the vectors up to the
   /// first mismatching one, so the run folder holds a waveform (`mismatch.vcd`) of it.
   public var traceOnMismatch: Bool
+  /// The handshake of a streaming design: the harness then runs one transaction per vector.
+  public var streaming: StreamingPorts?
 
   /// Options; by default one lane, no Icarus, latency 0, the run folder removed on
   /// agreement, a waveform on mismatch.
   public init(
     verilator: VerilatorOptions = VerilatorOptions(), lanes: Int = 1, icarus: Bool = false,
-    keepRun: Bool = false, latency: Int = 0, traceOnMismatch: Bool = true
+    keepRun: Bool = false, latency: Int = 0, traceOnMismatch: Bool = true,
+    streaming: StreamingPorts? = nil
   ) {
+    self.streaming = streaming
     self.verilator = verilator
     self.lanes = lanes
     self.icarus = icarus
@@ -52,6 +56,9 @@ public struct CosimVerdict: Sendable {
   /// The VCD file: of the whole run when tracing, else of the vectors up to the first
   /// mismatch (see ``CosimOptions/traceOnMismatch``).
   public var traceFile: URL?
+  /// Clock cycles the harness simulated (after reset): for a streaming design, the cycles of
+  /// all transactions.
+  public var harnessCycles: Int
 
   /// Vectors per second of the Verilator simulation.
   public var vectorsPerSecond: Double {
@@ -72,7 +79,9 @@ public enum Cosim {
     let design: EmittedDesign
     do throws(VerilogEmitError) {
       design = try VerilogEmitter.emit(
-        netlist, options: EmitOptions(lanes: options.lanes, latency: options.latency))
+        netlist,
+        options: EmitOptions(
+          lanes: options.lanes, latency: options.latency, streaming: options.streaming))
     } catch {
       throw .emit(error)
     }
@@ -114,7 +123,8 @@ public enum Cosim {
     }
     return CosimVerdict(
       comparison: comparison, model: model, runFolder: run, kept: kept,
-      simulationSeconds: simulated.seconds, traceFile: traceFile)
+      simulationSeconds: simulated.seconds, traceFile: traceFile,
+      harnessCycles: simulated.cycles)
   }
 
   /// Rebuilds `target` with tracing and reruns `vectors` (those up to the first mismatch),

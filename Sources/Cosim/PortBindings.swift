@@ -33,6 +33,16 @@ enum PortBindings {
     s += "}\n\nstatic inline void bt_get_outputs(BT_TOP* top, bt::Words* v) {\n"
     for (i, port) in m.outputs.enumerated() { s += "  bt::get(top->\(port.name), v[\(i)]);\n" }
     s += "}\n"
+    if let handshake = m.handshake {
+      s += """
+
+        #define BT_STREAMING 1
+        #define BT_CYCLE_LIMIT \(1 << 22)
+        static inline void bt_set_start(BT_TOP* top, int v) { top->\(handshake.start) = v; }
+        static inline bool bt_get_done(BT_TOP* top) { return top->\(handshake.done) != 0; }
+
+        """
+    }
     return s
   }
 }

@@ -82,10 +82,10 @@ public struct VerilatorModel: Sendable {
 
   /// Runs `vectors` (one value per manifest input) in `runFolder`, which receives
   /// `inputs.hex`, `verilator.hex`, `sim.log` and, when `trace` is given, the VCD.
-  /// Returns the outputs and the simulation seconds the harness measured.
+  /// Returns the outputs and the simulation seconds and clock cycles the harness measured.
   public func simulate(
     _ vectors: [[BitVector]], in runFolder: URL, trace: URL? = nil
-  ) throws(CosimError) -> (outputs: [[BitVector]], seconds: Double) {
+  ) throws(CosimError) -> (outputs: [[BitVector]], seconds: Double, cycles: Int) {
     let inputs = runFolder.appendingPathComponent("inputs.hex")
     let outputs = runFolder.appendingPathComponent("verilator.hex")
     let log = runFolder.appendingPathComponent("sim.log")
@@ -98,10 +98,13 @@ public struct VerilatorModel: Sendable {
     let result = try VectorText.parse(
       text, widths: manifest.outputs.map(\.width), count: vectors.count, source: "verilator")
     let logText = (try? FileIO.read(log)) ?? ""
-    let seconds =
-      logText.split(separator: " ").first { $0.hasPrefix("seconds=") }
-      .flatMap { Double($0.dropFirst("seconds=".count).prefix { !$0.isNewline }) } ?? 0
-    return (result, seconds)
+    func field(_ key: String) -> Substring? {
+      logText.split(whereSeparator: { $0 == " " || $0.isNewline }).first { $0.hasPrefix(key) }?
+        .dropFirst(key.count)
+    }
+    let seconds = field("seconds=").flatMap { Double($0) } ?? 0
+    let cycles = field("cycles=").flatMap { Int($0) } ?? 0
+    return (result, seconds, cycles)
   }
 }
 

@@ -157,6 +157,28 @@ extension Netlist {
     setOperands(of: register, to: [d])
   }
 
+  /// Adds a read-only memory: `table[address]`, zero when the address is at or above
+  /// `table.count`. Every entry has the result's width.
+  public mutating func rom(_ table: [BitVector], address: NodeID, name: String? = nil) -> NodeID {
+    append(Node(op: .rom(table), operands: [address], width: table[0].width, name: name))
+  }
+
+  /// Adds a register with a synchronous clear and an enable, built from muxes in front of a
+  /// plain register: it takes `reset` when `clear` is 1, else `d` when `enable` is 1, else
+  /// keeps its value (clear wins). The data input `d` is given by `next(q)` with `q` the
+  /// register's own output, so counters (`q + 1`) are one call.
+  public mutating func register(
+    reset: BitVector, enable: NodeID?, clear: NodeID?, name: String? = nil,
+    next: (inout Netlist, NodeID) -> NodeID
+  ) -> NodeID {
+    let q = register(reset: reset, name: name)
+    var d = next(&self, q)
+    if let enable { d = mux(enable, whenFalse: q, whenTrue: d) }
+    if let clear { d = mux(clear, whenFalse: d, whenTrue: constant(reset)) }
+    connectRegister(q, to: d)
+    return q
+  }
+
   /// Bits needed to hold the unsigned number `n` (at least 1).
   public static func bitLength(_ n: Int) -> Int {
     n <= 0 ? 1 : (Int.bitWidth - n.leadingZeroBitCount)

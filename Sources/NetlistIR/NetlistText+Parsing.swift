@@ -227,6 +227,17 @@ extension NetlistText {
         throw LineError("unknown rounding mode '\(excerpt(m))'")
       }
       return .round(k, mode, s)
+    case "rom":
+      try requireParts(1)
+      let w = try word()
+      guard let n = decimal(w, limit: NetlistVerifier.maximumROMDepth), n > 0 else {
+        throw LineError(
+          "rom entry count '\(excerpt(w))' is not a number in 1…\(NetlistVerifier.maximumROMDepth)")
+      }
+      var table: [BitVector] = []
+      table.reserveCapacity(min(n, t.count))
+      for _ in 0..<n { table.append(try literal(try word())) }
+      return .rom(table)
     case "resize":
       let s = try signedness(1)
       try requireParts(2)

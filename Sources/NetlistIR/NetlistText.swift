@@ -17,7 +17,7 @@
 /// `input`/`output` a quoted port name; `const` and `reg` a literal `W'hDIGITS`; `gate` a
 /// difflogic gate name (`and`, `xor`, `not_implies`, …) or its number; `shl`, `shr.s|u`,
 /// `slice` a bit count; `round.s|u` a shift and a rounding mode; `resize.s|u` an overflow
-/// mode. `#` starts a comment. Node numbers must run 0, 1, 2, … in order.
+/// mode; `rom` the entry count then the entries as literals. `#` starts a comment. Node numbers must run 0, 1, 2, … in order.
 public enum NetlistText {
   /// Prints the netlist in text form.
   public static func print(_ netlist: Netlist) -> String {
@@ -42,6 +42,7 @@ public enum NetlistText {
     case .shiftLeft(let k), .shiftRight(let k, _), .slice(let k): s += " \(k)"
     case .round(let k, let mode, _): s += " \(k) \(mode.rawValue)"
     case .resize(let mode, _): s += " \(mode.rawValue)"
+    case .rom(let table): s += " \(table.count) " + table.map(\.description).joined(separator: " ")
     case .not, .buf, .and, .or, .xor, .add, .sub, .mul, .compare, .mux, .concat, .extend,
       .popcount:
       break

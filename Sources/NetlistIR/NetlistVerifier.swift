@@ -7,6 +7,9 @@ public enum NetlistVerifier {
   /// The widest signal the IR accepts.
   public static let maximumWidth = 1 << 16
 
+  /// The most entries a `rom` may hold.
+  public static let maximumROMDepth = 1 << 20
+
   /// Throws the first rule violation found, in node order.
   public static func verify(_ netlist: Netlist) throws(NetlistError) {
     var portNames = Set<String>()
@@ -102,6 +105,17 @@ public enum NetlistVerifier {
     case .register(let reset):
       try requireWidth(reset.width, node.width, "reset value")
       try requireWidth(w[0], node.width, "register input")
+    case .rom(let table):
+      if table.isEmpty { throw fail("rom has no entries") }
+      if table.count > maximumROMDepth {
+        throw fail("rom has \(table.count) entries, above \(maximumROMDepth)")
+      }
+      if w[0] < Int.bitWidth - 1 && table.count > 1 << w[0] {
+        throw fail("rom has \(table.count) entries, a \(w[0])-bit address reaches \(1 << w[0])")
+      }
+      if let bad = table.firstIndex(where: { $0.width != node.width }) {
+        throw fail("rom entry \(bad) width \(table[bad].width) should be \(node.width)")
+      }
     }
   }
 

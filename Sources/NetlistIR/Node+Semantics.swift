@@ -53,6 +53,10 @@ extension Node {
       return x[0].roundedShift(by: n, mode: mode, s, width: w, random: x.count > 1 ? x[1] : nil)
     case .resize(let mode, let s):
       return x[0].resized(to: w, overflow: mode, s)
+    case .rom(let table):
+      let a = x[0].words
+      let inRange = a.dropFirst().allSatisfy { $0 == 0 } && a[0] < UInt64(table.count)
+      return inRange ? table[Int(a[0])] : BitVector(zeroWidth: w)
     }
   }
 }

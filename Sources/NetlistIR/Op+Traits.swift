@@ -15,6 +15,8 @@ public enum OpRole: String, Hashable, Sendable, CaseIterable {
   case arithmetic
   /// A clocked state element: `reg`.
   case state
+  /// A read-only table indexed by its operand: `rom`.
+  case memory
 }
 
 /// The op traits: every classification question is answered here once, so code that only
@@ -30,6 +32,7 @@ extension Op {
     case .gate, .not, .and, .or, .xor, .mux: return .logic
     case .add, .sub, .mul, .compare, .popcount, .round, .resize: return .arithmetic
     case .register: return .state
+    case .rom: return .memory
     }
   }
 
@@ -74,7 +77,7 @@ extension Op {
   /// logic and arithmetic roles (not ports, constants or registers).
   package var computesFromOperands: Bool {
     switch role {
-    case .wiring, .logic, .arithmetic: return true
+    case .wiring, .logic, .arithmetic, .memory: return true
     case .port, .source, .state: return false
     }
   }
@@ -105,7 +108,7 @@ extension Op {
     case .gate(let g): return g.isSymmetric
     case .compare(let k, _): return k == .eq || k == .ne
     case .input, .output, .constant, .not, .buf, .sub, .mux, .shiftLeft, .shiftRight, .concat,
-      .slice, .extend, .popcount, .round, .resize, .register:
+      .slice, .extend, .popcount, .round, .resize, .register, .rom:
       return false
     }
   }

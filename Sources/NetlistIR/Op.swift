@@ -46,6 +46,7 @@ public enum CompareKind: String, Hashable, Sendable, CaseIterable, Codable {
 /// | `round(n, m, s)` | x [, r (n bits) when m is stochastic] | x / 2^n rounded with m, mod 2^W |
 /// | `resize(o, s)` | x | x converted to W bits of signedness s with overflow mode o |
 /// | `register(r)` | d | d delayed one clock; r after reset; W = width(r) |
+/// | `rom(t)` | address (any width) | entry t[address] (entries W bits each); 0 when address ≥ count(t) |
 public enum Op: Hashable, Sendable {
   case input(String)
   case output(String)
@@ -70,6 +71,7 @@ public enum Op: Hashable, Sendable {
   case round(Int, RoundingMode, Signedness)
   case resize(OverflowMode, Signedness)
   case register(BitVector)
+  case rom([BitVector])
 
   /// The text-form mnemonic, without parameters: `add.u`, `cmp.lt.s`, `gate`, …
   public var mnemonic: String {
@@ -97,6 +99,7 @@ public enum Op: Hashable, Sendable {
     case .round(_, _, let s): return "round.\(s.rawValue)"
     case .resize(_, let s): return "resize.\(s.rawValue)"
     case .register: return "reg"
+    case .rom: return "rom"
     }
   }
 
@@ -104,7 +107,8 @@ public enum Op: Hashable, Sendable {
   public var arity: Int? {
     switch self {
     case .input, .constant: return 0
-    case .output, .not, .buf, .shiftLeft, .shiftRight, .slice, .extend, .resize, .register:
+    case .output, .not, .buf, .shiftLeft, .shiftRight, .slice, .extend, .resize, .register,
+      .rom:
       return 1
     case .gate, .and, .or, .xor, .add, .sub, .mul, .compare: return 2
     case .mux: return 3

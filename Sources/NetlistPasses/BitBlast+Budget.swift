@@ -59,6 +59,8 @@ extension BitBlast {
       logic = 6 * n + (adder + 1) * width
     case .resize:
       logic = 4 * (w[0] + width)
+    case .rom(let table):
+      logic = 2 * table.count + w[0] + table.count * width
     }
     return logic + width
   }

@@ -90,7 +90,7 @@ public struct BitBlast: NetlistPass {
             Node(op: .concat, operands: operand.reversed(), width: operand.count))
         builder.append(Node(op: node.op, operands: [value], width: node.width, name: node.name))
       case .constant, .gate, .not, .buf, .and, .or, .xor, .add, .sub, .mul, .compare, .mux,
-        .shiftLeft, .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize:
+        .shiftLeft, .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize, .rom:
         let result = Self.bits(
           of: node, operands: node.operands.map { bits[$0.int] }, in: &builder, adders: adders)
         bits[id.int] = result
@@ -167,6 +167,8 @@ public struct BitBlast: NetlistPass {
         x[0], by: n, mode, s, width: w, random: x.count > 1 ? x[1] : nil, adders)
     case .resize(let mode, let s):
       return b.resized(x[0], to: w, overflow: mode, s)
+    case .rom(let table):
+      return b.tableLookup(table, address: x[0])
     }
   }
 }

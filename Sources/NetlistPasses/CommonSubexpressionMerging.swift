@@ -97,7 +97,7 @@ public struct CommonSubexpressionMerging: NetlistPass {
         case .and, .or, .xor, .add, .mul:
           operands.swapAt(0, 1)
         case .input, .output, .constant, .not, .buf, .sub, .mux, .shiftLeft, .shiftRight, .concat,
-          .slice, .extend, .popcount, .round, .resize, .register:
+          .slice, .extend, .popcount, .round, .resize, .register, .rom:
           break
         }
       }

@@ -18,7 +18,7 @@ extension NetlistRewriter {
     let zero = BitVector(zeroWidth: w)
     let ones = BitVector.ones(width: w)
     switch node.op {
-    case .input, .output, .constant, .register, .gate, .not, .buf:
+    case .input, .output, .constant, .register, .gate, .not, .buf, .rom:
       return
     case .and:
       if let (v, other) = Self.oneConstant(x, c) {

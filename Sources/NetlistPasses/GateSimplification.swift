@@ -31,7 +31,8 @@ public struct GateSimplification: NetlistPass {
       case .gate(let g):
         rw.simplifyGate(id, g)
       case .input, .output, .constant, .and, .or, .xor, .add, .sub, .mul, .compare, .mux,
-        .shiftLeft, .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize, .register:
+        .shiftLeft, .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize, .register,
+        .rom:
         continue
       }
     }

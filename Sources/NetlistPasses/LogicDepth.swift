@@ -16,7 +16,7 @@ public enum LogicDepth {
     if op.isBufferOrInverter { return inverterLevels }
     switch op.role {
     case .port, .source, .state, .wiring: return 0
-    case .logic, .arithmetic: return 1
+    case .logic, .arithmetic, .memory: return 1
     }
   }
 

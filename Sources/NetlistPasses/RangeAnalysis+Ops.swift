@@ -91,7 +91,24 @@ extension RangeAnalysis {
       return .wrapping((a.lowerBound >> n)...(-((-a.upperBound) >> n)), width: w)
     case .resize(let mode, let s):
       return resize(x[0], to: w, mode, s)
+    case .rom(let table):
+      return lookup(table, x[0], width: w)
     }
+  }
+
+  /// `rom`: the entries the address range reaches (zero too when it reaches past the
+  /// table); the full range when it reaches more than 4096 entries.
+  private static func lookup(_ table: [BitVector], _ a: ValueRange, width w: Int) -> ValueRange {
+    let count = BigInt(table.count)
+    let low = a.unsigned.lowerBound
+    guard low < count else { return .exactly(BitVector(zeroWidth: w)) }
+    let high = min(a.unsigned.upperBound, count - 1)
+    guard high - low < BigInt(4096), let first = low.int64Value, let last = high.int64Value
+    else { return .full(width: w) }
+    var result = ValueRange.exactly(table[Int(first)])
+    for i in Int(first)...Int(last) { result = result.union(.exactly(table[i])) }
+    if a.unsigned.upperBound >= count { result = result.union(.exactly(BitVector(zeroWidth: w))) }
+    return result
   }
 
   /// A two-input gate: the outputs over the operand values each range allows.

@@ -110,7 +110,7 @@ public struct WidthNarrowing: NetlistPass {
       case .input, .output, .constant:
         continue
       case .gate, .not, .buf, .and, .or, .xor, .compare, .mux, .shiftLeft, .shiftRight, .concat,
-        .slice, .extend:
+        .slice, .extend, .rom:
         if let value = range.singleValue {
           plan.append(Decision(node: id, change: .constant(value)))
         }

@@ -99,7 +99,7 @@ struct GateCompiler {
       case .gate(let g):
         bits[id.int] = [gate(g, operandBits[0][0], operandBits[1][0])]
       case .and, .or, .xor, .add, .sub, .mul, .compare, .mux, .shiftLeft, .shiftRight, .extend,
-        .popcount, .round, .resize:
+        .popcount, .round, .resize, .rom:
         preconditionFailure("node \(id) is not gate-level")
       }
     }

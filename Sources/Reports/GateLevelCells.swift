@@ -54,7 +54,7 @@ public struct GateLevelCells: Codable, Hashable, Sendable {
       case .register: registers += node.width
       case .constant: constants += node.width
       case .input, .output, .and, .or, .xor, .add, .sub, .mul, .compare, .mux, .shiftLeft,
-        .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize:
+        .shiftRight, .concat, .slice, .extend, .popcount, .round, .resize, .rom:
         break
       }
     }

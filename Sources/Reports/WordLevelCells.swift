@@ -52,10 +52,10 @@ public struct WordLevelCells: Codable, Hashable, Sendable {
   /// The categories, in report order: `adders` (add, sub), `multipliers`, `comparators`,
   /// `multiplexers`, `popcounts`, `rounding`, `resizing`, `bitwise` (and, or, xor, not),
   /// `gates` (two-input gates), `wiring` (buf, shifts, concat, slice, extend — no logic),
-  /// `registers`, `constants`.
+  /// `registers`, `constants`, `roms` (read-only tables).
   package static let categoryNames = [
     "adders", "multipliers", "comparators", "multiplexers", "popcounts", "rounding",
-    "resizing", "bitwise", "gates", "wiring", "registers", "constants",
+    "resizing", "bitwise", "gates", "wiring", "registers", "constants", "roms",
   ]
 
   /// The category index of an op, or `nil` for ports.
@@ -74,6 +74,7 @@ public struct WordLevelCells: Codable, Hashable, Sendable {
     case .buf, .shiftLeft, .shiftRight, .concat, .slice, .extend: return 9
     case .register: return 10
     case .constant: return 11
+    case .rom: return 12
     }
   }
 
@@ -83,6 +84,7 @@ public struct WordLevelCells: Codable, Hashable, Sendable {
     case .gate(let g): return "gate \(g.name)"
     case .round(let n, let mode, _): return "\(op.mnemonic) \(n) \(mode.rawValue)"
     case .resize(let mode, _): return "\(op.mnemonic) \(mode.rawValue)"
+    case .rom(let table): return "\(op.mnemonic) \(table.count) entries"
     case .input, .output, .constant, .not, .buf, .and, .or, .xor, .add, .sub, .mul, .compare,
       .mux, .shiftLeft, .shiftRight, .concat, .slice, .extend, .popcount, .register:
       return op.mnemonic

@@ -73,7 +73,7 @@ struct EmitPreparation {
         if g.ignoresA { partial[node.operands[0].int] = true }
         if g.ignoresB { partial[node.operands[1].int] = true }
       case .input, .output, .constant, .not, .buf, .and, .or, .xor, .add, .sub, .mul, .compare,
-        .mux, .concat, .popcount, .round, .resize, .register:
+        .mux, .concat, .popcount, .round, .resize, .register, .rom:
         break
       }
     }

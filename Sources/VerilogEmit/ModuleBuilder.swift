@@ -35,7 +35,7 @@ struct ModuleBuilder {
     var items: [Verilog.Item] = []
     let ordered = netlist.nodes.contains {
       if case .compare(let kind, _) = $0.op { return kind != .eq && kind != .ne }
-      return false
+      return $0.op.role == .memory  // a rom compares its address with its entry count
     }
     if ordered {
       // Verilator folds constants through wires and flags comparisons that become constant;
@@ -173,6 +173,13 @@ struct ModuleBuilder {
           .init("MODE", RTLPrimitive.modeParameter(mode)), .init("SIGNED", s == .signed ? 1 : 0),
         ],
         [.init("x", ref(x[0])), .init("y", ref(id))])
+    case .rom(let entries):
+      return [
+        .rom(
+          name: name(id), memory: table.claim(name(id) + "_rom"), width: width(id),
+          address: name(x[0]), addressWidth: netlist.width(x[0]),
+          entries: entries.map(\.hexDigits))
+      ]
     }
   }
 

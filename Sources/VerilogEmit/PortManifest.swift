@@ -1,4 +1,5 @@
 import Foundation
+import NetlistIR
 
 /// The module signature written next to emitted Verilog (`<module>.manifest.json`): what a
 /// harness needs to drive the design without reading the Verilog. The generic Verilator
@@ -69,12 +70,16 @@ public struct PortManifest: Codable, Hashable, Sendable {
   public var inputs: [Port]
   /// Primary outputs in port order.
   public var outputs: [Port]
+  /// The start/done handshake of a streaming design (its Verilog port names, which are
+  /// then not in ``inputs`` and ``outputs``); `nil` for a design that takes a sample per cycle.
+  public var handshake: StreamingPorts?
 
   /// A manifest (see the properties for the meaning of each field).
   public init(
     format: String, version: Int, generator: String, module: String, sources: [String],
     sourceHash: String, lanes: Int, laneLayout: String?, clocked: Bool, clock: String?,
-    reset: Reset?, latency: Int, inputs: [Port], outputs: [Port]
+    reset: Reset?, latency: Int, inputs: [Port], outputs: [Port],
+    handshake: StreamingPorts? = nil
   ) {
     self.format = format
     self.version = version
@@ -90,6 +95,7 @@ public struct PortManifest: Codable, Hashable, Sendable {
     self.latency = latency
     self.inputs = inputs
     self.outputs = outputs
+    self.handshake = handshake
   }
 
   /// The lane layout sentence used in manifests and headers.

@@ -114,6 +114,12 @@ package enum Verilog {
       module: String, name: String, parameters: [ParameterValue], connections: [Connection])
     /// `always @(posedge clock)` with a synchronous active-high reset.
     case clocked(clock: String, reset: String, updates: [RegisterUpdate])
+    /// A read-only table: a `reg` array `memory` filled by an `initial` block with `entries`
+    /// (hex digits, `width` bits each) and `wire name = memory[address]`, zero for an
+    /// address at or above the entry count.
+    case rom(
+      name: String, memory: String, width: Int, address: String, addressWidth: Int,
+      entries: [String])
   }
 
   /// A module: header comment, ports and body.

@@ -12,13 +12,20 @@ public struct EmitOptions: Hashable, Sendable {
   public var latency: Int
   /// Extra header-comment lines, e.g. the one-line summary of the design's gate report.
   public var notes: [String]
+  /// The handshake of a streaming design: its ports go into the manifest's `handshake`
+  /// instead of its data ports.
+  public var streaming: StreamingPorts?
 
   /// Options; the defaults give the normal one-lane, latency-0 form named after the netlist.
-  public init(lanes: Int = 1, moduleName: String? = nil, latency: Int = 0, notes: [String] = []) {
+  public init(
+    lanes: Int = 1, moduleName: String? = nil, latency: Int = 0, notes: [String] = [],
+    streaming: StreamingPorts? = nil
+  ) {
     self.lanes = lanes
     self.moduleName = moduleName
     self.latency = latency
     self.notes = notes
+    self.streaming = streaming
   }
 }
 
@@ -75,12 +82,21 @@ public enum VerilogEmitter {
     if options.lanes > 1, let bad = netlist.firstNonGateLevelNode {
       throw .notGateLevel(bad, NetlistText.line(for: bad, in: netlist))
     }
+    if let ports = options.streaming,
+      ports.positions(in: netlist) == nil || options.lanes > 1 || !netlist.isSequential
+    {
+      throw .invalidNetlist(
+        "a streaming design needs registers, one lane, a 1-bit input '\(ports.start)' and a "
+          + "1-bit output '\(ports.done)'")
+    }
     var builder = ModuleBuilder(
       EmitPreparation(netlist, moduleName: options.moduleName), lanes: options.lanes)
     let sourceHash = ContentHash.sha256(NetlistText.print(netlist))
     let body = builder.build()
     let primitives = RTLPrimitive.all.filter { builder.usedPrimitives.contains($0.name) }
-    let manifest = makeManifest(netlist, builder, primitives, sourceHash, latency: options.latency)
+    let manifest = makeManifest(
+      netlist, builder, primitives, sourceHash, latency: options.latency,
+      streaming: options.streaming)
     let module = Verilog.Module(
       name: builder.prepared.moduleName,
       header: header(netlist, builder, primitives, sourceHash, options),
@@ -92,7 +108,7 @@ public enum VerilogEmitter {
 
   private static func makeManifest(
     _ netlist: Netlist, _ builder: ModuleBuilder, _ primitives: [RTLPrimitive],
-    _ sourceHash: String, latency: Int
+    _ sourceHash: String, latency: Int, streaming: StreamingPorts?
   ) -> PortManifest {
     let lanes = builder.lanes
     func port(_ id: NodeID) -> PortManifest.Port {
@@ -101,6 +117,16 @@ public enum VerilogEmitter {
         width: netlist.width(id), portWidth: netlist.width(id) * lanes)
     }
     let clocked = netlist.isSequential
+    var inputs = netlist.inputs
+    var outputs = netlist.outputs
+    var handshake: StreamingPorts?
+    if let streaming, let (start, done) = streaming.positions(in: netlist) {
+      handshake = StreamingPorts(
+        start: builder.prepared.names[inputs[start].int],
+        done: builder.prepared.names[outputs[done].int])
+      inputs.remove(at: start)
+      outputs.remove(at: done)
+    }
     return PortManifest(
       format: "bittrue-port-manifest", version: 1, generator: "bittrue VerilogEmit \(version)",
       module: builder.prepared.moduleName,
@@ -110,7 +136,8 @@ public enum VerilogEmitter {
       clocked: clocked, clock: clocked ? EmitPreparation.clock : nil,
       reset: clocked
         ? PortManifest.Reset(name: EmitPreparation.reset, synchronous: true, active: "high") : nil,
-      latency: latency, inputs: netlist.inputs.map(port), outputs: netlist.outputs.map(port))
+      latency: latency, inputs: inputs.map(port), outputs: outputs.map(port),
+      handshake: handshake)
   }
 
   /// `1 node`, `2 nodes`.

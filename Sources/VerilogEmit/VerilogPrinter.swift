@@ -54,7 +54,33 @@ package enum VerilogPrinter {
       for u in updates { out += "      \(u.target) <= \(print(u.next));\n" }
       out += "    end\n  end\n"
       return out
+    case .rom(let name, let memory, let width, let address, let addressWidth, let entries):
+      return rom(name, memory, width, address, addressWidth, entries)
     }
+  }
+
+  /// A table of `2^k` words (`k` address bits reach every entry), the first ones set by an
+  /// `initial` block, read through a range check unless every address is an entry.
+  private static func rom(
+    _ name: String, _ memory: String, _ width: Int, _ address: String, _ addressWidth: Int,
+    _ entries: [String]
+  ) -> String {
+    var used = 1
+    while (1 << used) < entries.count { used += 1 }
+    var out = "  reg \(range(width))\(memory) [0:\((1 << used) - 1)];\n  initial begin\n"
+    for (i, digits) in entries.enumerated() {
+      out += "    \(memory)[\(i)] = \(width)'h\(digits);\n"
+    }
+    out += "  end\n"
+    let index = addressWidth == used ? address : "\(address)[\(used - 1):0]"
+    let read = "\(memory)[\(index)]"
+    if addressWidth < Int.bitWidth - 1 && entries.count == 1 << addressWidth {
+      return out + "  wire \(range(width))\(name) = \(read);\n"
+    }
+    let count = String(entries.count, radix: 16)
+    return out
+      + "  wire \(range(width))\(name) = (\(address) < \(addressWidth)'h\(count)) ? \(read) : "
+      + "\(width)'h0;\n"
   }
 
   /// The text of an expression; compound operands are parenthesised.

@@ -161,17 +161,55 @@ import _TestSupport
     }
   }
 
-  @Test func foldedIsNotYet() throws {
+  @Test func foldedNeedsPEAndSIMD() throws {
     let dir = try BinarizedNetFixture.folder()
     defer { try? FileManager.default.removeItem(at: dir) }
     let r = try CLI.run(
       ["bnn", "emit", "--model", "bnn.json", "--arch", "folded", "--out", "v"],
       currentDirectory: dir)
-    #expect(r.status == 1)
-    #expect(
-      r.stderr == "Error: --arch folded is not implemented yet (issue 14); use --arch unrolled\n")
+    #expect(r.status != 0)
+    #expect(r.stderr.contains("--arch folded needs --pe and --simd"), "\(r.stderr)")
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("v").path))
   }
+
+  @Test func foldedRefusesIntegerInputsNamingTheLayer() throws {
+    let dir = try BinarizedNetFixture.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try CLI.run(
+      [
+        "bnn", "emit", "--model", "bnn.json", "--arch", "folded", "--pe", "2", "--simd", "3",
+        "--out", "v",
+      ],
+      currentDirectory: dir)
+    #expect(r.status == 1)
+    #expect(
+      r.stderr == "Error: bnn.json: folded architecture: layer 0 reads integer inputs "
+        + "(not folded yet); use --arch unrolled\n")
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("v").path))
+  }
+
+  @Test func foldedWritesAStreamingDesign() throws {
+    let dir = try BinarizedNetFixture.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var random = SeededRandom(seed: 5)
+    let net = RandomBinarizedNets.make(
+      input: .bits, inputs: 9, layers: [(.ternary, 5), (.binary, 3)], using: &random)
+    try net.fileText().write(
+      to: dir.appendingPathComponent("bits.json"), atomically: true, encoding: .utf8)
+    let r = try CLI.run(
+      [
+        "bnn", "emit", "--model", "bits.json", "--arch", "folded", "--pe", "2", "--simd", "4",
+        "--out", "v",
+      ],
+      currentDirectory: dir)
+    #expect(r.status == 0, "\(r.stderr)")
+    // Layer 0: 3 neuron folds x 3 synapse folds; layer 1: 2 x 2; 1 + (9 + 1) + (4 + 1).
+    #expect(r.stdout.contains("cycle model: 16 cycles per sample"), "\(r.stdout)")
+    let manifest = try String(
+      contentsOf: dir.appendingPathComponent("v/bits.manifest.json"), encoding: .utf8)
+    #expect(manifest.contains("\"handshake\""))
+  }
+
 }
 
 @Suite struct BnnExportCLITests {

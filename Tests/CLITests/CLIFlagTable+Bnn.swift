@@ -23,6 +23,12 @@ extension CLIFlagTable {
     ] + datasetFlags(eval, base: [("--model", "@D/bnn.json")]) + [
       CLIFlag(words: emit, options: emitBase, option: "--arch", extras: ["folded", "unrolled"]),
       CLIFlag(words: emit, options: emitBase, option: "--pipeline", extras: ["1", "2"]),
+      CLIFlag(
+        words: emit, options: emitBase + [("--arch", "folded"), ("--simd", "2")], option: "--pe",
+        extras: ["1", "3"]),
+      CLIFlag(
+        words: emit, options: emitBase + [("--arch", "folded"), ("--pe", "2")], option: "--simd",
+        extras: ["1", "3"]),
       CLIFlag(words: emit, options: emitBase, option: "--module", extras: ["module", "a b"]),
       CLIFlag(words: emit, options: emitBase, option: "--out", extras: ["/", "."]),
       CLIFlag(words: export, options: exportBase, option: "--out", extras: ["/", "."]),

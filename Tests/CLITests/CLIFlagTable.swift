@@ -225,6 +225,8 @@ enum CLIFlagTable {
       c("--vectors", extras: ["1000000", "1000001"]), c("--seed"),
       c("--opt-level", extras: ["O2", "auto"]), c("--lanes", extras: ["64", "65"]),
       c("--pipeline", extras: ["1"]), c("--cache", extras: ["/", "."]),
+      c("--arch", extras: ["folded", "unrolled"]), c("--pe", extras: ["1"]),
+      c("--simd", extras: ["1"]),
       CLIFlag(words: words, option: nil, extras: ["@D/net.json", "@D", "@D/huge.json"]),
     ] + datasetFlags(words, positional: ["@D/net.json"], base: base)
   }()

@@ -35,6 +35,8 @@ enum NetlistFuzzSeeds {
     %28 "b" = output "b" %23 : 6
     %29 "c" = output "c" %25 : 7
     %30 "d" = output "d" %26 : 1
+    %31 = rom 3 5'h01 5'h1f 5'h00 %24 : 5
+    %32 "e" = output "e" %31 : 5
 
     """
 

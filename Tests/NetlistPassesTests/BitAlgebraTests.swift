@@ -39,6 +39,19 @@ import _TestSupport
 
   static let architectures: [AdderArchitecture] = [.rippleCarry, .parallelPrefix]
 
+  /// `rom`: full tables and tables shorter than the address range, narrow and wide
+  /// addresses, every address value.
+  @Test func tableLookup() {
+    for (addressWidth, count, width) in [
+      (1, 1, 1), (1, 2, 3), (2, 3, 4), (3, 5, 2), (4, 16, 5), (5, 9, 7),
+    ] {
+      let table = (0..<count).map {
+        BitVector(width: width, truncating: UInt64(($0 * 37 + 11) % 251))
+      }
+      check(.rom(table), widths: [addressWidth], result: width)
+    }
+  }
+
   @Test(arguments: architectures)
   func addAndSubtract(adders: AdderArchitecture) {
     for s in Signedness.allCases {

@@ -51,7 +51,8 @@ public enum RandomNetlists {
   /// A random netlist mixing every op kind at the given operand widths. With
   /// `registers`, some values pass through registers (including feedback loops).
   public static func mixed(
-    widths: [Int], nodes: Int, registers: Bool = false, using rng: inout SeededRandom
+    widths: [Int], nodes: Int, registers: Bool = false, roms: Bool = false,
+    using rng: inout SeededRandom
   ) -> Netlist {
     var n = Netlist(name: "mixed")
     var pool: [NodeID] = []
@@ -114,6 +115,13 @@ public enum RandomNetlists {
         let r = n.register(reset: RandomNetlists.vector(width: wa, using: &rng))
         pendingRegisters.append(r)
         new = r
+      case 21 where roms:
+        let address = wa <= 6 ? a : n.slice(a, low: 0, count: 1 + Int(rng.next() % 6))
+        let reach = 1 << n.width(address)
+        let count = 1 + Int(rng.next() % UInt64(reach))
+        let width = 1 + Int(rng.next() % 70)
+        let table = (0..<count).map { _ in RandomNetlists.edgyVector(width: width, using: &rng) }
+        new = n.rom(table, address: address)
       default: new = n.buf(a)
       }
       pool.append(new)

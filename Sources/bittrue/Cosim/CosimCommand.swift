@@ -81,6 +81,8 @@ struct CosimCommand: ParsableCommand {
 
   @OptionGroup(title: "Test-set vectors (models; with --dataset)") var data: DatasetOptions
 
+  @OptionGroup(title: "Binarized nets") var folding: FoldingOptions
+
   /// The most random vectors `--vectors` asks for: each is held in memory by every source.
   static let maxVectors = 1_000_000
 
@@ -97,9 +99,13 @@ struct CosimCommand: ParsableCommand {
       throw ValidationError("--opt-level must be one of auto, O0, O1, O2, Os")
     }
     if let pipeline, pipeline < 1 { throw ValidationError("--pipeline must be at least 1") }
+    if folding.arch == .folded && (lanes != 1 || pipeline != nil || icarus) {
+      throw ValidationError("--arch folded simulates one lane, unpipelined, with Verilator only")
+    }
   }
 
   func run() throws {
+    if folding.arch == .folded { return try runFolded() }
     let hw = try NetlistFile.design(design)
     let forms = try NetlistFile.forms(of: hw, path: design)
     let form = try NetlistFile.form(
@@ -135,6 +141,45 @@ struct CosimCommand: ParsableCommand {
       try StandardStreams.writeLine("skipped: \(sources.skipped.joined(separator: ", "))")
     }
     try StandardStreams.writeLine(summary(verdict))
+    if !verdict.comparison.agree { throw ExitCode(1) }
+  }
+
+  /// `--arch folded`: the folded design's transactions (one per vector) under Verilator's
+  /// streaming harness against the model and the cycle-level Swift sources; prints the
+  /// cycles per sample the harness measured next to the cycle model's.
+  private func runFolded() throws {
+    let folded = try folding.design(design)
+    var inputs = data.dataset == nil ? [] : try datasetVectors(try NetlistFile.design(design))
+    let datasetCount = inputs.count
+    inputs += VectorGenerator.random(widths: [folded.net.sampleBits], count: vectors, seed: seed)
+    guard !inputs.isEmpty else { throw CommandFailure(description: "no vectors to simulate") }
+    var verilator = VerilatorOptions(
+      optimization: OptimizationLevel(rawValue: optLevel)!, trace: trace)
+    if let cache { verilator.cacheDirectory = URL(fileURLWithPath: cache) }
+    let netlist = folded.forms.optimized.netlist
+    let verdict: CosimVerdict
+    let ticker = ElapsedTicker("cosim: evaluating, building with Verilator, simulating")
+    do {
+      defer { ticker.stop() }
+      verdict = try Cosim.run(
+        netlist, vectors: inputs, seed: seed, evaluators: try folded.evaluators(),
+        options: CosimOptions(
+          verilator: verilator, keepRun: keep || trace, streaming: StreamingPorts()))
+    } catch {
+      throw CommandFailure(description: "\(design): \(error)")
+    }
+    var header = "cosim \(netlist.name) (folded, PE \(folding.pe!) SIMD \(folding.simd!)): "
+    header += "\(inputs.count) transactions ("
+    header += datasetCount > 0 ? "\(datasetCount) test-set + \(vectors) random" : "random"
+    header += "), seed \(seed)"
+    try StandardStreams.writeLine(header)
+    try StandardStreams.writeLine(summary(verdict))
+    try StandardStreams.writeLine(FoldingOptions.describe(folded.cycleModel))
+    let measured = Double(verdict.harnessCycles) / Double(inputs.count)
+    try StandardStreams.writeLine(
+      String(
+        format: "cycles per sample: %.2f measured by the harness, %d by the cycle model",
+        measured, folded.cycleModel.cyclesPerSample))
     if !verdict.comparison.agree { throw ExitCode(1) }
   }
 

@@ -63,11 +63,14 @@ struct NetlistReportCommand: ParsableCommand {
   @Flag(name: .long, help: "Cross-check with Yosys (needs yosys installed).")
   var yosys = false
 
+  @OptionGroup(title: "Binarized nets") var folding: FoldingOptions
+
   func validate() throws {
     if let pipeline, pipeline < 1 { throw ValidationError("--pipeline must be at least 1") }
   }
 
   func run() throws {
+    if folding.arch == .folded { return try runFolded() }
     let design = try NetlistFile.design(netlist)
     let input = try NetlistFile.form(
       of: design, gateLevel: false, pipeline: pipeline, using: nil, path: netlist
@@ -82,6 +85,27 @@ struct NetlistReportCommand: ParsableCommand {
     }
     try AtomicFileWriter.write(text, to: out)
     try StandardStreams.writeLine("wrote \(out) (\(format.rawValue) report of \"\(input.name)\")")
+  }
+
+  /// `--arch folded`: the report of the folded design's netlist, then its cycle model.
+  private func runFolded() throws {
+    guard pipeline == nil else {
+      throw CommandFailure(description: "--pipeline applies to --arch unrolled")
+    }
+    let folded = try folding.design(netlist)
+    var (report, reported) = try Self.report(
+      folded.forms.original, optimize: optimize, source: netlist)
+    if yosys { report.yosys = try YosysCrossCheck.run(on: reported) }
+    let text = report.render(format)
+    let model = FoldingOptions.describe(folded.cycleModel)
+    guard let out else {
+      try StandardStreams.write(text)
+      if format == .text { try StandardStreams.writeLine(model) }
+      return
+    }
+    try AtomicFileWriter.write(text, to: out)
+    try StandardStreams.writeLine(
+      "wrote \(out) (\(format.rawValue) report of \"\(folded.forms.original.name)\")\n\(model)")
   }
 
   /// Each region of a model's lowered netlist (nil without regions), see ``RegionCells``.

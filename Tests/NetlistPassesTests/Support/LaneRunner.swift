@@ -34,7 +34,7 @@ struct LaneRunner {
       case .not: steps.append((id.index, .copy(x[0], invert: true)))
       case .buf: steps.append((id.index, .copy(x[0], invert: false)))
       case .and, .or, .xor, .add, .sub, .mul, .compare, .mux, .shiftLeft, .shiftRight, .extend,
-        .popcount, .round, .resize:
+        .popcount, .round, .resize, .rom:
         preconditionFailure("not gate-level")
       }
     }
