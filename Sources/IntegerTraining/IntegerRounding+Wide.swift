@@ -24,6 +24,15 @@ extension IntegerRounding {
     return (up ? q + 1 : q, true)
   }
 
+  /// `numerator / denominator` (`denominator > 0`, both `|·| < 2^62`) rounded with a
+  /// deterministic `mode`, and whether it was inexact.
+  package static func divideReportingInexact(
+    _ numerator: Int64, by denominator: Int64, mode: RoundingMode
+  ) -> (Int64, Bool) {
+    let q = divide(numerator, by: denominator, mode: mode)
+    return (q, q * denominator != numerator)
+  }
+
   /// `numerator / denominator` (`denominator > 0`) rounded with a deterministic `mode`, and
   /// whether it was inexact.
   package static func divide(_ numerator: BigInt, by denominator: BigInt, mode: RoundingMode)

@@ -97,6 +97,21 @@ public struct WAGEUBNArchitecture: Sendable, Hashable, Codable {
     return .success(shapes)
   }
 
+  /// The most codes one sample occupies in any stage's working arrays (activations, and a
+  /// convolution's patch matrices forward and backward), for a valid layout; 0 otherwise.
+  public var largestPerSample: Int {
+    guard case .success(let shapes) = shapes() else { return 0 }
+    var largest = shapes.map { $0.reduce(1, *) }.max() ?? 0
+    for (s, stage) in stages.enumerated() {
+      guard case .convolution(let channels, _, _) = stage else { continue }
+      let (input, output) = (shapes[s], shapes[s + 1])
+      largest = max(
+        largest, output[0] * output[1] * 9 * input[2], (input[0] + 2) * (input[1] + 2) * channels,
+        input[0] * input[1] * 9 * channels)
+    }
+    return largest
+  }
+
   /// Values per input sample.
   public var inputCount: Int { input.reduce(1, *) }
 }

@@ -137,8 +137,19 @@ extension WAGEUBNQuantizer {
       let c = i % channels
       let numerator =
         ((Int128(x.codes[i]) << Int128(x.exponent - f)) - means[c]) << Int128(max(p, 0))
-      let (q, inexact) = IntegerRounding.divide(
-        numerator, by: denominators[c], mode: profile.rounding)
+      let q: Int128
+      let inexact: Bool
+      if let n64 = Int64(exactly: numerator), let d64 = Int64(exactly: denominators[c]),
+        n64.magnitude < 1 << 62, d64 < 1 << 62
+      {
+        // The common case in `Int64` (the same rounding, much faster than `Int128` division).
+        let (small, lost) = IntegerRounding.divideReportingInexact(
+          n64, by: d64, mode: profile.rounding)
+        (q, inexact) = (Int128(small), lost)
+      } else {
+        (q, inexact) = IntegerRounding.divide(
+          numerator, by: denominators[c], mode: profile.rounding)
+      }
       let kept = min(max(q, -bound), bound)
       if inexact { events.rounded += 1 }
       if kept != q { events.overflowed += 1 }

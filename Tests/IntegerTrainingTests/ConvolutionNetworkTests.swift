@@ -108,6 +108,30 @@ import Testing
     #expect(configuration == trained.configuration)
   }
 
+  /// The LeNet-style CNN on a few synthetic 28×28 images: the same digest for one and two
+  /// threads, in both arithmetics.
+  @Test func lenetDoesNotDependOnThreads() async throws {
+    let rng = CounterRNG(seed: 3, stream: 0)
+    let count = 12
+    let codes = (0..<count * 784).map { Int8(rng.integer(at: UInt64($0), below: 128)) }
+    let samples = WAGEUBNSamples(
+      codes: codes, labels: (0..<count).map { $0 % 10 }, features: 784)
+    for arithmetic in WAGEUBNArithmetic.allCases {
+      var digests: [String] = []
+      for threads in [1, 2] {
+        let configuration = WAGEUBNTrainingConfiguration(
+          widths: [784, 10], profileName: "paper", profile: .paper, plan: .reference,
+          schedule: .constant(), arithmetic: arithmetic, seed: 1, batchSize: 6, epochs: 1,
+          architecture: .lenet)
+        let run = try await WAGEUBNTraining.run(
+          configuration, train: samples, test: samples, threads: threads
+        ) { _, _, _, _ in }
+        digests.append(run.model.network.weightsDigest.hexDigest)
+      }
+      #expect(digests[0] == digests[1], "\(arithmetic)")
+    }
+  }
+
   @Test func architecturesAreChecked() throws {
     let shapes = try WAGEUBNArchitecture.lenet.shapes().get()
     #expect(shapes.last == [1, 1, 10])

@@ -101,10 +101,11 @@ struct WageubnTrainOptions: ParsableArguments {
         description:
           "--model \(model) has \(parameters) weights; at most \(Self.maximumParameters) fit")
     }
-    guard batch * widths.max()! <= Self.maximumActivations else {
+    let widest = model == "lenet" ? WAGEUBNArchitecture.lenet.largestPerSample : widths.max()!
+    guard batch * widest <= Self.maximumActivations else {
       throw CommandFailure(
         description:
-          "--batch \(batch) × the widest layer (\(widths.max()!)) exceeds "
+          "--batch \(batch) × the widest layer (\(widest)) exceeds "
           + "\(Self.maximumActivations) activations; use a smaller batch")
     }
     return widths
