@@ -56,10 +56,12 @@ public enum QuantizedMomentum {
 
   /// One update of `master`, `momentum` and `forward` by the gradient codes `gradient`
   /// (units `2^−14`, ``WAGEUBNQuantizer/constant(_:bits:gScaleBits:key:)-(IntegerTensor,_,_,_)``)
-  /// with the learning-rate code `learningRate` (units `2^−9`); the counts go to `stats`.
+  /// with the learning-rate code `learningRate` (units `2^−9`); the counts go to `stats`. The
+  /// forward codes are clamped to `±forwardBound` (127: `C(Q(W, 8), 8)`).
   public static func apply(
     master: inout [Int64], momentum: inout [Int64], forward: inout [Int64], gradient: [Int64],
-    learningRate: Int64, rounding: RoundingMode, saturate: Bool, stats: inout UpdateStatistics
+    learningRate: Int64, rounding: RoundingMode, saturate: Bool, forwardBound: Int64 = 127,
+    stats: inout UpdateStatistics
   ) {
     precondition(
       master.count == gradient.count && momentum.count == gradient.count
@@ -78,7 +80,7 @@ public enum QuantizedMomentum {
       if accClipped { local.momentumSaturations += 1 }
       master[i] = w
       momentum[i] = acc
-      let q = forwardWeight(w, rounding: rounding)
+      let q = forwardWeight(w, rounding: rounding, bound: forwardBound)
       if q != forward[i] { local.flips += 1 }
       forward[i] = q
       local.weightMaxBits = max(local.weightMaxBits, IntegerRounding.signedBitLength(w))
@@ -87,10 +89,12 @@ public enum QuantizedMomentum {
     stats.merge(local)
   }
 
-  /// The forward weight `C(Q(W, 8), 8)` of a master code (units `2^−23` → `2^−7`).
+  /// The forward weight `C(Q(W, 8), 8)` of a master code (units `2^−23` → `2^−7`), or
+  /// `Q(W, 8)` clamped to another `±bound` (batch norm's `γ`, `β`).
   @inline(__always)
-  public static func forwardWeight(_ master: Int64, rounding: RoundingMode) -> Int64 {
-    let bound = (Int64(1) << Int64(forwardBits - 1)) - 1
+  public static func forwardWeight(_ master: Int64, rounding: RoundingMode, bound: Int64 = 127)
+    -> Int64
+  {
     let shift = masterBits - forwardBits
     return IntegerRounding.clamp(
       IntegerRounding.shiftRight(master, by: shift, mode: rounding).0, bound

@@ -12,11 +12,11 @@ enum LayerProduct {
 
 extension WAGEUBNNetwork {
   /// The product `kind` of `left` and `right` (shapes as ``LayerProduct`` says, with `rows`
-  /// the batch, `n` the fan-in, `m` the fan-out). Integer mode: the declared accumulator of
-  /// `plan` (its events added to `events`); float mode: `Double` sums in the same order.
+  /// the batch, `n` the fan-in, `m` the fan-out). Integer mode: the declared `accumulator`
+  /// (its events added to `events`); float mode: `Double` sums in the same order.
   func product(
     _ left: [Int64], _ right: [Int64], _ rows: Int, _ n: Int, _ m: Int, _ kind: LayerProduct,
-    _ plan: AccumulatorPlan, _ threads: Int, _ events: inout AccumulatorEvents
+    _ accumulator: Accumulator, _ threads: Int, _ events: inout AccumulatorEvents
   ) -> [Int64] {
     switch arithmetic {
     case .integer:
@@ -25,15 +25,15 @@ extension WAGEUBNNetwork {
       case .forward:
         out = FixedTensor.matrixProduct(
           Self.tensor(left, [rows, n]), Self.tensor(right, [m, n]), form: .aBTransposed,
-          accumulator: plan.forward, threads: threads, events: &events)
+          accumulator: accumulator, threads: threads, events: &events)
       case .error:
         out = FixedTensor.matrixProduct(
           Self.tensor(left, [rows, m]), Self.tensor(right, [m, n]), form: .aB,
-          accumulator: plan.error, threads: threads, events: &events)
+          accumulator: accumulator, threads: threads, events: &events)
       case .gradient:
         out = FixedTensor.matrixProduct(
           Self.tensor(left, [rows, m]), Self.tensor(right, [rows, n]), form: .aTransposedB,
-          accumulator: plan.gradient, threads: threads, events: &events)
+          accumulator: accumulator, threads: threads, events: &events)
       }
       guard let codes = out.int64Codes else {
         preconditionFailure("accumulators are at most 64 bits")

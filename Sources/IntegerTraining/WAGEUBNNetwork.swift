@@ -31,97 +31,168 @@ public struct WAGEUBNDenseLayer: Sendable, Hashable, Codable {
   public var floatMomentum: [Double]
 }
 
-/// A WAGEUBN multilayer perceptron: dense layers, ReLU and `Q(·, 8)` activations between
-/// them, the last layer's accumulator as the logits of a float softmax loss.
+/// A WAGEUBN network: a sequence of stages (``WAGEUBNStage``: dense, 3×3 convolution, batch
+/// norm, ReLU with `Q(·, 8)`, 2×2 max-pool) ending in a dense stage whose accumulator gives
+/// the logits of a float softmax loss.
 ///
-/// Inputs are activation codes in units `2^−7` (`−127 … 127`). Weights start from a normal
-/// sample of standard deviation `1/√fan-in` truncated at 2σ, quantized with `Q(·, 16)`
-/// (spec §1.2 "W init"): sample `i` of layer `l` uses the next of
+/// Inputs are activation codes in units `2^−7` (`−127 … 127`), channel-last per sample.
+/// Weights start from a normal sample of standard deviation `1/√fan-in` truncated at 2σ,
+/// quantized with `Q(·, 16)` (spec §1.2 "W init"): sample `i` of weight stage `l` (dense and
+/// convolution stages counted together, input first) uses the next of
 /// ``CounterRNG/normal(at:)`` of stream ``WAGEUBNStreams/weights`` (index `l`) whose
-/// magnitude is at most 2.
+/// magnitude is at most 2. Batch norm starts at `γ = 1`, `β = 0`.
 public struct WAGEUBNNetwork: Sendable, Hashable, Codable {
-  /// The layers, input first.
-  public var layers: [WAGEUBNDenseLayer]
+  /// The stages, input first.
+  public var stages: [WAGEUBNStage]
   /// Integer or float reference.
   public let arithmetic: WAGEUBNArithmetic
+  /// `[height, width, channels]` of one input sample.
+  public let input: [Int]
 
-  /// A freshly initialised network of `widths` (input width first; at least two entries).
+  /// A freshly initialised multilayer perceptron of `widths` (input width first; at least two
+  /// entries): ``WAGEUBNArchitecture/mlp(_:)``.
   public init(widths: [Int], seed: UInt64, arithmetic: WAGEUBNArithmetic, rounding: RoundingMode) {
     precondition(widths.count >= 2 && widths.allSatisfy { $0 >= 1 }, "widths of an MLP")
+    self.init(
+      architecture: .mlp(widths), seed: seed, arithmetic: arithmetic, rounding: rounding,
+      batchNormBound: .max)
+  }
+
+  /// A freshly initialised network of a valid `architecture`; `batchNormBound` bounds the
+  /// `Q(γ, 8)` codes (127 when the profile saturates, ``DirectRange/saturate``).
+  public init(
+    architecture: WAGEUBNArchitecture, seed: UInt64, arithmetic: WAGEUBNArithmetic,
+    rounding: RoundingMode, batchNormBound: Int64
+  ) {
+    guard case .success(let shapes) = architecture.shapes() else {
+      preconditionFailure("a valid architecture")
+    }
     self.arithmetic = arithmetic
-    layers = (0..<widths.count - 1).map { l in
-      let (n, m) = (widths[l], widths[l + 1])
-      let rng = WAGEUBNStreams.weights.generator(seed: seed, index: l)
-      let scale = 1 / Double(n).squareRoot()
-      var draw: UInt64 = 0
-      let codes16 = (0..<n * m).map { _ -> Int64 in
-        var z = rng.normal(at: draw)
-        draw += 1
-        while abs(z) > 2 {
-          z = rng.normal(at: draw)
-          draw += 1
-        }
-        return Int64((z * scale * 32768).rounded(.toNearestOrEven))
+    input = architecture.input
+    var stages: [WAGEUBNStage] = []
+    var weightIndex = 0
+    for (s, stage) in architecture.stages.enumerated() {
+      let (h, w, c) = (shapes[s][0], shapes[s][1], shapes[s][2])
+      switch stage {
+      case .dense(let outputs):
+        stages.append(
+          .dense(
+            Self.freshWeights(
+              inputs: h * w * c, outputs: outputs, index: weightIndex, seed: seed,
+              arithmetic: arithmetic, rounding: rounding)))
+        weightIndex += 1
+      case .convolution(let channels, let stride, let padding):
+        let weights = Self.freshWeights(
+          inputs: 9 * c, outputs: channels, index: weightIndex, seed: seed,
+          arithmetic: arithmetic, rounding: rounding)
+        stages.append(
+          .convolution(
+            WAGEUBNConvolutionLayer(
+              height: h, width: w, channels: c, stride: stride, padding: padding,
+              weights: weights)))
+        weightIndex += 1
+      case .batchNorm:
+        stages.append(
+          .batchNorm(
+            WAGEUBNBatchNormLayer(channels: c, arithmetic: arithmetic, forwardBound: batchNormBound)
+          ))
+      case .activation:
+        stages.append(.activation)
+      case .maxPool:
+        stages.append(.maxPool(height: h, width: w, channels: c))
       }
-      let master = codes16.map { $0 << 8 }
-      let forward = master.map { QuantizedMomentum.forwardWeight($0, rounding: rounding) }
-      let integer = arithmetic == .integer
-      return WAGEUBNDenseLayer(
-        inputs: n, outputs: m, forward: forward, master: integer ? master : [],
-        momentum: integer ? [Int64](repeating: 0, count: n * m) : [],
-        floatMaster: integer ? [] : codes16.map { Double($0) * 0x1p-15 },
-        floatMomentum: integer ? [] : [Double](repeating: 0, count: n * m))
+    }
+    self.stages = stages
+  }
+
+  /// The initial weights of weight stage `index` (`[outputs, inputs]`).
+  static func freshWeights(
+    inputs n: Int, outputs m: Int, index: Int, seed: UInt64, arithmetic: WAGEUBNArithmetic,
+    rounding: RoundingMode
+  ) -> WAGEUBNDenseLayer {
+    let rng = WAGEUBNStreams.weights.generator(seed: seed, index: index)
+    let scale = 1 / Double(n).squareRoot()
+    var draw: UInt64 = 0
+    let codes16 = (0..<n * m).map { _ -> Int64 in
+      var z = rng.normal(at: draw)
+      draw += 1
+      while abs(z) > 2 {
+        z = rng.normal(at: draw)
+        draw += 1
+      }
+      return Int64((z * scale * 32768).rounded(.toNearestOrEven))
+    }
+    let master = codes16.map { $0 << 8 }
+    let forward = master.map { QuantizedMomentum.forwardWeight($0, rounding: rounding) }
+    let integer = arithmetic == .integer
+    return WAGEUBNDenseLayer(
+      inputs: n, outputs: m, forward: forward, master: integer ? master : [],
+      momentum: integer ? [Int64](repeating: 0, count: n * m) : [],
+      floatMaster: integer ? [] : codes16.map { Double($0) * 0x1p-15 },
+      floatMomentum: integer ? [] : [Double](repeating: 0, count: n * m))
+  }
+
+  /// The weight tensors of the dense and convolution stages, input first.
+  public var layers: [WAGEUBNDenseLayer] { stages.compactMap(\.weights) }
+
+  /// Input width first, then the outputs of each dense or convolution stage (an MLP's
+  /// widths).
+  public var widths: [Int] { [layers[0].inputs] + layers.map(\.outputs) }
+
+  /// Every `Double` parameter of the float reference is finite (always true in integers).
+  public var parametersFinite: Bool {
+    stages.allSatisfy { stage in
+      switch stage {
+      case .dense(let layer): return layer.floatMaster.allSatisfy(\.isFinite)
+      case .convolution(let layer): return layer.weights.floatMaster.allSatisfy(\.isFinite)
+      case .batchNorm(let layer):
+        return layer.gamma.floatMaster.allSatisfy(\.isFinite)
+          && layer.beta.floatMaster.allSatisfy(\.isFinite)
+      case .activation, .maxPool: return true
+      }
     }
   }
 
-  /// Input width first, class count last.
-  public var widths: [Int] { [layers[0].inputs] + layers.map(\.outputs) }
-
   /// The predicted class of each of `count` samples (`inputs` row-major, `−127 … 127` codes):
-  /// the first largest logit. Results do not depend on `threads`.
+  /// the first largest logit. Batch norm uses the running statistics. Results do not depend
+  /// on `threads`.
   public func predict(
     _ inputs: [Int8], count: Int, plan: AccumulatorPlan, profile: WAGEUBNProfile, threads: Int
   )
     -> [Int]
   {
-    let quantizer = WAGEUBNQuantizer(profile: profile)
-    let width = layers[0].inputs
+    let width = input.reduce(1, *)
     let classes = layers.last!.outputs
+    let context = WAGEUBNForwardContext(
+      quantizer: WAGEUBNQuantizer(profile: profile), plan: plan, threads: threads, step: 0,
+      training: false)
+    var statistics = emptyStatistics(plan: plan)
     var predictions: [Int] = []
     predictions.reserveCapacity(count)
-    let block = 500
+    let block = stages.contains { if case .convolution = $0 { true } else { false } } ? 100 : 500
     for start in stride(from: 0, to: count, by: block) {
       let rows = min(block, count - start)
-      var a = IntegerTensor(
+      let a = IntegerTensor(
         codes: inputs[start * width..<(start + rows) * width].map { Int64($0) }, exponent: -7)
-      var events = AccumulatorEvents()
-      for (l, layer) in layers.enumerated() {
-        let y = product(
-          a.codes, layer.forward, rows, layer.inputs, layer.outputs, .forward, plan, threads,
-          &events)
-        if l == layers.count - 1 {
-          for r in 0..<rows {
-            let z = y[r * classes..<(r + 1) * classes]
-            predictions.append(
-              z.indices.max { z[$0] < z[$1] || (z[$0] == z[$1] && $0 > $1) }! - r * classes)
-          }
-        } else {
-          a =
-            quantizer.direct(IntegerTensor(codes: y.map { max($0, 0) }, exponent: -14), bits: 8)
-            .tensor
-        }
+      var none: WAGEUBNCapture? = nil
+      var noTraces: [StageTrace]? = nil
+      let y = forward(a, rows: rows, context, &statistics, &noTraces, &none).codes
+      for r in 0..<rows {
+        let z = y[r * classes..<(r + 1) * classes]
+        predictions.append(
+          z.indices.max { z[$0] < z[$1] || (z[$0] == z[$1] && $0 > $1) }! - r * classes)
       }
     }
     return predictions
   }
 
-  /// The digest of the parameters (integer mode: `forward`, `master`, `momentum` codes of each
-  /// layer as `Int64`; float mode: `forward` codes and the `Double` master and momentum),
-  /// named `dense<l>.<field>`.
+  /// The digest of the parameters, stage by stage: for the weights of `dense<l>` and
+  /// `conv<l>` (integer mode) `.forward`, `.master`, `.momentum` codes as `Int64`, (float
+  /// mode) `.forward` codes and the `Double` master and momentum; for `bn<l>` the same of
+  /// `.gamma` and `.beta` and the running statistics (`.running`).
   public var weightsDigest: WeightsDigest {
     var digest = WeightsDigest()
-    for (l, layer) in layers.enumerated() {
-      let name = "dense\(l + 1)"
+    func append(_ name: String, _ layer: WAGEUBNDenseLayer) {
       digest.append(name + ".forward", layer.forward)
       switch arithmetic {
       case .integer:
@@ -132,7 +203,64 @@ public struct WAGEUBNNetwork: Sendable, Hashable, Codable {
         digest.append(name + ".momentum", doubles: layer.floatMomentum)
       }
     }
+    for (s, stage) in stages.enumerated() {
+      let name = stageNames[s]
+      switch stage {
+      case .dense(let layer): append(name, layer)
+      case .convolution(let layer): append(name, layer.weights)
+      case .batchNorm(let layer):
+        append(name + ".gamma", layer.gamma)
+        append(name + ".beta", layer.beta)
+        digest.append(name + ".running", layer.runningMean + layer.runningVariance)
+        digest.append(
+          name + ".floatRunning", doubles: layer.floatRunningMean + layer.floatRunningVariance)
+      case .activation, .maxPool: break
+      }
+    }
     return digest
+  }
+
+  /// Each stage's name: `dense<l>`, `conv<l>`, `bn<l>` (numbered per kind from 1),
+  /// `relu<l>`, `pool<l>`.
+  public var stageNames: [String] {
+    var counts: [String: Int] = [:]
+    return stages.map { stage in
+      let kind: String
+      switch stage {
+      case .dense: kind = "dense"
+      case .convolution: kind = "conv"
+      case .batchNorm: kind = "bn"
+      case .activation: kind = "relu"
+      case .maxPool: kind = "pool"
+      }
+      counts[kind, default: 0] += 1
+      return kind + String(counts[kind]!)
+    }
+  }
+
+  /// Empty counters, one per stage with parameters (dense, convolution, batch norm), in
+  /// order; the first such stage has no `error` accumulator, batch norm none at all (its
+  /// sums are exact `Int128`).
+  public func emptyStatistics(plan: AccumulatorPlan) -> [LayerStatistics] {
+    let names = stageNames
+    var result: [LayerStatistics] = []
+    for (s, stage) in stages.enumerated() where stage.hasParameters {
+      switch stage {
+      case .batchNorm(let layer):
+        var record = LayerStatistics(
+          name: names[s], inputs: layer.channels, outputs: layer.channels, plan: plan,
+          isFirst: true)
+        record.accumulators = [:]
+        result.append(record)
+      default:
+        let weights = stage.weights!
+        result.append(
+          LayerStatistics(
+            name: names[s], inputs: weights.inputs, outputs: weights.outputs, plan: plan,
+            isFirst: result.isEmpty))
+      }
+    }
+    return result
   }
 }
 

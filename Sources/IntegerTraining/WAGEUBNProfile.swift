@@ -34,6 +34,18 @@ public enum StochasticForm: String, CaseIterable, Sendable, Codable {
   case floor
 }
 
+/// How batch norm keeps the running statistics evaluation uses (spec ambiguity A5).
+public enum BatchNormRunning: String, CaseIterable, Sendable, Codable {
+  /// Integer EMAs with the power-of-two decay `1 − 2^−8` of `μ_q` (units `2^−15`) and of the
+  /// variance (units `2^−30`), each step `r += round((b − r)/2^8)` (a deviation from the
+  /// code's 0.997).
+  case dyadic
+  /// `Double` EMAs with the official decay 0.997 of the batch's `μ_q` and variance, put onto
+  /// the grids (`μ` rounded to `2^−15`, `σ` the nearest `2^−15` step to `√var`) only when
+  /// evaluating: the official code's float running statistics.
+  case float
+}
+
 /// Every choice the WAGEUBN spec leaves open for the quantizers, as named options; the three
 /// profiles group them (`../shared/spec/wageubn.md` §3).
 ///
@@ -44,6 +56,12 @@ public enum StochasticForm: String, CaseIterable, Sendable, Codable {
 /// | ``e1Clip`` (A4) | ±(2^(k−1)−1) | ±2^(k−1) | ±(2^(k−1)−1) |
 /// | ``shiftExponent`` (A12) | exact | float32 | exact |
 /// | ``stochasticForm`` (A11) | sign-magnitude | sign-magnitude | sign-magnitude |
+/// | ``batchNormRunning`` (A5) | dyadic | float | dyadic |
+///
+/// Batch norm's batch statistics are exact in every profile (A5); its backward pass is the
+/// textbook one on the quantized values (A6, ``WAGEUBNQuantizer/batchNormBackward(_:normalized:gamma:std:)``);
+/// ``directRange`` also decides whether `x̂`, `Q(γ, 8)`, `Q(β, 8)` and their gradients
+/// saturate (A2).
 ///
 /// In every profile an all-zero tensor (A10) quantizes to zeros, keeps the caller's previous
 /// shift exponent and is flagged (``QuantizedTensor/zeroScale``).
@@ -59,24 +77,29 @@ public struct WAGEUBNProfile: Sendable, Hashable, Codable {
   public var shiftExponent: ShiftExponentRule
   /// The stochastic rounding of constant quantization (A11).
   public var stochasticForm: StochasticForm
+  /// Batch norm's running statistics (A5).
+  public var batchNormRunning: BatchNormRunning
 
   /// A profile with every option given.
   public init(
     rounding: RoundingMode = .rndConv, directRange: DirectRange = .unbounded,
     e1Clip: E1Clip = .symmetric, shiftExponent: ShiftExponentRule = .exact,
-    stochasticForm: StochasticForm = .signMagnitude
+    stochasticForm: StochasticForm = .signMagnitude, batchNormRunning: BatchNormRunning = .dyadic
   ) {
     self.rounding = rounding
     self.directRange = directRange
     self.e1Clip = e1Clip
     self.shiftExponent = shiftExponent
     self.stochasticForm = stochasticForm
+    self.batchNormRunning = batchNormRunning
   }
 
   /// The paper's reading: true k-bit shift quantization, exact exponents, unbounded Q.
   public static let paper = WAGEUBNProfile()
-  /// The authors' TensorFlow code: E1 clips to ±2^(k−1), R's exponent in float32.
-  public static let officialCode = WAGEUBNProfile(e1Clip: .officialCode, shiftExponent: .float32)
+  /// The authors' TensorFlow code: E1 clips to ±2^(k−1), R's exponent in float32, float
+  /// running statistics.
+  public static let officialCode = WAGEUBNProfile(
+    e1Clip: .officialCode, shiftExponent: .float32, batchNormRunning: .float)
   /// A datapath of declared widths: direct quantization saturates to k bits.
   public static let hardware = WAGEUBNProfile(directRange: .saturate)
 

@@ -19,7 +19,7 @@ extension WAGEUBNRunReport {
       out.append(markdown ? Self.markdownTable(header, rows) : Self.textTable(header, rows))
     }
     out.append(markdown ? "# WAGEUBN training run\n" : "WAGEUBN training run")
-    let model = "mlp:" + c.widths.map(String.init).joined(separator: "-")
+    let model = c.architecture.name
     let facts: [(String, String)] = [
       ("data set", dataset), ("model", model), ("profile", c.profileName),
       ("arithmetic", c.arithmetic.rawValue), ("epochs", "\(c.epochs)"),

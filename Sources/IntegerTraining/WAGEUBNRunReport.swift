@@ -73,6 +73,29 @@ public struct WAGEUBNRunReport: Sendable, Codable {
     func acc(_ a: Accumulator) -> String {
       integer ? "\(a.width)-bit \(a.overflow.rawValue)" : "Double"
     }
+    let batchNorm =
+      c.architecture.stages.contains(.batchNorm)
+      ? [
+        FormatMapRow(
+          tensor: "BN μ, σ", container: "int64 (exact Int128 sums)", step: "2^-15",
+          clip: "none", quantizer: "Q(μ,16) \(rounding); σ nearest to √var, ties up; ε = 2^-15",
+          arithmetic: "integer"),
+        FormatMapRow(
+          tensor: "BN x̂", container: saturate ? "int8" : "unbounded", step: "2^-7",
+          clip: saturate ? "±127" : "none", quantizer: "Q((x−μ)/(σ+ε),8) \(rounding)",
+          arithmetic: "integer"),
+        FormatMapRow(
+          tensor: "BN γ, β", container: saturate ? "int8" : "unbounded", step: "2^-7",
+          clip: saturate ? "±127" : "none", quantizer: "Q(γ,8), Q(β,8) \(rounding)",
+          arithmetic: mode),
+        FormatMapRow(
+          tensor: "BN dX", container: "int64", step: "2^-23 × E1 step", clip: "none",
+          quantizer: "textbook backward on x̂, γ, σ+ε (A6) \(rounding)", arithmetic: "integer"),
+        FormatMapRow(
+          tensor: "BN g_γ, g_β", container: saturate ? "int15" : "unbounded", step: "2^-14",
+          clip: saturate ? "±16383" : "none", quantizer: "Q(g,15) \(rounding)",
+          arithmetic: "integer"),
+      ] : []
     return [
       FormatMapRow(
         tensor: "input", container: "uint7", step: "2^-7", clip: "0…127",
@@ -126,6 +149,6 @@ public struct WAGEUBNRunReport: Sendable, Codable {
       FormatMapRow(
         tensor: "lr", container: "int10", step: "2^-9", clip: "±511",
         quantizer: "C(Q(lr,10),10) RND_CONV", arithmetic: mode),
-    ]
+    ] + batchNorm
   }
 }

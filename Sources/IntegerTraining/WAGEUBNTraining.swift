@@ -23,12 +23,14 @@ public struct WAGEUBNTrainingConfiguration: Sendable, Hashable, Codable {
   public var epochs: Int
   /// The error quantizers' widths.
   public var bits: WAGEUBNBitWidths
+  /// The network's layout (an MLP of ``widths`` unless given).
+  public var architecture: WAGEUBNArchitecture
 
   /// A configuration.
   public init(
     widths: [Int], profileName: String, profile: WAGEUBNProfile, plan: AccumulatorPlan,
     schedule: WAGEUBNSchedule, arithmetic: WAGEUBNArithmetic, seed: UInt64, batchSize: Int,
-    epochs: Int, bits: WAGEUBNBitWidths = .standard
+    epochs: Int, bits: WAGEUBNBitWidths = .standard, architecture: WAGEUBNArchitecture? = nil
   ) {
     self.widths = widths
     self.profileName = profileName
@@ -40,6 +42,7 @@ public struct WAGEUBNTrainingConfiguration: Sendable, Hashable, Codable {
     self.batchSize = batchSize
     self.epochs = epochs
     self.bits = bits
+    self.architecture = architecture ?? .mlp(widths)
   }
 }
 
@@ -120,8 +123,7 @@ struct WAGEUBNTrainer: TrainingFamily {
       inputs: inputs, labels: batch.map { samples.labels[$0] }, context: context,
       statistics: &statistics, capture: &capture)
     steps += 1
-    let finite = network.layers.allSatisfy { $0.floatMaster.allSatisfy(\.isFinite) }
-    return StepOutcome(loss: loss, parametersFinite: finite)
+    return StepOutcome(loss: loss, parametersFinite: network.parametersFinite)
   }
 
   var model: WAGEUBNModel {
@@ -141,7 +143,7 @@ public struct WAGEUBNRun: Sendable {
   public var stepSeconds: Double
 }
 
-/// WAGEUBN training of an MLP on ``TrainingLoop``.
+/// WAGEUBN training of a network (``WAGEUBNArchitecture``) on ``TrainingLoop``.
 public enum WAGEUBNTraining {
   /// The first this many training samples give the per-epoch training accuracy.
   public static let trainAccuracySamples = 10_000
@@ -158,14 +160,11 @@ public enum WAGEUBNTraining {
     let c = configuration
     let stepsPerEpoch = (train.count + c.batchSize - 1) / c.batchSize
     let network = WAGEUBNNetwork(
-      widths: c.widths, seed: c.seed, arithmetic: c.arithmetic, rounding: c.profile.rounding)
+      architecture: c.architecture, seed: c.seed, arithmetic: c.arithmetic,
+      rounding: c.profile.rounding, batchNormBound: c.profile.directRange == .saturate ? 127 : .max)
     var trainer = WAGEUBNTrainer(
-      network: network,
-      statistics: (0..<c.widths.count - 1).map { l in
-        LayerStatistics(
-          name: "dense\(l + 1)", inputs: c.widths[l], outputs: c.widths[l + 1], plan: c.plan,
-          isFirst: l == 0)
-      }, configuration: c, stepsPerEpoch: stepsPerEpoch,
+      network: network, statistics: network.emptyStatistics(plan: c.plan),
+      configuration: c, stepsPerEpoch: stepsPerEpoch,
       stochasticSeed: WAGEUBNStreams.stochasticSeed.generator(seed: c.seed, index: 0).word(at: 0),
       threads: threads, capture: capture)
     var loop = TrainingLoop(

@@ -4,7 +4,10 @@ import BitTrue
 /// The options of one WAGEUBN training run (`wageubn train`, and every setting of
 /// `wageubn sweep`).
 struct WageubnTrainOptions: ParsableArguments {
-  @Option(help: "The model: mlp:<input>-<hidden>…-<classes>, e.g. mlp:784-256-10.")
+  @Option(
+    help:
+      "The model: mlp:<input>-<hidden>…-<classes> (e.g. mlp:784-256-10) or lenet (28×28 images, 10 classes)."
+  )
   var model: String = "mlp:784-256-10"
   @Option(help: "The quantizer profile: paper, officialCode or hardware.")
   var profile: String = "paper"
@@ -98,10 +101,11 @@ struct WageubnTrainOptions: ParsableArguments {
         description:
           "--model \(model) has \(parameters) weights; at most \(Self.maximumParameters) fit")
     }
-    guard batch * widths.max()! <= Self.maximumActivations else {
+    let widest = model == "lenet" ? WAGEUBNArchitecture.lenet.largestPerSample : widths.max()!
+    guard batch * widest <= Self.maximumActivations else {
       throw CommandFailure(
         description:
-          "--batch \(batch) × the widest layer (\(widths.max()!)) exceeds "
+          "--batch \(batch) × the widest layer (\(widest)) exceeds "
           + "\(Self.maximumActivations) activations; use a smaller batch")
     }
     return widths
@@ -134,7 +138,8 @@ struct WageubnTrainOptions: ParsableArguments {
         ? .constant(numerator: rate.numerator, denominator: rate.denominator)
         : .official(epochs: epochs, numerator: rate.numerator, denominator: rate.denominator),
       arithmetic: reference == nil ? .integer : .floatReference, seed: seed, batchSize: batch,
-      epochs: epochs, bits: Self.parseBits(bits)!)
+      epochs: epochs, bits: Self.parseBits(bits)!,
+      architecture: model == "lenet" ? .lenet : nil)
   }
 
   /// `e1=8,e2=16` → the widths (a class not named keeps 8).
@@ -161,10 +166,12 @@ struct WageubnTrainOptions: ParsableArguments {
     return (n, denominator)
   }
 
-  /// `mlp:784-256-10` → `[784, 256, 10]`.
+  /// `mlp:784-256-10` → `[784, 256, 10]`; `lenet` → its input and class counts `[784, 10]`.
   static func parseModel(_ text: String) throws -> [Int] {
+    if text == "lenet" { return [WAGEUBNArchitecture.lenet.inputCount, 10] }
     let fail = ValidationError(
-      "--model: expected mlp:<input>-<hidden>…-<classes> such as mlp:784-256-10, got '\(text)'")
+      "--model: expected mlp:<input>-<hidden>…-<classes> such as mlp:784-256-10, or lenet, "
+        + "got '\(Excerpt.of(text))'")
     guard text.hasPrefix("mlp:") else { throw fail }
     let parts = text.dropFirst(4).split(separator: "-", omittingEmptySubsequences: false)
     let widths = parts.compactMap { Int($0) }
