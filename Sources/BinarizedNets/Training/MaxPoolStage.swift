@@ -12,19 +12,30 @@ struct MaxPoolStage: TrainingStage {
   /// Its outputs are ±1 already: no `sign` after it.
   var signOutput: Bool { false }
 
-  /// For each output value of one sample, the input index of the first largest value of
-  /// its window.
-  private func winners(_ x: [Float], sample s: Int) -> [Int] {
+  /// For each output value of every sample (sample-major), the input index of the first
+  /// largest value of its window (rows, then columns of the window).
+  private func winners(_ x: [Float], samples: Int) -> [Int] {
     let out = pool.outputShape(image)
     let plane = image.height * image.width
     var result: [Int] = []
-    result.reserveCapacity(out.count)
-    for c in 0..<out.channels {
-      for y in 0..<out.height {
-        for x0 in 0..<out.width {
+    result.reserveCapacity(samples * out.count)
+    x.withUnsafeBufferPointer { x in
+      for s in 0..<samples {
+        for c in 0..<out.channels {
           let base = s * image.count + c * plane
-          let window = pool.window(y: y, x: x0, width: image.width).map { base + $0 }
-          result.append(window.reduce(window[0]) { x[$1] > x[$0] ? $1 : $0 })
+          for y in 0..<out.height {
+            for x0 in 0..<out.width {
+              let corner = base + y * pool.stride * image.width + x0 * pool.stride
+              var best = corner
+              for dy in 0..<pool.size {
+                for dx in 0..<pool.size {
+                  let i = corner + dy * image.width + dx
+                  if x[i] > x[best] { best = i }
+                }
+              }
+              result.append(best)
+            }
+          }
         }
       }
     }
@@ -34,7 +45,7 @@ struct MaxPoolStage: TrainingStage {
   func forward(
     _ x: [Float], samples: Int, layer: inout BnnLayerState, threads: Int
   ) async -> StageTape {
-    let output = (0..<samples).flatMap { s in winners(x, sample: s).map { x[$0] } }
+    let output = winners(x, samples: samples).map { x[$0] }
     return StageTape(input: x, weights: [], output: output, batchNorm: nil)
   }
 
@@ -44,10 +55,7 @@ struct MaxPoolStage: TrainingStage {
   ) async -> (input: [Float], parameters: [Float]) {
     guard needsInput else { return ([], []) }
     var dx = [Float](repeating: 0, count: tape.input.count)
-    let k = outputs
-    for s in 0..<samples {
-      for (j, i) in winners(tape.input, sample: s).enumerated() { dx[i] += dy[s * k + j] }
-    }
+    for (j, i) in winners(tape.input, samples: samples).enumerated() { dx[i] += dy[j] }
     return (dx, [])
   }
 }
