@@ -11,8 +11,9 @@ computes them in float32 (the products too), draws its stochastic rounding from 
 keeps a float32 master weight and momentum (the float reference's choice: no Q(Acc,13),
 Q(W,24)) and writes the backward pass by hand (three matrix products per layer, as BitTrue
 does), on `--threads` threads. The compared figure is seconds of training steps per epoch
-(BitTrue: `secondsPerEpoch` of report.json; PyTorch: the step loop timed alike); the test
-accuracy after the epoch is printed next to it. The initial weights and the shuffles differ
+(BitTrue: `stepSeconds` of report.json; PyTorch: the step loop timed alike); the CPU seconds
+of each whole run (data loading, training, evaluation; all threads) and the test accuracy
+after the last epoch are printed next to it. The initial weights and the shuffles differ
 (BitTrue draws them from its CounterRNG), so accuracies agree only roughly.
 
 Usage: wageubn_train_speed.py --bittrue BIN [--data-dir DIR] [--epochs E] [--threads T]
@@ -24,6 +25,7 @@ import gzip
 import json
 import os
 import platform
+import resource
 import subprocess
 import time
 
@@ -137,11 +139,14 @@ def run_bittrue(binary, data_dir, epochs, threads, limit, out, reference):
         args += ["--limit", str(limit)]
     if reference:
         args += ["--reference", "float"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     with open(os.path.join(folder, "report.json")) as f:
         report = json.load(f)
     seconds = report["stepSeconds"] / max(report["configuration"]["epochs"], 1)
-    return seconds, report["epochs"][-1]["testAccuracy"]
+    return seconds, report["epochs"][-1]["testAccuracy"], cpu
 
 
 def main():
@@ -159,21 +164,23 @@ def main():
     rows = []
     if not args.skip_bittrue:
         for reference in (False, True):
-            seconds, accuracy = run_bittrue(args.bittrue, args.data_dir, args.epochs,
-                                            args.threads, args.limit, args.out, reference)
+            seconds, accuracy, cpu = run_bittrue(args.bittrue, args.data_dir, args.epochs,
+                                                 args.threads, args.limit, args.out, reference)
             name = "bittrue wageubn train --reference float" if reference else \
                 "bittrue wageubn train (exact integers)"
-            rows.append((name, seconds, accuracy))
+            rows.append((name, seconds, accuracy, cpu))
+    start = time.process_time()
     data = load_mnist(args.data_dir, args.limit or None)
     seconds, accuracy = train_torch(data, args.epochs, args.threads, args.seed)
-    rows.append((f"PyTorch {torch.__version__} float32 fake-quant", seconds, accuracy))
+    rows.append((f"PyTorch {torch.__version__} float32 fake-quant", seconds, accuracy,
+                 time.process_time() - start))
     load = os.getloadavg()[0]
     print(f"MNIST MLP 784-256-10, batch 64, {args.epochs} epoch(s), {args.threads} threads, "
           f"{platform.processor() or platform.machine()}, load average {load:.1f}")
-    print("| run | seconds per epoch (steps) | test accuracy |")
-    print("|---|---|---|")
-    for name, seconds, accuracy in rows:
-        print(f"| {name} | {seconds:.2f} | {100 * accuracy:.2f}% |")
+    print("| run | seconds per epoch (steps, wall) | CPU seconds, whole run | test accuracy |")
+    print("|---|---|---|---|")
+    for name, seconds, accuracy, cpu in rows:
+        print(f"| {name} | {seconds:.2f} | {cpu:.1f} | {100 * accuracy:.2f}% |")
 
 
 if __name__ == "__main__":
