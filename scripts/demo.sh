@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job (`make demo`): train a logic-gate network on the bundled digits data, run it
 # bit-parallel, emit Verilog, cosimulate it under Verilator against every Swift evaluator,
-# and print the gate report; then the same for a binarized (XNOR-popcount) net. Usage: scripts/demo.sh BITTRUE_BINARY OUT_DIR
+# and print the gate report; then the same for a binarized (XNOR-popcount) net; then a short
+# WAGEUBN integer training run and its report. Usage: scripts/demo.sh BITTRUE_BINARY OUT_DIR
 set -euo pipefail
 bittrue="${1:-.build/release/bittrue}"
 out="${2:-out/demo}"
@@ -47,8 +48,14 @@ step "7. Run it bit-packed (XNOR + popcount), emit Verilog and cosimulate it bit
 "$bittrue" bnn emit --model "$out/bnn/model.json" --out "$out/bnn-rtl"
 "$bittrue" cosim "$out/bnn/model.json" "${data[@]}" --vectors 2000 --seed 1
 
+step "8. WAGEUBN: exact 8-bit integer training of an MLP, every accumulator instrumented"
+"$bittrue" wageubn train --dataset digits --data-dir data --model mlp:64-64-10 --epochs 3 \
+  --batch 16 --lr 0.5 --schedule constant --profile hardware --seed 0 --out "$out/wageubn"
+"$bittrue" wageubn report "$out/wageubn"
+
 step "Done"
 echo "trained model:  $out/model/model.json (all logits), $out/model/net.json (difflogic-net)"
 echo "training curve: $out/model/curve.svg"
 echo "Verilog:        $out/rtl/"
 echo "binarized net:  $out/bnn/model.json (bittrue-bnn), $out/bnn/curve.svg, $out/bnn-rtl/"
+echo "WAGEUBN run:    $out/wageubn/report.md, $out/wageubn/curve.svg, $out/wageubn/checkpoint.json"

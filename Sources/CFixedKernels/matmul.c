@@ -5,7 +5,8 @@
 // chunks of the tile width (a zero-padded copy for the last partial chunk), so every tile
 // kernel works on full tiles. Zero rows and columns add 0 to an accumulator at 0: they cannot
 // overflow and leave the counters unchanged. Each tile keeps its accumulators in registers
-// and adds the terms k = 0, 1, ... in order, checking every addition.
+// and adds the terms k = 0, 1, ... in order, checking every addition, unless the panel's
+// bound proves no addition can leave the range (the unchecked tiles below).
 //
 // No VNNI: vpdpbusd adds four products to a lane in one step, so the sums after the first,
 // second and third of them (which the contract checks, and which a saturating accumulator
@@ -311,6 +312,157 @@ __attribute__((target("avx512f"))) static void tile_avx512(
 
 #endif
 
+// ---- unchecked tiles -------------------------------------------------------------------
+//
+// The driver takes these for a panel whose sums provably stay in the accumulator range: with
+// amax[k] the largest |a(i, k)| of the panel's rows and bmax[k] the largest |b(k, j)|, every
+// partial sum has magnitude at most sum_k amax[k] * bmax[k]; when that bound is within the
+// range no addition can overflow, wrap or saturate, so the checks would change nothing. They
+// still see every partial sum: each lane keeps the largest and the smallest, which give the
+// widest value exactly (see widest_of).
+
+/// A value whose bit length is that of the OR over s of (s XOR (s >> 63)) for every s in
+/// [lo, hi] that occurred, given the largest hi >= 0 and the smallest lo <= 0 (the mapping is
+/// s for s >= 0 and -s-1 below, monotone on each side, so its maximum is at hi or at lo).
+static uint64_t widest_of(int64_t hi, int64_t lo) {
+  return (uint64_t)(hi > 0 ? hi : 0) | (lo < 0 ? (uint64_t)~lo : 0);
+}
+
+typedef void (*fast_fn)(
+    const int32_t *panel, const int32_t *b, long b_stride, long kk,
+    int64_t tile[ROWS][MAX_COLS], uint64_t *magnitude);
+
+static void fast_portable(
+    const int32_t *panel, const int32_t *b, long b_stride, long kk,
+    int64_t tile[ROWS][MAX_COLS], uint64_t *magnitude) {
+  int64_t acc[ROWS][PORTABLE_COLS] = {{0}};
+  int64_t hi = 0, lo = 0;
+  for (long k = 0; k < kk; k++) {
+    const int32_t *brow = b + k * b_stride;
+    for (int i = 0; i < ROWS; i++) {
+      int64_t a = panel[k * ROWS + i];
+      for (int j = 0; j < PORTABLE_COLS; j++) {
+        int64_t s = acc[i][j] + a * (int64_t)brow[j];
+        acc[i][j] = s;
+        hi = s > hi ? s : hi;
+        lo = s < lo ? s : lo;
+      }
+    }
+  }
+  for (int i = 0; i < ROWS; i++) {
+    for (int j = 0; j < PORTABLE_COLS; j++) tile[i][j] = acc[i][j];
+  }
+  *magnitude |= widest_of(hi, lo);
+}
+
+#ifdef CFK_X86
+
+/// Folds per-lane int32 extremes into the magnitude.
+static void fold32(const int32_t *his, const int32_t *los, int lanes, uint64_t *magnitude) {
+  int64_t hi = 0, lo = 0;
+  for (int j = 0; j < lanes; j++) {
+    hi = his[j] > hi ? his[j] : hi;
+    lo = los[j] < lo ? los[j] : lo;
+  }
+  *magnitude |= widest_of(hi, lo);
+}
+
+// AVX2, 32-bit lanes (bound <= INT32_MAX): 4 rows x 16 columns, two 8-lane vectors per row.
+enum { AVX2_FAST_COLS = 16 };
+
+__attribute__((target("avx2"))) static void fast_avx2_i32(
+    const int32_t *panel, const int32_t *b, long b_stride, long kk,
+    int64_t tile[ROWS][MAX_COLS], uint64_t *magnitude) {
+  __m256i acc[ROWS][2];
+  for (int i = 0; i < ROWS; i++) acc[i][0] = acc[i][1] = _mm256_setzero_si256();
+  __m256i hi = _mm256_setzero_si256(), lo = _mm256_setzero_si256();
+  for (long k = 0; k < kk; k++) {
+    const int32_t *brow = b + k * b_stride;
+    __m256i b0 = _mm256_loadu_si256((const __m256i *)brow);
+    __m256i b1 = _mm256_loadu_si256((const __m256i *)(brow + 8));
+    for (int i = 0; i < ROWS; i++) {
+      __m256i a = _mm256_set1_epi32(panel[k * ROWS + i]);
+      __m256i s0 = _mm256_add_epi32(acc[i][0], _mm256_mullo_epi32(a, b0));
+      __m256i s1 = _mm256_add_epi32(acc[i][1], _mm256_mullo_epi32(a, b1));
+      hi = _mm256_max_epi32(hi, _mm256_max_epi32(s0, s1));
+      lo = _mm256_min_epi32(lo, _mm256_min_epi32(s0, s1));
+      acc[i][0] = s0;
+      acc[i][1] = s1;
+    }
+  }
+  int32_t lanes[16], his[8], los[8];
+  for (int i = 0; i < ROWS; i++) {
+    _mm256_storeu_si256((__m256i *)lanes, acc[i][0]);
+    _mm256_storeu_si256((__m256i *)(lanes + 8), acc[i][1]);
+    for (int j = 0; j < 16; j++) tile[i][j] = lanes[j];
+  }
+  _mm256_storeu_si256((__m256i *)his, hi);
+  _mm256_storeu_si256((__m256i *)los, lo);
+  fold32(his, los, 8, magnitude);
+}
+
+// AVX-512, 32-bit lanes (bound <= INT32_MAX): 4 rows x 32 columns.
+__attribute__((target("avx512f"))) static void fast_avx512_i32(
+    const int32_t *panel, const int32_t *b, long b_stride, long kk,
+    int64_t tile[ROWS][MAX_COLS], uint64_t *magnitude) {
+  __m512i acc[ROWS][2];
+  for (int i = 0; i < ROWS; i++) acc[i][0] = acc[i][1] = _mm512_setzero_si512();
+  __m512i hi = _mm512_setzero_si512(), lo = _mm512_setzero_si512();
+  for (long k = 0; k < kk; k++) {
+    const int32_t *brow = b + k * b_stride;
+    __m512i b0 = _mm512_loadu_si512((const void *)brow);
+    __m512i b1 = _mm512_loadu_si512((const void *)(brow + 16));
+    for (int i = 0; i < ROWS; i++) {
+      __m512i a = _mm512_set1_epi32(panel[k * ROWS + i]);
+      __m512i s0 = _mm512_add_epi32(acc[i][0], _mm512_mullo_epi32(a, b0));
+      __m512i s1 = _mm512_add_epi32(acc[i][1], _mm512_mullo_epi32(a, b1));
+      hi = _mm512_max_epi32(hi, _mm512_max_epi32(s0, s1));
+      lo = _mm512_min_epi32(lo, _mm512_min_epi32(s0, s1));
+      acc[i][0] = s0;
+      acc[i][1] = s1;
+    }
+  }
+  int32_t lanes[32], his[16], los[16];
+  for (int i = 0; i < ROWS; i++) {
+    _mm512_storeu_si512((void *)lanes, acc[i][0]);
+    _mm512_storeu_si512((void *)(lanes + 16), acc[i][1]);
+    for (int j = 0; j < 32; j++) tile[i][j] = lanes[j];
+  }
+  _mm512_storeu_si512((void *)his, hi);
+  _mm512_storeu_si512((void *)los, lo);
+  fold32(his, los, 16, magnitude);
+}
+
+// AVX-512, 64-bit lanes (bound within the range, above INT32_MAX): 4 rows x 16 columns.
+__attribute__((target("avx512f"))) static void fast_avx512_i64(
+    const int32_t *panel, const int32_t *b, long b_stride, long kk,
+    int64_t tile[ROWS][MAX_COLS], uint64_t *magnitude) {
+  __m512i acc[ROWS][2];
+  for (int i = 0; i < ROWS; i++) acc[i][0] = acc[i][1] = _mm512_setzero_si512();
+  __m512i hi = _mm512_setzero_si512(), lo = _mm512_setzero_si512();
+  for (long k = 0; k < kk; k++) {
+    const int32_t *brow = b + k * b_stride;
+    __m512i b0 = _mm512_cvtepi32_epi64(_mm256_loadu_si256((const __m256i *)brow));
+    __m512i b1 = _mm512_cvtepi32_epi64(_mm256_loadu_si256((const __m256i *)(brow + 8)));
+    for (int i = 0; i < ROWS; i++) {
+      __m512i a = _mm512_set1_epi64(panel[k * ROWS + i]);
+      __m512i s0 = _mm512_add_epi64(acc[i][0], _mm512_mul_epi32(a, b0));
+      __m512i s1 = _mm512_add_epi64(acc[i][1], _mm512_mul_epi32(a, b1));
+      hi = _mm512_max_epi64(hi, _mm512_max_epi64(s0, s1));
+      lo = _mm512_min_epi64(lo, _mm512_min_epi64(s0, s1));
+      acc[i][0] = s0;
+      acc[i][1] = s1;
+    }
+  }
+  for (int i = 0; i < ROWS; i++) {
+    _mm512_storeu_si512((void *)&tile[i][0], acc[i][0]);
+    _mm512_storeu_si512((void *)&tile[i][8], acc[i][1]);
+  }
+  *magnitude |= widest_of(_mm512_reduce_max_epi64(hi), _mm512_reduce_min_epi64(lo));
+}
+
+#endif
+
 // ---- dispatch and driver ----------------------------------------------------------------
 
 int cfk_path_available(int path) {
@@ -336,24 +488,60 @@ int cfk_best_path(void) {
   return CFK_PORTABLE;
 }
 
+/// The largest |x| of n values (as int64: |INT32_MIN| fits).
+static int64_t largest(const int32_t *x, long n, long stride) {
+  int64_t m = 0;
+  for (long j = 0; j < n; j++) {
+    int64_t v = x[j * stride];
+    v = v < 0 ? -v : v;
+    m = v > m ? v : m;
+  }
+  return m;
+}
+
+/// sum_k amax[k] * bmax[k] over the packed panel, or limit + 1 as soon as it exceeds limit
+/// (limit < 2^63; each term is below 2^62, so the running sum never wraps).
+static uint64_t panel_bound(
+    const int32_t *panel, const int64_t *bmax, long kk, uint64_t limit) {
+  uint64_t bound = 0;
+  for (long k = 0; k < kk; k++) {
+    int64_t amax = largest(panel + k * ROWS, ROWS, 1);
+    bound += (uint64_t)amax * (uint64_t)bmax[k];
+    if (bound > limit) return limit + 1;
+  }
+  return bound;
+}
+
 int cfk_matmul(
     int path, const int32_t *a, long a_row, long a_col, const int32_t *b, long m, long kk,
     long n, int width, int saturate, int product_bits, int64_t *out, cfk_events *events) {
   tile_fn tile_kernel = tile_portable;
-  long cols = PORTABLE_COLS;
+  long checked_cols = PORTABLE_COLS;
+  // The unchecked tiles: 32-bit lanes when the bound fits them, else 64-bit ones.
+  fast_fn fast32 = fast_portable, fast64 = fast_portable;
+  long fast32_cols = PORTABLE_COLS, fast64_cols = PORTABLE_COLS;
 #ifdef CFK_X86
   int lanes32 = 0, full_word = 0;
   if (path == CFK_AVX512 && ((width <= 31 && product_bits <= 31) ||
                              (width == 32 && product_bits <= 32))) {
     lanes32 = 1;
     full_word = width == 32;
-    cols = AVX512_I32_COLS;
+    checked_cols = AVX512_I32_COLS;
   } else if (path == CFK_AVX2) {
     tile_kernel = tile_avx2;
-    cols = AVX2_COLS;
+    checked_cols = AVX2_COLS;
   } else if (path == CFK_AVX512) {
     tile_kernel = tile_avx512;
-    cols = AVX512_COLS;
+    checked_cols = AVX512_COLS;
+  }
+  if (path == CFK_AVX2) {
+    fast32 = fast_avx2_i32;
+    fast32_cols = AVX2_FAST_COLS;
+  } else if (path == CFK_AVX512) {
+    fast32 = fast_avx512_i32;
+    fast32_cols = AVX512_I32_COLS;
+    fast64 = fast_avx512_i64;
+    fast64_cols = AVX512_COLS;
   }
 #else
   (void)path;
@@ -361,12 +549,15 @@ int cfk_matmul(
 #endif
   long depth = kk > 0 ? kk : 1;
   int32_t *panel = malloc(sizeof(int32_t) * (size_t)(depth * ROWS));
-  int32_t *pad = malloc(sizeof(int32_t) * (size_t)(depth * cols));
-  if (panel == NULL || pad == NULL) {
+  int32_t *pad = malloc(sizeof(int32_t) * (size_t)(depth * MAX_COLS));
+  int64_t *bmax = malloc(sizeof(int64_t) * (size_t)depth);
+  if (panel == NULL || pad == NULL || bmax == NULL) {
     free(panel);
     free(pad);
+    free(bmax);
     return -1;
   }
+  for (long k = 0; k < kk; k++) bmax[k] = largest(b + k * n, n, 1);
   rule r = make_rule(width);
   int64_t overflows = 0;
   uint64_t magnitude = 0;
@@ -377,6 +568,13 @@ int cfk_matmul(
       for (long i = 0; i < ROWS; i++) {
         panel[k * ROWS + i] = i < rows ? a[(i0 + i) * a_row + k * a_col] : 0;
       }
+    }
+    uint64_t bound = panel_bound(panel, bmax, kk, (uint64_t)r.high);
+    fast_fn fast = NULL;
+    long cols = checked_cols;
+    if (bound <= (uint64_t)r.high) {
+      fast = bound <= (uint64_t)INT32_MAX ? fast32 : fast64;
+      cols = bound <= (uint64_t)INT32_MAX ? fast32_cols : fast64_cols;
     }
     for (long j0 = 0; j0 < n; j0 += cols) {
       long width_here = n - j0 < cols ? n - j0 : cols;
@@ -389,16 +587,21 @@ int cfk_matmul(
         bp = pad;
         stride = cols;
       }
-#ifdef CFK_X86
-      if (lanes32) {
-        tile_avx512_i32(
-            panel, bp, stride, kk, &r, saturate, full_word, width, tile, &overflows, &magnitude);
+      if (fast != NULL) {
+        fast(panel, bp, stride, kk, tile, &magnitude);
       } else {
-        tile_kernel(panel, bp, stride, kk, &r, saturate, tile, &overflows, &magnitude);
-      }
+#ifdef CFK_X86
+        if (lanes32) {
+          tile_avx512_i32(
+              panel, bp, stride, kk, &r, saturate, full_word, width, tile, &overflows,
+              &magnitude);
+        } else {
+          tile_kernel(panel, bp, stride, kk, &r, saturate, tile, &overflows, &magnitude);
+        }
 #else
-      tile_kernel(panel, bp, stride, kk, &r, saturate, tile, &overflows, &magnitude);
+        tile_kernel(panel, bp, stride, kk, &r, saturate, tile, &overflows, &magnitude);
 #endif
+      }
       for (long i = 0; i < rows; i++) {
         for (long j = 0; j < width_here; j++) out[(i0 + i) * n + j0 + j] = tile[i][j];
       }
@@ -406,6 +609,7 @@ int cfk_matmul(
   }
   free(panel);
   free(pad);
+  free(bmax);
   events->overflows += overflows;
   events->magnitude |= magnitude;
   return 0;

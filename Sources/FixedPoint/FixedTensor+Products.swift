@@ -76,7 +76,6 @@ extension FixedTensor {
   ) -> FixedTensor {
     precondition(a.rank == 2 && b.rank == 2, "matrix product of \(a.shape) and \(b.shape)")
     let shape: ProductShape
-    var right = b
     switch form {
     case .aB:
       shape = ProductShape(
@@ -85,22 +84,24 @@ extension FixedTensor {
       shape = ProductShape(
         m: a.shape[1], k: a.shape[0], n: b.shape[1], aRow: 1, aColumn: a.shape[1])
     case .aBTransposed:
-      right = b.transposed()
       shape = ProductShape(
         m: a.shape[0], k: a.shape[1], n: b.shape[0], aRow: a.shape[1], aColumn: 1)
     }
-    precondition(right.shape[0] == shape.k, "inner extents differ: \(a.shape), \(b.shape), \(form)")
-    let out = accumulate(a, right, shape, accumulator, path, threads, &events)
+    let inner = form == .aBTransposed ? b.shape[1] : b.shape[0]
+    precondition(inner == shape.k, "inner extents differ: \(a.shape), \(b.shape), \(form)")
+    let out = accumulate(
+      a, b, bTransposed: form == .aBTransposed, shape, accumulator, path, threads, &events)
     return FixedTensor(shape: [shape.m, shape.n], array: out)
   }
 
-  /// The product of ``ProductShape`` over the codes of `a` and of `b` (row-major `[k, n]`),
-  /// its output rows split over `threads`.
+  /// The product of ``ProductShape`` over the codes of `a` and of `b` (row-major `[k, n]`, or
+  /// `[n, k]` when `bTransposed`), its output rows split over `threads`.
   static func accumulate(
-    _ a: FixedTensor, _ b: FixedTensor, _ shape: ProductShape, _ accumulator: Accumulator,
-    _ path: AccumulatorKernelPath, _ threads: Int, _ events: inout AccumulatorEvents
+    _ a: FixedTensor, _ b: FixedTensor, bTransposed: Bool = false, _ shape: ProductShape,
+    _ accumulator: Accumulator, _ path: AccumulatorKernelPath, _ threads: Int,
+    _ events: inout AccumulatorEvents
   ) -> FixedArray {
-    guard let aCodes = a.int64Codes, let bCodes = b.int64Codes else {
+    guard let aCodes = a.int64Codes, var bCodes = b.int64Codes else {
       preconditionFailure("accumulator operands must fit Int64: \(a.format), \(b.format)")
     }
     let format = accumulator.format(fractionBits: a.format.fractionBits + b.format.fractionBits)
@@ -113,9 +114,11 @@ extension FixedTensor {
       a.format.fitsInt32, b.format.fitsInt32
     {
       let out = CProductJob.run(
-        cPath, aCodes, bCodes, shape, accumulator, productBits: productBits, parts, &events)
+        cPath, aCodes, bCodes, bTransposed: bTransposed, shape, accumulator,
+        productBits: productBits, parts, &events)
       return FixedArray(trustedStorage: .int64(out), format: format)
     }
+    if bTransposed { bCodes = Self.transposedCodes(bCodes, rows: shape.n, columns: shape.k) }
     if accumulator.width <= 64 && productBits <= 64 {
       let out: [Int64] = SwiftProductJob.run(aCodes, bCodes, shape, accumulator, parts, &events)
       return FixedArray(trustedStorage: .int64(out), format: format)
@@ -125,6 +128,22 @@ extension FixedTensor {
       return FixedArray(trustedStorage: .int64(wide.map { Int64($0) }), format: format)
     }
     return FixedArray(trustedStorage: .int128(wide), format: format)
+  }
+}
+
+extension FixedTensor {
+  /// The row-major `[columns, rows]` transpose of row-major `[rows, columns]` codes.
+  static func transposedCodes<T>(_ codes: [T], rows: Int, columns: Int) -> [T] {
+    [T](unsafeUninitializedCapacity: codes.count) { out, count in
+      codes.withUnsafeBufferPointer { codes in
+        for r in 0..<rows {
+          for c in 0..<columns {
+            (out.baseAddress! + c * rows + r).initialize(to: codes[r * columns + c])
+          }
+        }
+      }
+      count = codes.count
+    }
   }
 }
 

@@ -78,9 +78,10 @@ struct CProductJob: @unchecked Sendable {
   let productBits: Int
 
   /// The codes of ``ProductShape`` (`m·n` codes) and the counters of all parts; operand codes
-  /// must fit `Int32`, and products `productBits ≤ 63` signed bits.
+  /// must fit `Int32`, and products `productBits ≤ 63` signed bits. `b` is row-major
+  /// `[k, n]`, or `[n, k]` when `bTransposed` (transposed while it is narrowed).
   static func run(
-    _ path: Int32, _ a: [Int64], _ b: [Int64], _ shape: ProductShape,
+    _ path: Int32, _ a: [Int64], _ b: [Int64], bTransposed: Bool, _ shape: ProductShape,
     _ accumulator: Accumulator, productBits: Int, _ parts: RowParts,
     _ events: inout AccumulatorEvents
   ) -> [Int64] {
@@ -88,7 +89,9 @@ struct CProductJob: @unchecked Sendable {
     var counters = [cfk_events](
       repeating: cfk_events(overflows: 0, magnitude: 0), count: parts.count)
     let a32 = a.map { Int32(truncatingIfNeeded: $0) }
-    let b32 = b.map { Int32(truncatingIfNeeded: $0) }
+    let narrow = b.map { Int32(truncatingIfNeeded: $0) }
+    let b32 =
+      bTransposed ? FixedTensor.transposedCodes(narrow, rows: shape.n, columns: shape.k) : narrow
     a32.withUnsafeBufferPointer { a in
       b32.withUnsafeBufferPointer { b in
         out.withUnsafeMutableBufferPointer { o in

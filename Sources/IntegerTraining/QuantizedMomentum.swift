@@ -70,21 +70,32 @@ public enum QuantizedMomentum {
     let masterBound: Int64 = saturate ? (1 << Int64(masterBits - 1)) - 1 : .max
     var local = UpdateStatistics()
     local.updates = gradient.count
-    for i in 0..<gradient.count {
-      let t = momentum[i] + gradient[i]
-      if t == 0 { local.zeroUpdates += 1 }
-      let (w, wClipped) = IntegerRounding.clamp(master[i] - learningRate * t, masterBound)
-      let (acc, accClipped) = IntegerRounding.clamp(
-        IntegerRounding.shiftRight(t, by: 2, mode: rounding).0, momentumBound)
-      if wClipped { local.weightSaturations += 1 }
-      if accClipped { local.momentumSaturations += 1 }
-      master[i] = w
-      momentum[i] = acc
-      let q = forwardWeight(w, rounding: rounding, bound: forwardBound)
-      if q != forward[i] { local.flips += 1 }
-      forward[i] = q
-      local.weightMaxBits = max(local.weightMaxBits, IntegerRounding.signedBitLength(w))
-      local.momentumMaxBits = max(local.momentumMaxBits, IntegerRounding.signedBitLength(acc))
+    // Raw buffers: the loop runs once per weight and step, the hottest elementwise loop of
+    // training.
+    master.withUnsafeMutableBufferPointer { master in
+      momentum.withUnsafeMutableBufferPointer { momentum in
+        forward.withUnsafeMutableBufferPointer { forward in
+          gradient.withUnsafeBufferPointer { gradient in
+            for i in 0..<gradient.count {
+              let t = momentum[i] + gradient[i]
+              if t == 0 { local.zeroUpdates += 1 }
+              let (w, wClipped) = IntegerRounding.clamp(master[i] - learningRate * t, masterBound)
+              let (acc, accClipped) = IntegerRounding.clamp(
+                IntegerRounding.shiftRight(t, by: 2, mode: rounding).0, momentumBound)
+              if wClipped { local.weightSaturations += 1 }
+              if accClipped { local.momentumSaturations += 1 }
+              master[i] = w
+              momentum[i] = acc
+              let q = forwardWeight(w, rounding: rounding, bound: forwardBound)
+              if q != forward[i] { local.flips += 1 }
+              forward[i] = q
+              local.weightMaxBits = max(local.weightMaxBits, IntegerRounding.signedBitLength(w))
+              local.momentumMaxBits = max(
+                local.momentumMaxBits, IntegerRounding.signedBitLength(acc))
+            }
+          }
+        }
+      }
     }
     stats.merge(local)
   }

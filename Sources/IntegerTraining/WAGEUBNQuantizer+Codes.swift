@@ -139,8 +139,20 @@ extension WAGEUBNQuantizer {
     var widest = 0
     var codes = [Int64](repeating: 0, count: g.codes.count)
     var block = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+    var blockIndex = -1
+    // The bits a rounding drops (s ≥ 1): without any, the word is not read, so its Philox
+    // block is computed only when one of its four elements needs it.
+    let dropped: UInt64 = s >= 64 ? .max : (s >= 1 ? (1 << UInt64(s)) - 1 : 0)
     for (i, c) in g.codes.enumerated() {
-      if i % 4 == 0 { block = rng.block(UInt64(i / 4) + 1) }
+      let needed: Bool
+      switch profile.stochasticForm {
+      case .signMagnitude: needed = c.magnitude & dropped != 0
+      case .floor: needed = UInt64(bitPattern: c) & dropped != 0
+      }
+      if needed && i / 4 != blockIndex {
+        blockIndex = i / 4
+        block = rng.block(UInt64(blockIndex) + 1)
+      }
       let word: UInt64
       switch i % 4 {
       case 0: word = block.0

@@ -149,30 +149,44 @@ public enum WAGEUBNTraining {
   public static let trainAccuracySamples = 10_000
 
   /// Trains `configuration` on `train`, evaluating on `test` after every epoch and recording
-  /// the steps `capture` asks for into it (returned in the final model); `progress(step, steps, loss, record)` is called after each step (with the epoch's record
-  /// at its last step). Results do not depend on `threads`.
+  /// the steps `capture` asks for into it (returned in the final model); `progress(step,
+  /// steps, loss, record)` is called after each step (with the epoch's record at its last
+  /// step). Given a `state` (``WAGEUBNTrainingState/mismatch(with:trainCount:)`` must be
+  /// `nil`), training continues from it up to `configuration.epochs` and the result equals
+  /// that of an uninterrupted run. Results do not depend on `threads`.
   public static func run(
     _ configuration: WAGEUBNTrainingConfiguration, train: WAGEUBNSamples, test: WAGEUBNSamples,
-    threads: Int, capture: WAGEUBNCapture? = nil,
+    threads: Int, capture: WAGEUBNCapture? = nil, resuming state: WAGEUBNTrainingState? = nil,
     progress: @escaping (Int, Int, Double, WAGEUBNEpochRecord?) -> Void
   ) async throws(TrainingError) -> WAGEUBNRun {
     precondition(train.count >= 1 && configuration.batchSize >= 1, "samples and a batch")
+    precondition(
+      state?.mismatch(with: configuration, trainCount: train.count) == nil, "a resumable state")
     let c = configuration
     let stepsPerEpoch = (train.count + c.batchSize - 1) / c.batchSize
-    let network = WAGEUBNNetwork(
-      architecture: c.architecture, seed: c.seed, arithmetic: c.arithmetic,
-      rounding: c.profile.rounding, batchNormBound: c.profile.directRange == .saturate ? 127 : .max)
+    let network =
+      state?.network
+      ?? WAGEUBNNetwork(
+        architecture: c.architecture, seed: c.seed, arithmetic: c.arithmetic,
+        rounding: c.profile.rounding,
+        batchNormBound: c.profile.directRange == .saturate ? 127 : .max)
     var trainer = WAGEUBNTrainer(
-      network: network, statistics: network.emptyStatistics(plan: c.plan),
-      configuration: c, stepsPerEpoch: stepsPerEpoch,
+      network: network, statistics: state?.statistics ?? network.emptyStatistics(plan: c.plan),
+      steps: state?.steps ?? 0, configuration: c, stepsPerEpoch: stepsPerEpoch,
       stochasticSeed: WAGEUBNStreams.stochasticSeed.generator(seed: c.seed, index: 0).word(at: 0),
       threads: threads, capture: capture)
+    // A resumed run replays the batch order up to its step, so it takes the batches an
+    // uninterrupted run would have taken.
+    var batcher = EpochBatcher(
+      batchSize: c.batchSize, shuffle: WAGEUBNStreams.shuffle, seed: c.seed)
+    for _ in 0..<trainer.steps { _ = batcher.nextBatch(sampleCount: train.count) }
     var loop = TrainingLoop(
-      iterations: stepsPerEpoch * c.epochs, evaluationInterval: stepsPerEpoch,
-      batcher: EpochBatcher(batchSize: c.batchSize, shuffle: WAGEUBNStreams.shuffle, seed: c.seed))
+      iterations: stepsPerEpoch * c.epochs - trainer.steps, evaluationInterval: stepsPerEpoch,
+      batcher: batcher, iteration: trainer.steps)
     let probe = min(train.count, trainAccuracySamples)
     let probeSamples = Array(train.codes[..<(probe * train.features)])
-    var records: [WAGEUBNEpochRecord] = []
+    var records = state?.epochs ?? []
+    let earlier = (seconds: records.last?.seconds ?? 0, steps: state?.stepSeconds ?? 0)
     var overflows = 0
     let report = try await loop.run(
       &trainer, samples: train, sampleCount: train.count,
@@ -193,13 +207,13 @@ public enum WAGEUBNTraining {
           record = WAGEUBNEpochRecord(
             epoch: entry.iteration / stepsPerEpoch, steps: entry.iteration, loss: entry.loss,
             trainAccuracy: entry.trainAccuracy, testAccuracy: entry.testAccuracy ?? 0,
-            overflows: overflows,
-            seconds: entry.seconds)
+            overflows: overflows, seconds: earlier.seconds + entry.seconds)
           records.append(record!)
         }
         progress(p.iteration, p.iterations, p.loss, record)
       })
     return WAGEUBNRun(
-      configuration: c, model: report.finalModel, epochs: records, stepSeconds: report.stepSeconds)
+      configuration: c, model: report.finalModel, epochs: records,
+      stepSeconds: earlier.steps + report.stepSeconds)
   }
 }

@@ -43,6 +43,10 @@ extension CLIFlagTable {
               repeating: "8,", count: 70) + "8",
         ]),
       CLIFlag(words: ["wageubn", "report"], extras: ["@D", "@D/tiny.csv", "/"]),
+      t("--resume", extras: ["/", ".", "@D", "@D/tiny.csv"]),
+      CLIFlag(
+        words: ["wageubn", "report"], positional: ["@D"], option: "--svg",
+        extras: ["/", ".", "c.svg"]),
     ]
     return training + [
       CLIFlag(

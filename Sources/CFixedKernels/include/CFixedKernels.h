@@ -18,8 +18,8 @@ enum {
 typedef struct {
   /// Additions whose exact sum lay outside the accumulator range.
   int64_t overflows;
-  /// OR over every exact sum s of (s XOR (s >> 63)): its bit length plus one is the widest
-  /// signed value seen.
+  /// A value with the bit length of the OR over every exact sum s of (s XOR (s >> 63)): that
+  /// bit length plus one is the widest signed value seen (only the bit length is defined).
   uint64_t magnitude;
 } cfk_events;
 
@@ -34,8 +34,12 @@ int cfk_best_path(void);
 /// `width` bits (1..63) checked after every addition: saturate != 0 clamps a sum outside
 /// the range to the nearer bound, saturate == 0 keeps its low `width` bits. Every product
 /// fits `product_bits` signed bits (at most 63); the AVX-512 path computes in 32-bit lanes
-/// when width and products are narrow enough. Counters are added to `events`. Returns 0, or
-/// -1 when out of memory (then nothing was written).
+/// when width and products are narrow enough. A block of 4 rows whose partial sums provably
+/// stay in range (sum over k of the largest |a(i, k)| of its rows times the largest |b(k, j)|
+/// at most the range's maximum) skips the checks, which could change nothing there, and
+/// still sees every partial sum for the widest value (32-bit lanes when that bound fits
+/// them). Counters are added to `events`. Returns 0, or -1 when out of memory (then nothing
+/// was written).
 int cfk_matmul(
     int path, const int32_t *a, long a_row, long a_col, const int32_t *b, long m, long kk,
     long n, int width, int saturate, int product_bits, int64_t *out, cfk_events *events);

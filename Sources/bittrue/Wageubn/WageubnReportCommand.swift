@@ -12,11 +12,13 @@ struct WageubnReportCommand: ParsableCommand {
       exponents r of R = 2^r (range, R(0) events, jumps of 2 or more between steps), each \
       accumulator's declared width with its overflow and saturation counts and the smallest \
       overflow-free width, and the update-vs-LSB diagnostics (zero updates, forward-weight \
-      flips, momentum and master saturations).
+      flips, momentum and master saturations). --svg FILE also writes the chart of train \
+      and test accuracy and cumulative accumulator overflows per epoch (as train's curve.svg).
 
       Examples:
         bittrue wageubn report out/w
         bittrue wageubn report out/w --markdown > report.md
+        bittrue wageubn report out/w --svg curve.svg
       """)
 
   @Argument(
@@ -27,6 +29,11 @@ struct WageubnReportCommand: ParsableCommand {
   var markdown = false
   @Flag(help: "Print the JSON report (every counter, the exponents of every step).")
   var json = false
+  @Option(
+    help: ArgumentHelp(
+      "Also write the chart of accuracy and overflows per epoch (curve.svg) to this file.",
+      valueName: "path"))
+  var svg: String?
 
   func validate() throws {
     if markdown && json { throw ValidationError("--markdown and --json exclude each other") }
@@ -45,6 +52,7 @@ struct WageubnReportCommand: ParsableCommand {
       throw CommandFailure(
         description: "\(path): format \(report.format) version \(report.version) is not supported")
     }
+    if let svg { try AtomicFileWriter.write(WAGEUBNCurveSVG.render(report), to: svg) }
     if json {
       try StandardStreams.writeLine(try RunSummary.json(report))
     } else {

@@ -17,7 +17,11 @@ struct WageubnTrainCommand: AsyncParsableCommand {
       The network is evaluated after every epoch (training accuracy on the first 10,000 \
       training samples, and the test split). With --out DIR it writes report.json, report.md \
       (see `bittrue wageubn report`), curve.svg (accuracy and overflows per epoch), train.log \
-      and checkpoint.json (the final parameters).
+      and checkpoint.json (the training state: configuration, step count, the whole network \
+      with its optimiser state, counters, epoch records). --resume DIR continues the run saved \
+      in DIR/checkpoint.json up to --epochs, with the same other options; the result equals \
+      that of an uninterrupted run (the official schedule's phases must agree for the epochs \
+      already taken).
 
       Results depend on --seed, never on --threads. The last two lines are \
       `test accuracy: NN.NN%` and `weights digest: <hex>` (the final parameters).
@@ -46,6 +50,11 @@ struct WageubnTrainCommand: AsyncParsableCommand {
     name: .customLong("capture-dot-products"),
     help: "With --capture: dot products kept per product (the first ones, 1...4096).")
   var captureDotProducts: Int = 16
+  @Option(
+    help: ArgumentHelp(
+      "Continue the run saved in DIR/checkpoint.json up to --epochs (same options otherwise).",
+      valueName: "dir"))
+  var resume: String?
 
   func validate() throws {
     let steps = captureSteps.split(separator: ",", omittingEmptySubsequences: false)
@@ -76,6 +85,7 @@ struct WageubnTrainCommand: AsyncParsableCommand {
     let loaded = try WageubnData(data)
     try options.check(widths, against: loaded)
     let configuration = options.configuration(widths, seed: run.seed)
+    let state = try resume.map { try loadState($0, configuration, trainCount: loaded.train.count) }
     let quiet = run.json || run.quiet
     if !quiet {
       StandardStreams.writeError("data: \(loaded.description)\n")
@@ -84,7 +94,13 @@ struct WageubnTrainCommand: AsyncParsableCommand {
           + "\(configuration.arithmetic.rawValue) arithmetic, batch \(options.batch), "
           + "\(options.epochs) epoch(s)\n")
     }
-    let steps = options.epochs * ((loaded.train.count + options.batch - 1) / options.batch)
+    let steps =
+      options.epochs * ((loaded.train.count + options.batch - 1) / options.batch)
+      - (state?.steps ?? 0)
+    if let state, !quiet {
+      StandardStreams.writeError(
+        "resuming after epoch \(state.epochs.count), step \(state.steps)\n")
+    }
     let bar = run.progressBar("train", total: steps)
     let result: WageubnTrainRun
     do {
@@ -93,7 +109,7 @@ struct WageubnTrainCommand: AsyncParsableCommand {
         capture: captureFolder.map { folder in
           let steps = Set(captureSteps.split(separator: ",").compactMap { Int($0) })
           return (WAGEUBNCapture(steps: steps, dotProducts: captureDotProducts), folder)
-        }
+        }, resuming: state
       ) { step, loss, record in
         if let record, !quiet {
           bar.clearLine()
@@ -120,11 +136,20 @@ struct WageubnTrainCommand: AsyncParsableCommand {
   }
 }
 
-/// `checkpoint.json`: the configuration, the step count and every parameter.
-struct WageubnCheckpoint: Encodable {
-  var format = "bittrue-wageubn-checkpoint"
-  var version = 1
-  var configuration: WAGEUBNTrainingConfiguration
-  var steps: Int
-  var network: WAGEUBNNetwork
+/// Reads `dir/checkpoint.json` for `--resume` and checks it can continue `configuration`.
+private func loadState(
+  _ dir: String, _ configuration: WAGEUBNTrainingConfiguration, trainCount: Int
+) throws -> WAGEUBNTrainingState {
+  let path = (dir as NSString).appendingPathComponent("checkpoint.json")
+  guard let data = FileManager.default.contents(atPath: path) else {
+    throw CommandFailure(description: "--resume: cannot read \(path)")
+  }
+  let state: WAGEUBNTrainingState
+  do { state = try JSONDecoder().decode(WAGEUBNTrainingState.self, from: data) } catch {
+    throw CommandFailure(description: "--resume: \(path) is not a WAGEUBN training state")
+  }
+  if let reason = state.mismatch(with: configuration, trainCount: trainCount) {
+    throw CommandFailure(description: "--resume: \(path): \(reason)")
+  }
+  return state
 }

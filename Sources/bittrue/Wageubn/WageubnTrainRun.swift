@@ -11,19 +11,21 @@ struct WageubnTrainRun: Sendable {
   /// Digest of the final parameters.
   let digest: WeightsDigest
 
-  /// Trains `configuration` on the loaded data and, given a folder, writes report.json,
-  /// report.md, curve.svg, train.log and checkpoint.json into it and commits it.
+  /// Trains `configuration` on the loaded data (continuing `state` when given) and, given a
+  /// folder, writes report.json, report.md, curve.svg, train.log and checkpoint.json (the
+  /// ``WAGEUBNTrainingState``) into it and commits it.
   /// `progress(step, loss, record)` follows ``WAGEUBNTraining/run``.
   static func perform(
     _ configuration: WAGEUBNTrainingConfiguration, _ loaded: WageubnData, threads: Int,
     folder: OutputFolder?, capture: (WAGEUBNCapture, OutputFolder)? = nil,
+    resuming state: WAGEUBNTrainingState? = nil,
     progress: @escaping (Int, Double, WAGEUBNEpochRecord?) -> Void
   ) async throws -> WageubnTrainRun {
     let result: WAGEUBNRun
     do throws(TrainingError) {
       result = try await WAGEUBNTraining.run(
         configuration, train: loaded.train, test: loaded.test, threads: threads,
-        capture: capture?.0
+        capture: capture?.0, resuming: state
       ) { step, _, loss, record in progress(step, loss, record) }
     } catch {
       throw CommandFailure(description: error.description)
@@ -56,9 +58,8 @@ struct WageubnTrainRun: Sendable {
     // Compact (one line): the parameters are hundreds of thousands of numbers.
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let checkpoint = WageubnCheckpoint(
-      configuration: run.configuration, steps: run.model.steps, network: run.model.network)
-    try folder.write([UInt8](try encoder.encode(checkpoint)) + [10], named: "checkpoint.json")
+    let state = WAGEUBNTrainingState(run)
+    try folder.write([UInt8](try encoder.encode(state)) + [10], named: "checkpoint.json")
     try folder.commit()
   }
 
