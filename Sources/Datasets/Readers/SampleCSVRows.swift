@@ -1,8 +1,8 @@
-/// The row reader behind ``IntegerSampleCSV`` and ``FloatSampleCSV``: one sample per row,
-/// cells split, trimmed and line-broken as ``CSVReader`` does, blank lines skipped, a first
-/// row with no number in it taken as a header, every row as wide as the first sample, and
-/// with labels a class `0 ..< classCount` in the last cell. A cell the caller's `value`
-/// rejects is an error naming its line and column.
+/// The row reader behind ``BinarySampleCSV``, ``IntegerSampleCSV`` and ``FloatSampleCSV``: one
+/// sample per row, cells split, trimmed and line-broken as ``CSVReader`` does, blank lines
+/// skipped, a first row with no number in it taken as a header, every row as wide as the
+/// first sample, and with labels a class `0 ..< classCount` in the last cell. A cell the
+/// caller's `value` rejects is an error naming its line and column.
 enum SampleCSVRows {
   /// The feature values (sample after sample), the labels and the feature columns of the
   /// CSV text `bytes`; `source` names it in errors, `expected` says what a value must be.
