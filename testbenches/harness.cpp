@@ -10,8 +10,11 @@
 // 64*i + j is bit i of lane j); a short last cycle is padded with zero samples that are not
 // written. Clocked designs get one reset cycle first; outputs are read after the inputs
 // settle and before the rising edge, `latency` cycles after their inputs. A streaming design
-// (BT_STREAMING: a start/done handshake, one lane) runs one transaction per sample instead,
-// and `cycles` counts the cycles of all transactions.
+// (BT_STREAMING: a start/done handshake, one lane) runs one transaction per sample instead:
+// without a ready port one sample at a time, with one (BT_READY) back to back, each sample
+// offered until the design accepts it. `cycles` then counts the cycles up to the last done,
+// and OUTPUTS.timing gets one line per sample: the cycle it was accepted and the cycle of its
+// done (cycle 0 is the first after reset).
 // The harness's own loops (lane packing, hex I/O) are compiled optimised whatever C++ level
 // the design model is built at: at -O0 they, not the model, would bound the throughput.
 #if defined(__GNUC__) && !defined(__clang__)
@@ -122,35 +125,56 @@ int main(int argc, char** argv) {
   std::vector<bt::Words> ports(BT_INPUT_COUNT);
   std::vector<bt::Words> results(BT_OUTPUT_COUNT);
 #if BT_STREAMING
-  // One transaction per sample: start high with the sample for one cycle, then clock until
-  // done (ignored in the start cycle); the outputs of the done cycle are the sample's.
-  size_t cycleCount = 0;
-  for (size_t s = 0; s < samples.size(); ++s) {
-    for (int p = 0; p < BT_INPUT_COUNT; ++p) packLanes(samples, s, p, inWidths[p], ports[p]);
-    bt_set_inputs(top.get(), ports.data());
-    bt_set_start(top.get(), 1);
-    for (size_t count = 1;; ++count) {
-      top->eval();
-      const bool finished = count > 1 && bt_get_done(top.get());
-      if (finished) {
-        bt_get_outputs(top.get(), results.data());
-        for (int p = 0; p < BT_OUTPUT_COUNT; ++p) {
-          if (p > 0) out.push_back(' ');
-          bt::appendHex(out, results[p], outWidths[p]);
-        }
-        out.push_back('\n');
-      }
-      bt::clockCycle(top.get(), tick);
-      bt_set_start(top.get(), 0);
-      if (finished) {
-        cycleCount += count;
-        break;
-      }
-      if (count >= BT_CYCLE_LIMIT) {
-        std::fprintf(stderr, "sample %zu: no done within %d cycles\n", s, BT_CYCLE_LIMIT);
-        return 3;
-      }
+  // Offer a sample (start high, its data on the inputs) until it is accepted: in its start
+  // cycle without a ready port, when ready is high with one. Each done (ignored when no
+  // sample is in flight) gives the outputs of the oldest sample in flight.
+  std::vector<size_t> accepted, finished;
+  size_t cycleCount = 0, progress = 0;
+  while (finished.size() < samples.size()) {
+    const size_t next = accepted.size();
+    const bool offer =
+        next < samples.size() && (BT_HAS_READY || finished.size() == accepted.size());
+    if (offer) {
+      for (int p = 0; p < BT_INPUT_COUNT; ++p) packLanes(samples, next, p, inWidths[p], ports[p]);
+      bt_set_inputs(top.get(), ports.data());
     }
+    bt_set_start(top.get(), offer ? 1 : 0);
+    top->eval();
+    if (bt_get_done(top.get()) && finished.size() < accepted.size()) {
+      bt_get_outputs(top.get(), results.data());
+      for (int p = 0; p < BT_OUTPUT_COUNT; ++p) {
+        if (p > 0) out.push_back(' ');
+        bt::appendHex(out, results[p], outWidths[p]);
+      }
+      out.push_back('\n');
+      finished.push_back(cycleCount);
+      progress = cycleCount;
+    } else if (bt_get_done(top.get()) && BT_HAS_READY) {
+      std::fprintf(stderr, "cycle %zu: done with no sample in flight\n", cycleCount);
+      return 3;
+    }
+    if (offer && bt_get_ready(top.get())) {
+      accepted.push_back(cycleCount);
+      progress = cycleCount;
+    }
+    bt::clockCycle(top.get(), tick);
+    if (cycleCount - progress + 1 >= BT_CYCLE_LIMIT) {
+      std::fprintf(stderr, "sample %zu: stalled for %d cycles\n", finished.size(),
+                   BT_CYCLE_LIMIT);
+      return 3;
+    }
+    ++cycleCount;
+  }
+  std::string timing;
+  for (size_t s = 0; s < samples.size(); ++s) {
+    timing += std::to_string(accepted[s]) + " " + std::to_string(finished[s]) + "\n";
+  }
+  const std::string timingPath = std::string(argv[2]) + ".timing";
+  std::FILE* tf = std::fopen(timingPath.c_str(), "wb");
+  if (!tf || std::fwrite(timing.data(), 1, timing.size(), tf) != timing.size() ||
+      std::fclose(tf) != 0) {
+    std::fprintf(stderr, "cannot write %s\n", timingPath.c_str());
+    return 2;
   }
 #else
   const size_t cycles = (samples.size() + BT_LANES - 1) / BT_LANES;

@@ -59,6 +59,11 @@ public struct CosimVerdict: Sendable {
   /// Clock cycles the harness simulated (after reset): for a streaming design, the cycles of
   /// all transactions.
   public var harnessCycles: Int
+  /// For a streaming design, the cycle (from 0, the first after reset) in which the harness
+  /// saw each sample accepted; empty otherwise.
+  public var acceptedCycles: [Int] = []
+  /// For a streaming design, the cycle of each sample's `done`; empty otherwise.
+  public var doneCycles: [Int] = []
 
   /// Vectors per second of the Verilator simulation.
   public var vectorsPerSecond: Double {
@@ -105,6 +110,8 @@ public enum Cosim {
     let trace = options.verilator.trace ? run.appendingPathComponent("trace.vcd") : nil
     let simulated = try model.simulate(vectors, in: run, trace: trace)
     sources.append(ResultSource(name: "verilator", outputs: simulated.outputs))
+    let timing =
+      options.streaming == nil ? nil : try model.streamTiming(in: run, count: vectors.count)
     if options.icarus && options.lanes == 1 && options.latency == 0 {
       let outputs = try Icarus.simulate(target, vectors, in: run.appendingPathComponent("icarus"))
       sources.append(ResultSource(name: "iverilog", outputs: outputs))
@@ -124,7 +131,8 @@ public enum Cosim {
     return CosimVerdict(
       comparison: comparison, model: model, runFolder: run, kept: kept,
       simulationSeconds: simulated.seconds, traceFile: traceFile,
-      harnessCycles: simulated.cycles)
+      harnessCycles: simulated.cycles, acceptedCycles: timing?.accepted ?? [],
+      doneCycles: timing?.done ?? [])
   }
 
   /// Rebuilds `target` with tracing and reruns `vectors` (those up to the first mismatch),

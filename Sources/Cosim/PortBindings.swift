@@ -40,6 +40,11 @@ enum PortBindings {
         #define BT_CYCLE_LIMIT \(1 << 22)
         static inline void bt_set_start(BT_TOP* top, int v) { top->\(handshake.start) = v; }
         static inline bool bt_get_done(BT_TOP* top) { return top->\(handshake.done) != 0; }
+        #define BT_HAS_READY \(handshake.ready == nil ? 0 : 1)
+        static inline bool bt_get_ready(BT_TOP* top) {
+          (void)top;
+          return \(handshake.ready.map { "top->\($0) != 0" } ?? "true");
+        }
 
         """
     }

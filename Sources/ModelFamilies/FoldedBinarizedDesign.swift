@@ -17,6 +17,12 @@ public struct FoldedBinarizedDesign: Sendable {
   /// Folds every layer of `net` at (`pe`, `simd`); throws ``ModelLowering/FoldingError``
   /// for a net it cannot fold and `PassError` when the passes fail.
   public init(_ net: BinarizedNet, pe: Int, simd: Int, name: String) throws {
+    try self.init(net, pe: [pe], simd: [simd], name: name)
+  }
+
+  /// Folds the layers of `net` with one (`pe`, `simd`) value for every layer or one per
+  /// layer (see ``ModelLowering/FoldedNetLowering``).
+  public init(_ net: BinarizedNet, pe: [Int], simd: [Int], name: String) throws {
     self.net = net
     cycleModel = try FoldedNetLowering.foldings(net, pe: pe, simd: simd)
     forms = try HardwareFlow.forms(of: FoldedNetLowering.lower(net, cycleModel, name: name))
@@ -32,6 +38,13 @@ public struct FoldedBinarizedDesign: Sendable {
       try TransactionEvaluator(InterpreterStepper(forms.optimized.netlist, sourceName: "opt")),
       try TransactionEvaluator(GateStepper(forms.gateLevel.netlist)),
     ]
+  }
+
+  /// When the interpreter accepts and finishes each vector, fed back to back as the
+  /// harness does (the cycle model predicts it: ``ModelLowering/FoldedCycleModel/schedule(samples:)``).
+  public func measuredSchedule(_ vectors: [[BitVector]]) throws(SimulationError) -> FoldedSchedule {
+    let run = try TransactionEvaluator(InterpreterStepper(forms.original)).timeline(vectors)
+    return FoldedSchedule(accepted: run.accepted, done: run.done)
   }
 
   /// The cycles each transaction takes in the interpreter (one per vector).

@@ -38,21 +38,24 @@ public struct LayerFolding: Hashable, Sendable {
 /// sign bits and SIMD non-zero bits), an XNOR-AND-popcount and an accumulator per PE, a
 /// threshold ROM and comparator per PE (or, in the last layer, the score 2P − N), and an
 /// output register filled PE results per neuron fold; a controller counts synapse and neuron
-/// folds. Start/done as ``NetlistIR/StreamingPorts`` describes: `done` is a one-cycle pulse
-/// `computeCycles + 1` cycles after `start`.
+/// folds. The caller decides when the layer accepts a sample (``FoldedNetLowering`` chains
+/// the layers with a ready/full handshake): from an accept in cycle `t` the layer is busy in
+/// cycles `t + 1 … t + NF·SF`, its results are in the output register from cycle
+/// `t + NF·SF + 1` (and stay there until the layer's next accept), and it may accept again
+/// in that cycle.
 enum FoldedLayerLowering {
-  /// The layer's `done` pulse and its output register: N bits (hidden layers, neuron `n` at
-  /// bit `n`) or N signed scores of `scoreWidth` bits (score `n` at bits `n·w ..< (n+1)·w`).
+  /// The layer's last compute cycle (high in cycle `t + NF·SF`) and its output register: N
+  /// bits (hidden layers, neuron `n` at bit `n`) or N signed scores of `scoreWidth` bits
+  /// (score `n` at bits `n·w ..< (n+1)·w`). `busy` is a 1-bit register (reset 0) the layer
+  /// connects; `accept` must be low while `busy` is high.
   static func layer(
-    _ layer: DenseLayer, _ folding: LayerFolding, scoreWidth: Int, start: NodeID,
+    _ layer: DenseLayer, _ folding: LayerFolding, scoreWidth: Int, accept: NodeID, busy: NodeID,
     source: NodeID, in n: inout Netlist
-  ) -> (done: NodeID, result: NodeID) {
+  ) -> (last: NodeID, result: NodeID) {
     let (nf, sf, pe, simd) = (
       folding.neuronFolds, folding.synapseFolds, folding.pe, folding.simd
     )
     let countWidth = Netlist.bitLength(sf * simd + 1)
-    let busy = n.register(reset: BitVector(zeroWidth: 1), name: "busy")
-    let accept = n.bitwise(.and, start, n.not(busy))
     // Synapse-fold and neuron-fold counters and the weight address (one per busy cycle).
     let sfCount = counter(sf, enable: busy, clear: accept, in: &n)
     let sfLast = n.bitwise(.and, busy, equals(sfCount.value, sf - 1, in: &n))
@@ -64,7 +67,6 @@ enum FoldedLayerLowering {
     n.connectRegister(address.value, to: address.next(accept, &n))
     n.connectRegister(
       busy, to: n.bitwise(.or, accept, n.bitwise(.and, busy, n.not(last))))
-    let done = n.register(last, name: "done")
 
     // The input buffer: loaded on accept, rotated right by SIMD bits every busy cycle.
     let bufferWidth = sf * simd
@@ -119,7 +121,7 @@ enum FoldedLayerLowering {
         ? n.concat(fresh)
         : n.concat(fresh + [n.slice(out, low: pe * field, count: outWidth - pe * field)])
     }
-    return (done, output)
+    return (last, output)
   }
 
   /// A counter register `0 ..< modulus` (wrapping is never reached: it is cleared first),

@@ -121,11 +121,14 @@ public enum VerilogEmitter {
     var outputs = netlist.outputs
     var handshake: StreamingPorts?
     if let streaming, let (start, done) = streaming.positions(in: netlist) {
+      let doneID = outputs[done]
+      let ready = streaming.readyPosition(in: netlist).map { outputs[$0] }
       handshake = StreamingPorts(
         start: builder.prepared.names[inputs[start].int],
-        done: builder.prepared.names[outputs[done].int])
+        done: builder.prepared.names[outputs[done].int],
+        ready: ready.map { builder.prepared.names[$0.int] })
       inputs.remove(at: start)
-      outputs.remove(at: done)
+      outputs.removeAll { $0 == doneID || $0 == ready }
     }
     return PortManifest(
       format: "bittrue-port-manifest", version: 1, generator: "bittrue VerilogEmit \(version)",

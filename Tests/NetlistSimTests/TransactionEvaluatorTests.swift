@@ -55,4 +55,39 @@ struct TransactionEvaluatorTests {
       try evaluator.run([[BitVector(width: 8, truncating: 1)]])
     }
   }
+
+  /// A design that takes a sample every cycle (`ready` always high): `y = x + 1` one cycle
+  /// after the accept, with `done`.
+  static func pipelined() -> Netlist {
+    var n = Netlist(name: "pipe")
+    let start = n.input("start", width: 1)
+    let x = n.input("x", width: 8)
+    n.output("y", n.register(n.add(x, n.constant(1, width: 8), .unsigned, width: 8)))
+    n.output("done", n.register(start))
+    n.output("ready", n.constant(1, width: 1))
+    return n
+  }
+
+  @Test func aReadyPortStreamsSamplesBackToBack() throws {
+    let samples = [4, 9, 200].map { [BitVector(width: 8, truncating: $0)] }
+    let expected = [5, 10, 201].map { [BitVector(width: 8, truncating: $0)] }
+    for evaluator in [
+      try TransactionEvaluator(InterpreterStepper(Self.pipelined())),
+      try TransactionEvaluator(InterpreterStepper(BitBlast.lower(Self.pipelined()).0)),
+    ] {
+      let run = try evaluator.timeline(samples)
+      #expect(run.outputs == expected)
+      #expect(run.accepted == [0, 1, 2])
+      #expect(run.done == [1, 2, 3])
+    }
+    let gates = try TransactionEvaluator(GateStepper(BitBlast.lower(Self.pipelined()).0))
+    #expect(try gates.run(samples) == expected)
+    // Without the ready port the same design takes one sample at a time (`ready` is then a
+    // data output).
+    let single = try TransactionEvaluator(
+      InterpreterStepper(Self.pipelined()), ports: StreamingPorts(ready: nil))
+    let run = try single.timeline(samples)
+    #expect(run.outputs.map { Array($0.prefix(1)) } == expected)
+    #expect(run.accepted == [0, 2, 4])
+  }
 }

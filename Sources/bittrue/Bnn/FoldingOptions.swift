@@ -15,10 +15,25 @@ struct FoldingOptions: ParsableArguments {
 
   @Option(help: "Hardware architecture of a binarized net: unrolled or folded (PE/SIMD).")
   var arch: Architecture = .unrolled
-  @Option(help: "Folded: neurons computed in parallel per layer (PE).")
-  var pe: Int?
-  @Option(help: "Folded: input bits per PE per cycle (SIMD).")
-  var simd: Int?
+  /// One count for every layer, or one per dense layer (`8,4,2`).
+  struct Counts: ExpressibleByArgument, CustomStringConvertible {
+    /// The counts in layer order.
+    let values: [Int]
+
+    init?(argument: String) {
+      let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
+      let values = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+      guard !values.isEmpty, values.count == parts.count else { return nil }
+      self.values = values
+    }
+
+    var description: String { values.map(String.init).joined(separator: ",") }
+  }
+
+  @Option(help: "Folded: neurons computed in parallel (PE), one for all layers or one per layer.")
+  var pe: Counts?
+  @Option(help: "Folded: input bits per PE per cycle (SIMD), one for all layers or one per layer.")
+  var simd: Counts?
 
   func validate() throws {
     if arch == .folded && (pe == nil || simd == nil) {
@@ -34,7 +49,8 @@ struct FoldingOptions: ParsableArguments {
     let net = try BnnModelFile.load(path)
     let name = module ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     do {
-      return try FoldedBinarizedDesign(net, pe: pe ?? 1, simd: simd ?? 1, name: name)
+      return try FoldedBinarizedDesign(
+        net, pe: pe?.values ?? [1], simd: simd?.values ?? [1], name: name)
     } catch {
       throw CommandFailure(description: "\(path): \(error)")
     }
@@ -50,7 +66,30 @@ struct FoldingOptions: ParsableArguments {
     return
       (layers + [
         "cycle model: \(model.cyclesPerSample) cycles per sample, initiation interval "
-          + "\(model.initiationInterval) (layers in sequence), \(model.weightBits) weight ROM bits"
+          + "\(model.initiationInterval) (layers overlap), \(model.weightBits) weight ROM bits"
       ]).joined(separator: "\n")
+  }
+
+  /// The harness-measured latency and initiation interval of a stream next to the cycle
+  /// model's, and whether they are equal sample by sample.
+  static func compare(
+    _ model: FoldedCycleModel, accepted: [Int], done: [Int]
+  ) -> (text: String, agree: Bool) {
+    let measured = FoldedSchedule(accepted: accepted, done: done)
+    let predicted = model.schedule(samples: accepted.count)
+    let agree = measured == predicted
+    func range(_ values: [Int]) -> String {
+      guard let low = values.min(), let high = values.max() else { return "-" }
+      return low == high ? "\(low)" : "\(low)-\(high)"
+    }
+    let verdict = agree ? "harness = cycle model" : "MISMATCH with the cycle model"
+    let lines = [
+      "latency: \(range(measured.latencies)) cycles per sample measured by the harness "
+        + "(cycle model \(range(predicted.latencies)); \(model.cyclesPerSample) through an empty "
+        + "pipeline)",
+      "initiation interval: \(range(measured.intervals)) cycles measured by the harness "
+        + "(cycle model \(range(predicted.intervals))): \(verdict)",
+    ]
+    return (lines.joined(separator: "\n"), agree)
   }
 }

@@ -175,11 +175,10 @@ struct CosimCommand: ParsableCommand {
     try StandardStreams.writeLine(header)
     try StandardStreams.writeLine(summary(verdict))
     try StandardStreams.writeLine(FoldingOptions.describe(folded.cycleModel))
-    let measured = Double(verdict.harnessCycles) / Double(inputs.count)
-    try StandardStreams.writeLine(
-      String(
-        format: "cycles per sample: %.2f measured by the harness, %d by the cycle model",
-        measured, folded.cycleModel.cyclesPerSample))
+    let timing = FoldingOptions.compare(
+      folded.cycleModel, accepted: verdict.acceptedCycles, done: verdict.doneCycles)
+    try StandardStreams.writeLine(timing.text)
+    if !timing.agree { throw ExitCode(1) }
     if !verdict.comparison.agree { throw ExitCode(1) }
   }
 
