@@ -1,6 +1,7 @@
 import ArgumentParser
 import BitTrue
 import Foundation
+import Reports
 
 /// `--arch`, `--pe`, `--simd`: the hardware architecture of a binarized net, shared by
 /// `bnn emit` and `cosim`.
@@ -91,5 +92,29 @@ struct FoldingOptions: ParsableArguments {
         + "(cycle model \(range(predicted.intervals))): \(verdict)",
     ]
     return (lines.joined(separator: "\n"), agree)
+  }
+
+  /// The folded design next to the unrolled one: gate-level cells, weight ROM bits,
+  /// latency and initiation interval, as a Markdown table.
+  static func table(
+    _ model: FoldedCycleModel, folded: NetlistReport, unrolled: NetlistReport
+  ) -> String {
+    func list(_ values: [Int]) -> String {
+      Set(values).count == 1 ? "\(values[0])" : values.map(String.init).joined(separator: ",")
+    }
+    let name = "folded PE \(list(model.layers.map(\.pe))) SIMD \(list(model.layers.map(\.simd)))"
+    func row(_ name: String, _ report: NetlistReport, _ rom: String, _ cycles: (Int, Int))
+      -> String
+    {
+      "| \(name) | \(report.gateLevel.twoInputGates) | \(report.gateLevel.registers) | \(rom) | "
+        + "\(cycles.0) | \(cycles.1) |"
+    }
+    return [
+      "| architecture | 2-input gates | registers | weight ROM bits | latency (cycles) | "
+        + "initiation interval (cycles) |",
+      "|---|---|---|---|---|---|",
+      row("unrolled", unrolled, "-", (1, 1)),
+      row(name, folded, "\(model.weightBits)", (model.cyclesPerSample, model.initiationInterval)),
+    ].joined(separator: "\n")
   }
 }

@@ -97,7 +97,12 @@ struct NetlistReportCommand: ParsableCommand {
       folded.forms.original, optimize: optimize, source: netlist)
     if yosys { report.yosys = try YosysCrossCheck.run(on: reported) }
     let text = report.render(format)
-    let model = FoldingOptions.describe(folded.cycleModel)
+    let unrolled = try Self.report(
+      try NetlistFile.design(netlist).original, optimize: optimize, source: netlist
+    ).0
+    let model =
+      FoldingOptions.describe(folded.cycleModel) + "\n"
+      + FoldingOptions.table(folded.cycleModel, folded: report, unrolled: unrolled)
     guard let out else {
       try StandardStreams.write(text)
       if format == .text { try StandardStreams.writeLine(model) }
