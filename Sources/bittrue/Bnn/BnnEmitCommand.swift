@@ -14,8 +14,9 @@ struct BnnEmitCommand: ParsableCommand {
       rtl/ primitives it instantiates and <module>.manifest.json. --arch unrolled (the \
       default) builds every neuron; --pipeline K registers the gate-level form every K \
       gate levels. --arch folded --pe P --simd S folds every dense layer onto P neurons \
-      × S input bits per cycle (weights in ROMs, a start/done handshake recorded in the \
-      manifest) and prints the cycle model. DIR must be new, empty, or an output folder \
+      × S input bits per cycle (one value for all layers or one per layer: --pe 8,4,2; \
+      weights in ROMs, layers overlapping through double buffers, a start/done/ready \
+      handshake recorded in the manifest) and prints the cycle model. DIR must be new, empty, or an output folder \
       bittrue wrote.
 
       Examples:

@@ -145,8 +145,9 @@ struct CosimCommand: ParsableCommand {
   }
 
   /// `--arch folded`: the folded design's transactions (one per vector) under Verilator's
-  /// streaming harness against the model and the cycle-level Swift sources; prints the
-  /// cycles per sample the harness measured next to the cycle model's.
+  /// streaming harness (fed back to back) against the model and the cycle-level Swift
+  /// sources; prints the latency and initiation interval the harness measured next to the
+  /// cycle model's, and fails when they differ.
   private func runFolded() throws {
     let folded = try folding.design(design)
     var inputs = data.dataset == nil ? [] : try datasetVectors(try NetlistFile.design(design))
