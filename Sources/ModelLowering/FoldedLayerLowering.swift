@@ -41,8 +41,8 @@ public struct LayerFolding: Hashable, Sendable {
 /// folds. The caller decides when the layer accepts a sample (``FoldedNetLowering`` chains
 /// the layers with a ready/full handshake): from an accept in cycle `t` the layer is busy in
 /// cycles `t + 1 … t + NF·SF`, its results are in the output register from cycle
-/// `t + NF·SF + 1` (and stay there until the layer's next accept), and it may accept again
-/// in that cycle.
+/// `t + NF·SF + 1` (and stay there through the cycle of the layer's next accept), and it may
+/// accept again in that cycle.
 enum FoldedLayerLowering {
   /// The layer's last compute cycle (high in cycle `t + NF·SF`) and its output register: N
   /// bits (hidden layers, neuron `n` at bit `n`) or N signed scores of `scoreWidth` bits

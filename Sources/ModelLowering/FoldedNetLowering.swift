@@ -5,7 +5,8 @@ import NetlistIR
 public enum FoldingError: Error, Equatable, CustomStringConvertible, Sendable {
   /// The net or one of its layers has a form the folded architecture does not build yet.
   case unsupported(String)
-  /// A PE or SIMD count is not positive.
+  /// A PE or SIMD count is not positive, does not fit its layer, or the lists do not match
+  /// the layers.
   case badFolding(String)
 
   /// The message shown to users.
