@@ -203,10 +203,12 @@ extension WAGEUBNQuantizer {
       dy.maxMagnitude < 1 << 40 && xhat.maxMagnitude < 1 << 40, "|dy|, |x̂| < 2^40")
     var sumDy = [Int128](repeating: 0, count: channels)
     var sumDyX = [Int128](repeating: 0, count: channels)
-    for i in dy.codes.indices {
-      let c = i % channels
-      sumDy[c] += Int128(dy.codes[i])
-      sumDyX[c] += Int128(dy.codes[i]) * Int128(xhat.codes[i])
+    for p in 0..<n {
+      for c in 0..<channels {
+        let i = p * channels + c
+        sumDy[c] += Int128(dy.codes[i])
+        sumDyX[c] += Int128(dy.codes[i]) * Int128(xhat.codes[i])
+      }
     }
     var events = QuantizationEvents()
     let gradientShift = -(WAGEUBNBatchNorm.gradientBits - 1)
@@ -235,37 +237,105 @@ extension WAGEUBNQuantizer {
     let count = Int128(n)
     let denominators = std.map { (Int128($0) + 1) * count << Int128(max(-z, 0)) }
     let factors = gamma.map { Int128($0) << Int128(max(z, 0)) }
+    // The 64-bit path: code = round(Γ·inner·2^s / D) with D = denominators[c] < 2^62.
+    let smallDenominators = denominators.map { $0 < 1 << 62 ? Int64($0) : 0 }
+    let s = Int64(max(z, 0))
     let xShift = Int128(-2 * xhat.exponent)
     var codes = [Int64](repeating: 0, count: dy.codes.count)
     var widest = 0
-    for i in dy.codes.indices {
-      let c = i % channels
-      let inner =
-        ((count * Int128(dy.codes[i]) - sumDy[c]) << xShift) - Int128(xhat.codes[i]) * sumDyX[c]
-      let (product, overflow) = factors[c].multipliedReportingOverflow(by: inner)
-      let code: Int64
-      let inexact: Bool
-      let clamped: Bool
-      if overflow {
-        let (q, lost) = IntegerRounding.divide(
-          BigInt(factors[c]) * BigInt(inner), by: BigInt(denominators[c]),
-          mode: profile.rounding)
-        ((code, clamped), inexact) = (IntegerRounding.clamped62(q), lost)
-      } else {
-        let (q, lost) = IntegerRounding.divide(product, by: denominators[c], mode: profile.rounding)
-        let bound = (Int128(1) << 62) - 1
-        code = Int64(min(max(q, -bound), bound))
-        (clamped, inexact) = (q.magnitude > bound.magnitude, lost)
+    for p in 0..<n {
+      for c in 0..<channels {
+        let i = p * channels + c
+        let inner =
+          ((count * Int128(dy.codes[i]) - sumDy[c]) << xShift) - Int128(xhat.codes[i]) * sumDyX[c]
+        if smallDenominators[c] > 0, let inner64 = Int64(exactly: inner),
+          case let (g, false) = gamma[c].multipliedReportingOverflow(by: inner64),
+          let (floor, remainder) = WAGEUBNBatchNorm.floorQuotient(
+            g, shift: s, by: smallDenominators[c])
+        {
+          let (q, inexact) = WAGEUBNBatchNorm.round(
+            floor, remainder: remainder, denominator: smallDenominators[c], negative: g < 0,
+            mode: profile.rounding)
+          let bound = (Int64(1) << 62) - 1
+          codes[i] = min(max(q, -bound), bound)
+          if inexact { events.rounded += 1 }
+          if q.magnitude > bound.magnitude { events.overflowed += 1 }
+          widest = max(widest, IntegerRounding.signedBitLength(codes[i]))
+          continue
+        }
+        let (product, overflow) = factors[c].multipliedReportingOverflow(by: inner)
+        let code: Int64
+        let inexact: Bool
+        let clamped: Bool
+        if overflow {
+          let (q, lost) = IntegerRounding.divide(
+            BigInt(factors[c]) * BigInt(inner), by: BigInt(denominators[c]),
+            mode: profile.rounding)
+          ((code, clamped), inexact) = (IntegerRounding.clamped62(q), lost)
+        } else {
+          let (q, lost) = IntegerRounding.divide(
+            product, by: denominators[c], mode: profile.rounding)
+          let bound = (Int128(1) << 62) - 1
+          code = Int64(min(max(q, -bound), bound))
+          (clamped, inexact) = (q.magnitude > bound.magnitude, lost)
+        }
+        if inexact { events.rounded += 1 }
+        if clamped { events.overflowed += 1 }
+        codes[i] = code
+        widest = max(widest, IntegerRounding.signedBitLength(code))
       }
-      if inexact { events.rounded += 1 }
-      if clamped { events.overflowed += 1 }
-      codes[i] = code
-      widest = max(widest, IntegerRounding.signedBitLength(code))
     }
     events.count = codes.count + 2 * channels
     events.maxBitLength = widest
     return BatchNormGradients(
       input: IntegerTensor(codes: codes, exponent: outputExponent), gamma: gammaGradient,
       beta: betaGradient, events: events)
+  }
+}
+
+extension WAGEUBNBatchNorm {
+  /// `⌊g·2^s / d⌋` and the remainder in `0..<d`, computed in `Int64` (`d` in `1..<2^62`,
+  /// `s ≥ 0`), or `nil` when an intermediate value or `|quotient| > 2^62` would not fit.
+  ///
+  /// Exact: with `g = a·d + b` (floor division, `0 ≤ b < d`) and `b·2^s = e·d + f`
+  /// (`0 ≤ f < d`), `g·2^s = (a·2^s + e)·d + f`, so the floor quotient is `a·2^s + e` and the
+  /// remainder `f`. When `g·2^s` itself fits one division suffices.
+  @inline(__always)
+  package static func floorQuotient(_ g: Int64, shift s: Int64, by d: Int64) -> (Int64, Int64)? {
+    guard s < 62 else { return nil }
+    let limit = Int64(1) << (62 - s)
+    if g > -limit && g < limit {
+      let numerator = g << s
+      var q = numerator / d
+      var r = numerator - q * d
+      if r < 0 { (q, r) = (q - 1, r + d) }
+      return (q, r)
+    }
+    guard d < limit else { return nil }
+    var a = g / d
+    var b = g - a * d
+    if b < 0 { (a, b) = (a - 1, b + d) }
+    let scaled = b << s
+    let e = scaled / d
+    guard a > -limit && a < limit else { return nil }
+    let q = (a << s) + e
+    guard q.magnitude <= UInt64(1) << 62 else { return nil }
+    return (q, scaled - e * d)
+  }
+
+  /// The floor quotient `q` with remainder `r` (`0 ≤ r < d`) of a quotient whose sign is
+  /// `negative` rounded with `mode`, and whether it was inexact (exactly as
+  /// ``IntegerRounding/divide(_:by:mode:)`` decides it).
+  @inline(__always)
+  package static func round(
+    _ q: Int64, remainder r: Int64, denominator d: Int64, negative: Bool, mode: RoundingMode
+  ) -> (Int64, Bool) {
+    if r == 0 { return (q, false) }
+    let rest = d - r
+    let versus = r < rest ? -1 : (r == rest ? 0 : 1)
+    let up = mode.roundsUp(
+      remainderIsZero: false, remainderVersusHalf: versus, valueIsNegative: negative,
+      quotientIsOdd: q & 1 != 0)
+    return (up ? q + 1 : q, true)
   }
 }

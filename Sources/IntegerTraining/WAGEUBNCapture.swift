@@ -15,7 +15,7 @@ public struct WAGEUBNCapture: Sendable {
     public var unit: String
     /// The training step (0-based).
     public var step: Int
-    /// `dense1`, `dense2` …
+    /// `dense1`, `conv1`, `bn1` (the E1 at the ReLU after it) …
     public var layer: String
     /// The product (`forward`, `error`, `gradient`) or tensor (`E1`, `E2`, `G`).
     public var tensor: String
@@ -52,7 +52,7 @@ public struct WAGEUBNCapture: Sendable {
     files[entry.file] = lines.map { $0 + "\n" }.joined()
   }
 
-  /// Records a product: its first ``dotProducts`` dot products as `a_0 … a_(K−1) b_0 …
+  /// Records a dense product: its first ``dotProducts`` dot products as `a_0 … a_(K−1) b_0 …
   /// b_(K−1) result overflow`, where `result` is the product's output and `overflow` 1 when
   /// some addition left the declared register (checked again here, term by term in increasing
   /// index, which must give `result`).
@@ -60,34 +60,79 @@ public struct WAGEUBNCapture: Sendable {
     step: Int, layer: String, kind: LayerProduct, left: [Int64], right: [Int64],
     output: [Int64], rows: Int, n: Int, m: Int, accumulator: Accumulator
   ) {
-    let name: String
+    recordProduct(
+      step: step, layer: layer, name: Self.name(kind), kind: kind, left: left, right: right,
+      output: output, rows: rows, n: n, m: m, accumulator: accumulator,
+      selected: Array(0..<min(dotProducts, output.count)))
+  }
+
+  /// Records a convolution's product (`forward`, `error` or `gradient`, `kind` the matrix form
+  /// the stage computes it in, shapes as ``LayerProduct``): a few dot products of every
+  /// channel, spread over the positions (``convolutionSelection(positions:channels:)``).
+  mutating func recordConvolution(
+    step: Int, layer: String, name: String, kind: LayerProduct, left: [Int64], right: [Int64],
+    output: [Int64], rows: Int, n: Int, m: Int, accumulator: Accumulator
+  ) {
+    // forward form: output [rows, m], channel = column; gradient form: output [m, n], channel
+    // = row.
+    let selected =
+      kind == .gradient
+      ? convolutionSelection(positions: n, channels: m).map { $0.channel * n + $0.position }
+      : convolutionSelection(positions: rows, channels: m).map { $0.position * m + $0.channel }
+    recordProduct(
+      step: step, layer: layer, name: name, kind: kind, left: left, right: right, output: output,
+      rows: rows, n: n, m: m, accumulator: accumulator, selected: selected)
+  }
+
+  /// The dot products a convolution's capture keeps: for every channel (in order),
+  /// `max(1, dotProducts / channels)` positions at the middles of equal slices of
+  /// `0..<positions`.
+  func convolutionSelection(positions: Int, channels: Int) -> [(channel: Int, position: Int)] {
+    let per = min(max(1, dotProducts / max(channels, 1)), positions)
+    return (0..<channels).flatMap { c in
+      (0..<per).map { k in (c, ((2 * k + 1) * positions) / (2 * per)) }
+    }
+  }
+
+  static func name(_ kind: LayerProduct) -> String {
+    switch kind {
+    case .forward: "forward"
+    case .error: "error"
+    case .gradient: "gradient"
+    }
+  }
+
+  /// Records the dot products `selected` (indices into `output`) of a product.
+  private mutating func recordProduct(
+    step: Int, layer: String, name: String, kind: LayerProduct, left: [Int64], right: [Int64],
+    output: [Int64], rows: Int, n: Int, m: Int, accumulator: Accumulator, selected: [Int]
+  ) {
     let k: Int
     let operands: (Int) -> ([Int64], [Int64])
     switch kind {
     case .forward:
-      (name, k) = ("forward", n)
+      k = n
       operands = { j in
         let (b, o) = (j / m, j % m)
         return (Array(left[b * n..<(b + 1) * n]), Array(right[o * n..<(o + 1) * n]))
       }
     case .error:
-      (name, k) = ("error", m)
+      k = m
       operands = { j in
         let (b, i) = (j / n, j % n)
         return (Array(left[b * m..<(b + 1) * m]), (0..<m).map { right[$0 * n + i] })
       }
     case .gradient:
-      (name, k) = ("gradient", rows)
+      k = rows
       operands = { j in
         let (o, i) = (j / n, j % n)
         return ((0..<rows).map { left[$0 * m + o] }, (0..<rows).map { right[$0 * n + i] })
       }
     }
-    let count = min(dotProducts, output.count)
     var lines: [String] = []
     var aWidth = 2
     var bWidth = 2
-    for j in 0..<count {
+    for j in selected {
       let (a, b) = operands(j)
       let (sum, overflow) = Self.accumulate(a, b, accumulator)
       precondition(sum == output[j], "the captured dot product is the product's")
@@ -99,7 +144,8 @@ public struct WAGEUBNCapture: Sendable {
     add(
       Entry(
         file: "s\(step)-\(layer)-\(name).mac.txt", unit: "mac", step: step, layer: layer,
-        tensor: name, vectors: count, columns: "a[0..K-1] b[0..K-1] accumulator overflow",
+        tensor: name, vectors: selected.count,
+        columns: "a[0..K-1] b[0..K-1] accumulator overflow",
         parameters: [
           "K": k, "A_WIDTH": aWidth, "B_WIDTH": bWidth, "ACC_WIDTH": accumulator.width,
           "SATURATE": accumulator.overflow == .saturate ? 1 : 0,

@@ -82,7 +82,7 @@ extension WAGEUBNNetwork {
 
   /// The forward pass of `rows` samples: the logits (units `2^−14`). Adds the accumulator
   /// and quantizer counters to `statistics`, keeps what the backward pass needs in `traces`
-  /// (when given) and records the dense products into `capture` (when given).
+  /// (when given) and records the dense and convolution products into `capture` (when given).
   func forward(
     _ input: IntegerTensor, rows: Int, _ context: WAGEUBNForwardContext,
     _ statistics: inout [LayerStatistics], _ traces: inout [StageTrace]?,
@@ -118,6 +118,10 @@ extension WAGEUBNNetwork {
           patches.codes, layer.weights.forward, positions, layer.weights.inputs,
           layer.weights.outputs, .forward, context.plan.forward, context.threads, &events)
         statistics[index[s]!].add(events, to: "forward")
+        capture?.recordConvolution(
+          step: context.step, layer: names[s], name: "forward", kind: .forward,
+          left: patches.codes, right: layer.weights.forward, output: y, rows: positions,
+          n: layer.weights.inputs, m: layer.weights.outputs, accumulator: context.plan.forward)
         a = IntegerTensor(codes: y, exponent: a.exponent - 7)
       case .batchNorm(let layer):
         let batch =
@@ -169,7 +173,7 @@ extension WAGEUBNNetwork {
       inputs: inputs, labels: labels, context: context, statistics: &statistics, capture: &none)
   }
 
-  /// ``step(inputs:labels:context:statistics:)``, recording the dense stages' tensors into
+  /// ``step(inputs:labels:context:statistics:)``, recording the datapath units' tensors into
   /// `capture` when it is given and asks for this step (integer arithmetic only).
   public mutating func step(
     inputs: [Int64], labels: [Int], context: WAGEUBNStepContext,
@@ -208,11 +212,9 @@ extension WAGEUBNNetwork {
           error, bits: context.bits.e2,
           previousExponent: statistics[l].tensors["E2"]?.lastExponent ?? 0)
         statistics[l].record(e, as: "E2", step: context.step)
-        if dense {
-          recorder?.recordQuantizer(
-            step: context.step, layer: name, tensor: "E2", input: error, output: e,
-            bits: context.bits.e2, bound: nil)
-        }
+        recorder?.recordQuantizer(
+          step: context.step, layer: name, tensor: "E2", input: error, output: e,
+          bits: context.bits.e2, bound: nil)
         let positions = a.codes.count / weights.inputs
         var gradientEvents = AccumulatorEvents()
         let g = product(
@@ -224,13 +226,18 @@ extension WAGEUBNNetwork {
             step: context.step, layer: name, kind: .gradient, left: e.tensor.codes,
             right: a.codes, output: g, rows: rows, n: weights.inputs, m: weights.outputs,
             accumulator: context.plan.gradient)
+        } else {
+          recorder?.recordConvolution(
+            step: context.step, layer: name, name: "gradient", kind: .gradient,
+            left: e.tensor.codes, right: a.codes, output: g, rows: positions, n: weights.inputs,
+            m: weights.outputs, accumulator: context.plan.gradient)
         }
         let key = StochasticKey(
           seed: context.stochasticSeed, step: UInt32(truncatingIfNeeded: context.step),
           tensor: UInt32(weightIndex))
         let gInput = IntegerTensor(codes: g, exponent: e.tensor.exponent + a.exponent)
         let gq = q.constant(gInput, bits: 8, gScaleBits: context.phase.gScaleBits, key: key)
-        if dense, q.profile.stochasticForm == .signMagnitude {
+        if q.profile.stochasticForm == .signMagnitude {
           recorder?.recordStochastic(
             step: context.step, layer: name, input: gInput,
             words: WAGEUBNCapture.words(key, count: g.count), output: gq,
@@ -251,12 +258,15 @@ extension WAGEUBNNetwork {
           let patches = ChannelLastKernels.patches(
             spread, n: rows, h: layer.height + 2, w: layer.width + 2, c: weights.outputs,
             stride: 1, padding: 0)
+          let flipped = ChannelLastKernels.flipped(
+            weights.forward, outputs: weights.outputs, channels: layer.channels)
           back = product(
-            patches,
-            ChannelLastKernels.flipped(
-              weights.forward, outputs: weights.outputs, channels: layer.channels),
-            rows * layer.height * layer.width, 9 * weights.outputs, layer.channels, .forward,
-            context.plan.error, context.threads, &errorEvents)
+            patches, flipped, rows * layer.height * layer.width, 9 * weights.outputs,
+            layer.channels, .forward, context.plan.error, context.threads, &errorEvents)
+          recorder?.recordConvolution(
+            step: context.step, layer: name, name: "error", kind: .forward, left: patches,
+            right: flipped, output: back, rows: rows * layer.height * layer.width,
+            n: 9 * weights.outputs, m: layer.channels, accumulator: context.plan.error)
         default:
           back = product(
             e.tensor.codes, weights.forward, rows, weights.inputs, weights.outputs, .error,
@@ -283,13 +293,11 @@ extension WAGEUBNNetwork {
           previousExponent: index[s].flatMap { statistics[$0].tensors["E1"]?.lastExponent } ?? 0)
         if let l = index[s] {
           statistics[l].record(e1, as: "E1", step: context.step)
-          if statistics[l].name.hasPrefix("dense") {
-            let half = Int64(1) << Int64(context.bits.e1 - 1)
-            recorder?.recordQuantizer(
-              step: context.step, layer: statistics[l].name, tensor: "E1", input: error,
-              output: e1, bits: context.bits.e1,
-              bound: q.profile.e1Clip == .symmetric ? half - 1 : half)
-          }
+          let half = Int64(1) << Int64(context.bits.e1 - 1)
+          recorder?.recordQuantizer(
+            step: context.step, layer: statistics[l].name, tensor: "E1", input: error,
+            output: e1, bits: context.bits.e1,
+            bound: q.profile.e1Clip == .symmetric ? half - 1 : half)
         }
         error = IntegerTensor(
           codes: zip(e1.tensor.codes, pre).map { $1 > 0 ? $0 : 0 }, exponent: e1.tensor.exponent)

@@ -18,22 +18,30 @@ struct WageubnUnitReplayTests {
 
   /// A tiny run on the bundled digits, capturing steps 0 and 3 into `folder`.
   static func capture(_ extra: [String], into folder: URL) throws -> [[String: Any]] {
-    let r = try CLI.run(
+    try train(
       [
-        "wageubn", "train", "--dataset", "digits", "--data-dir", Paths.bundledData.path,
-        "--model", "mlp:64-32-10", "--epochs", "1", "--batch", "8", "--limit", "80", "--lr",
-        "0.5", "--seed", "3", "--quiet", "--capture", folder.path, "--capture-steps", "0,3",
-      ] + extra)
+        "--dataset", "digits", "--data-dir", Paths.bundledData.path, "--model", "mlp:64-32-10",
+        "--batch", "8", "--limit", "80", "--lr", "0.5", "--capture-steps", "0,3",
+      ] + extra, capturingInto: folder)
+  }
+
+  /// A `wageubn train` run of one epoch, seed 3, capturing into `folder`: the manifest's files.
+  static func train(_ options: [String], capturingInto folder: URL) throws -> [[String: Any]] {
+    let r = try CLI.run(
+      ["wageubn", "train", "--epochs", "1", "--seed", "3", "--quiet", "--capture", folder.path]
+        + options)
     #expect(r.status == 0, "\(r.stderr)")
     let data = try Data(contentsOf: folder.appendingPathComponent("manifest.json"))
     let manifest = try JSONSerialization.jsonObject(with: data) as? [String: Any]
     return manifest?["files"] as? [[String: Any]] ?? []
   }
 
-  /// The testbench run of one captured file: unit parameters, then the replay options.
+  /// The testbench run of one captured file: unit parameters, then the replay options. The
+  /// quantizers' inputs are 48 bits wide unless the capture needs more.
   static func arguments(_ entry: [String: Any], file: String) -> [String]? {
     let p = entry["parameters"] as? [String: Int] ?? [:]
     func v(_ name: String) -> String { "\(p[name] ?? -1)" }
+    let inWidth = "IN_WIDTH=\((p["IN_WIDTH"] ?? 0) <= 48 ? 48 : 64)"
     switch entry["unit"] as? String {
     case "mac":
       return [
@@ -42,12 +50,12 @@ struct WageubnUnitReplayTests {
       ]
     case "shift":
       return [
-        "wageubn_shift_quantizer", "IN_WIDTH=48", "BITS=\(v("BITS"))", "BOUND=\(v("BOUND"))",
+        "wageubn_shift_quantizer", inWidth, "BITS=\(v("BITS"))", "BOUND=\(v("BOUND"))",
         "OUT_WIDTH=18", "--", "--replay", file, "--R_CODE", v("R_CODE"), "--ZERO", v("ZERO"),
       ]
     case "e2":
       return [
-        "wageubn_e2_quantizer", "IN_WIDTH=48", "BITS=\(v("BITS"))", "OUT_WIDTH=32", "--",
+        "wageubn_e2_quantizer", inWidth, "BITS=\(v("BITS"))", "OUT_WIDTH=32", "--",
         "--replay", file, "--R_CODE", v("R_CODE"), "--ZERO", v("ZERO"),
       ]
     case "stochastic":
@@ -67,6 +75,12 @@ struct WageubnUnitReplayTests {
     let folder = Paths.temporaryDirectory("bittrue-wageubn-capture")
     defer { try? FileManager.default.removeItem(at: folder) }
     let entries = try Self.capture(extra, into: folder)
+    #expect(try Self.replay(entries, in: folder) > 0, "some dot products overflow")
+  }
+
+  /// Replays every captured file of `entries` on its unit (each must match bit for bit);
+  /// returns how many captured dot products overflowed.
+  static func replay(_ entries: [[String: Any]], in folder: URL) throws -> Int {
     #expect(
       Set(entries.compactMap { $0["unit"] as? String }) == ["mac", "shift", "e2", "stochastic"])
     var overflowing = 0
@@ -77,6 +91,8 @@ struct WageubnUnitReplayTests {
         continue
       }
       if entry["unit"] as? String == "mac" {
+        let p = entry["parameters"] as? [String: Int] ?? [:]
+        #expect(p["A_WIDTH"] ?? 99 <= 16 && p["B_WIDTH"] ?? 99 <= 16, "16-bit MAC ports")
         let text = try String(contentsOfFile: file, encoding: .utf8)
         overflowing += text.split(separator: "\n").count { $0.hasSuffix(" 1") }
       }
@@ -84,7 +100,57 @@ struct WageubnUnitReplayTests {
       #expect(r.status == 0, "\(arguments): \(r.stdout)\(r.stderr)")
       #expect(r.stdout.contains(" 0 mismatches"), "\(r.stdout)")
     }
-    #expect(overflowing > 0, "some captured dot products overflow the narrow accumulator")
+    return overflowing
+  }
+
+  /// 20 synthetic 28×28 grey images (a bright bar whose place and direction follow the class,
+  /// on a faint gradient), 10 classes, as the shared CSV format.
+  static func syntheticImages() -> String {
+    var text = (0..<784).map { "p\($0)" }.joined(separator: ",") + ",label\n"
+    for r in 0..<20 {
+      let label = r % 10
+      let pixels = (0..<784).map { i -> Int in
+        let (y, x) = (i / 28, i % 28)
+        let bar = label < 5 ? abs(y - 4 - 4 * label) <= 1 : abs(x - 4 - 4 * (label - 5)) <= 1
+        return bar ? 200 + (r * 7 + i) % 56 : (x + y + r) % 24
+      }
+      text += pixels.map(String.init).joined(separator: ",") + ",\(label)\n"
+    }
+    return text
+  }
+
+  /// The LeNet-style CNN (`--model lenet`) on synthetic images: the convolutions' forward,
+  /// error and gradient dot products, their E2 and G, the E1 after each batch norm and the
+  /// dense stage's tensors all replay bit for bit, with some dot products overflowing.
+  @Test(arguments: [
+    ["--profile", "hardware", "--accumulator-width", "20"],
+    ["--profile", "paper", "--accumulator-width", "21", "--accumulator-overflow", "wrap"],
+  ])
+  func lenetCaptureReplaysBitForBit(_ extra: [String]) throws {
+    let folder = Paths.temporaryDirectory("bittrue-wageubn-capture")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = folder.appendingPathComponent("images.csv")
+    try Self.syntheticImages().write(to: data, atomically: true, encoding: .utf8)
+    let capture = folder.appendingPathComponent("capture")
+    let entries = try Self.train(
+      [
+        "--dataset", data.path, "--model", "lenet", "--batch", "4", "--lr", "0.5",
+        "--capture-steps", "0,2", "--capture-dot-products", "32",
+      ] + extra, capturingInto: capture)
+    let files = Set(entries.compactMap { $0["file"] as? String })
+    for step in [0, 2] {
+      for layer in ["conv1", "conv2", "dense1"] {
+        for tensor in ["forward.mac", "gradient.mac", "E2.e2", "G.stochastic"] {
+          #expect(files.contains("s\(step)-\(layer)-\(tensor).txt"), "\(layer) \(tensor)")
+        }
+      }
+      for name in ["conv2-error.mac", "dense1-error.mac", "bn1-E1.shift", "bn2-E1.shift"] {
+        #expect(files.contains("s\(step)-\(name).txt"), "\(name)")
+      }
+      #expect(!files.contains("s\(step)-conv1-error.mac.txt"), "the first stage has no error")
+    }
+    #expect(files.count == 2 * 16)
+    #expect(try Self.replay(entries, in: capture) > 0, "some dot products overflow")
   }
 
   @Test func aCorruptedCaptureFails() throws {

@@ -46,7 +46,9 @@ struct WageubnReportCommand: ParsableCommand {
     do {
       report = try JSONDecoder().decode(WAGEUBNRunReport.self, from: data)
     } catch {
-      throw CommandFailure(description: "\(path): not a bittrue WAGEUBN run report")
+      throw CommandFailure(
+        description:
+          "\(path): not a bittrue WAGEUBN run report (\(WageubnFileProblem.describe(error)))")
     }
     guard report.format == "bittrue-wageubn-run", report.version == 1 else {
       throw CommandFailure(

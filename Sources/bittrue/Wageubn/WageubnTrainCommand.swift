@@ -146,7 +146,10 @@ private func loadState(
   }
   let state: WAGEUBNTrainingState
   do { state = try JSONDecoder().decode(WAGEUBNTrainingState.self, from: data) } catch {
-    throw CommandFailure(description: "--resume: \(path) is not a WAGEUBN training state")
+    throw CommandFailure(
+      description:
+        "--resume: \(path) is not a WAGEUBN training state (\(WageubnFileProblem.describe(error)))"
+    )
   }
   if let reason = state.mismatch(with: configuration, trainCount: trainCount) {
     throw CommandFailure(description: "--resume: \(path): \(reason)")
