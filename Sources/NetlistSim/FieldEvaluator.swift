@@ -1,5 +1,6 @@
 import BitCore
 import CLogicKernels
+import Synchronization
 
 /// A combinational ``GateEvaluator``'s program run by the native tile kernels
 /// (``LogicKernelPath``) straight from sample-major bytes to integer output fields: per tile
@@ -21,6 +22,9 @@ public final class FieldEvaluator: @unchecked Sendable {
   private let fieldWidths: [Int32]
   private let readSlots: [UInt32]
   private let readInvert: [UInt8]
+  /// Scratch space of finished parts, reused by later calls (no allocation and no fresh
+  /// pages to fault in per call): at most one per part that ever ran concurrently.
+  private let idleScratch = Mutex<[TileScratch]>([])
 
   /// Prepares `evaluator` (which must have no registers) to read `fields` (output bit
   /// ranges of at most 31 bits each).
@@ -59,20 +63,28 @@ public final class FieldEvaluator: @unchecked Sendable {
     withProgram { program in
       let shared = ProgramPointer(program)
       ParallelFor.run(parts, threads: parts) { part in
-        let planes = UnsafeMutableRawPointer.allocate(byteCount: max(inputs, 1) * 64, alignment: 64)
-        let slots = UnsafeMutableRawPointer.allocate(byteCount: slotBytes, alignment: 64)
-        defer {
-          planes.deallocate()
-          slots.deallocate()
-        }
-        for tile in (tiles * part / parts)..<(tiles * (part + 1) / parts) {
-          let first = 512 * tile
-          clk_evaluate_tile(
-            path.rawValue, shared.pointer, io.bytes + first * inputs, min(512, count - first),
-            planes.assumingMemoryBound(to: UInt64.self),
-            slots.assumingMemoryBound(to: UInt8.self), io.out + first * stride, stride,
-            io.last.map { UnsafeMutableRawPointer($0 + first).assumingMemoryBound(to: Int64.self) })
-        }
+        let scratch =
+          idleScratch.withLock { $0.popLast() }
+          ?? TileScratch(planeBytes: max(inputs, 1) * 64, slotBytes: slotBytes)
+        defer { idleScratch.withLock { $0.append(scratch) } }
+        let (planes, slots) = (scratch.planes, scratch.slots)
+        // One contiguous run of whole tiles per part, in one call.
+        let first = 512 * (tiles * part / parts)
+        let end = min(count, 512 * (tiles * (part + 1) / parts))
+        clk_evaluate_tiles(
+          path.rawValue, shared.pointer, io.bytes + first * inputs, end - first,
+          planes.assumingMemoryBound(to: UInt64.self),
+          slots.assumingMemoryBound(to: UInt8.self), io.out + first * stride, stride,
+          io.last.map { UnsafeMutableRawPointer($0 + first).assumingMemoryBound(to: Int64.self) })
+      }
+    }
+  }
+
+  deinit {
+    idleScratch.withLock { all in
+      for scratch in all {
+        scratch.planes.deallocate()
+        scratch.slots.deallocate()
       }
     }
   }
@@ -117,4 +129,15 @@ private struct FieldIO: @unchecked Sendable {
 private struct ProgramPointer: @unchecked Sendable {
   var pointer: UnsafePointer<clk_program>
   init(_ pointer: UnsafePointer<clk_program>) { self.pointer = pointer }
+}
+
+/// One part's scratch space: a tile's input planes and the program's slots, 64-byte aligned.
+private struct TileScratch: @unchecked Sendable {
+  var planes: UnsafeMutableRawPointer
+  var slots: UnsafeMutableRawPointer
+
+  init(planeBytes: Int, slotBytes: Int) {
+    planes = UnsafeMutableRawPointer.allocate(byteCount: planeBytes, alignment: 64)
+    slots = UnsafeMutableRawPointer.allocate(byteCount: slotBytes, alignment: 64)
+  }
 }
