@@ -48,8 +48,10 @@ public final class FieldEvaluator: @unchecked Sendable {
 
   /// Evaluates `count` samples of sample-major bytes (`bytes[s · inputs + i]`, non-zero = 1):
   /// field `f` of sample `s` goes to `out[s · stride + f]`, except that the last field goes
-  /// to `last[s]` when `last` is given. With `threads > 1` the tiles are split into
-  /// contiguous parts evaluated concurrently; the result does not depend on `threads`.
+  /// to `last[s]` when `last` is given. With `threads > 1` the threads take runs of
+  /// ``tilesPerClaim`` tiles from a shared counter until none is left (a thread that starts
+  /// late takes fewer), each with its own scratch space; every tile is computed the same way
+  /// by whichever thread, so the result does not depend on `threads`.
   public func evaluate(
     bytes: UnsafePointer<UInt8>, count: Int, out: UnsafeMutablePointer<Int32>, stride: Int,
     last: UnsafeMutablePointer<Int>? = nil, path: LogicKernelPath = .best, threads: Int = 1
@@ -57,28 +59,42 @@ public final class FieldEvaluator: @unchecked Sendable {
     precondition(path.isAvailable, "the \(path) kernels do not run on this CPU")
     let inputs = evaluator.inputBitCount
     let tiles = (count + 511) / 512
-    let parts = max(1, min(threads, tiles))
+    let claims = (tiles + Self.tilesPerClaim - 1) / Self.tilesPerClaim
+    let workers = max(1, min(threads, claims))
     let slotBytes = evaluator.code.slotCount * 64
     let io = FieldIO(bytes: bytes, out: out, last: last)
+    let next = Mutex(0)
     withProgram { program in
       let shared = ProgramPointer(program)
-      ParallelFor.run(parts, threads: parts) { part in
+      ParallelFor.run(workers, threads: workers) { _ in
         let scratch =
           idleScratch.withLock { $0.popLast() }
           ?? TileScratch(planeBytes: max(inputs, 1) * 64, slotBytes: slotBytes)
         defer { idleScratch.withLock { $0.append(scratch) } }
-        let (planes, slots) = (scratch.planes, scratch.slots)
-        // One contiguous run of whole tiles per part, in one call.
-        let first = 512 * (tiles * part / parts)
-        let end = min(count, 512 * (tiles * (part + 1) / parts))
-        clk_evaluate_tiles(
-          path.rawValue, shared.pointer, io.bytes + first * inputs, end - first,
-          planes.assumingMemoryBound(to: UInt64.self),
-          slots.assumingMemoryBound(to: UInt8.self), io.out + first * stride, stride,
-          io.last.map { UnsafeMutableRawPointer($0 + first).assumingMemoryBound(to: Int64.self) })
+        // With one worker, one claim of every tile: one call into the kernels.
+        let step = workers == 1 ? tiles : Self.tilesPerClaim
+        while true {
+          let claim = next.withLock { value in
+            defer { value += 1 }
+            return value
+          }
+          guard claim * step < tiles else { return }
+          let first = 512 * claim * step
+          let end = min(count, first + 512 * step)
+          clk_evaluate_tiles(
+            path.rawValue, shared.pointer, io.bytes + first * inputs, end - first,
+            scratch.planes.assumingMemoryBound(to: UInt64.self),
+            scratch.slots.assumingMemoryBound(to: UInt8.self), io.out + first * stride, stride,
+            io.last.map { UnsafeMutableRawPointer($0 + first).assumingMemoryBound(to: Int64.self) }
+          )
+        }
       }
     }
   }
+
+  /// Tiles a thread takes at a time when several share the work: small enough that a thread
+  /// woken late still gets a fair share, large enough that claiming costs nothing.
+  static let tilesPerClaim = 2
 
   deinit {
     idleScratch.withLock { all in

@@ -88,14 +88,14 @@ import _TestSupport
 
   /// Input counts around the transposition's 64-input vectors, its passes of four vectors and
   /// its half-width last vector, on whole tiles (each input plane transposed straight into
-  /// its slot) and partial ones, at several thread counts.
+  /// its slot) and partial ones, at several thread counts (threads claiming runs of tiles).
   @Test(arguments: [31, 32, 33, 64, 97, 210, 256, 257, 300, 451])
   func wideInputsOnEveryPath(inputs: Int) throws {
     for path in LogicKernelPath.available {
       var rng = SeededRandom(seed: 1000 + 7 * UInt64(inputs) + UInt64(path.rawValue))
       let netlist = RandomNetlists.gateNetwork(
         inputs: inputs, layers: 2, width: inputs / 2 + 5, outputs: 33, using: &rng)
-      for (samples, threads) in [(512, 1), (1613, 2), (2048, 3)] {
+      for (samples, threads) in [(512, 1), (1613, 2), (2048, 3), (4700, 4)] {
         let found = try Self.mismatch(
           netlist, samples: samples, path: path, threads: threads, using: &rng)
         #expect(found == nil, "\(found ?? "")")
