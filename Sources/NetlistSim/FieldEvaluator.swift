@@ -22,8 +22,8 @@ public final class FieldEvaluator: @unchecked Sendable {
   private let fieldWidths: [Int32]
   private let readSlots: [UInt32]
   private let readInvert: [UInt8]
-  /// Scratch space of finished parts, reused by later calls (no allocation and no fresh
-  /// pages to fault in per call): at most one per part that ever ran concurrently.
+  /// Scratch space of finished workers, reused by later calls (no allocation and no fresh
+  /// pages to fault in per call): at most one per worker that ever ran concurrently.
   private let idleScratch = Mutex<[TileScratch]>([])
 
   /// Prepares `evaluator` (which must have no registers) to read `fields` (output bit
