@@ -28,6 +28,10 @@ void clk__planes_portable(
 #ifdef CLK_X86
 void clk__planes_avx2(const uint8_t *bytes, long inputs, long count, uint64_t *planes);
 void clk__planes_avx512(const uint8_t *bytes, long inputs, long count, uint64_t *planes);
+/// The planes of a tile's full 64-sample groups (words of the later groups zero), input i's
+/// to `base + offsets[i]` (64-byte aligned), or to `base + 64 * i` when `offsets` is NULL.
+void clk__planes_avx512_to(
+    const uint8_t *bytes, long inputs, long count, uint8_t *base, const uint32_t *offsets);
 #endif
 
 #endif

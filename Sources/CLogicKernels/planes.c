@@ -143,47 +143,116 @@ CLK_AVX512_TARGET CLK_INLINE void transpose_words_avx512(__m512i r[8]) {
   }
 }
 
-/// Input planes `i0` … `inputs`-1 (at most 32) of the full 64-sample groups, with 256-bit
-/// operations: a last partial vector costs half of a 512-bit one.
-CLK_AVX512_TARGET static void planes_tail_avx512(
-    const uint8_t *bytes, long inputs, long i0, long full, uint64_t *planes) {
-  __mmask32 valid = ((__mmask32)1 << (inputs - i0)) - 1;
-  if (inputs - i0 >= 32) valid = ~(__mmask32)0;
-  for (long w = 0; w < full; w++) {
-    const uint8_t *base = bytes + 64 * w * inputs + i0;
-    __m256i a[8];
-    for (int g = 0; g < 8; g++) {
-      __m256i merged = _mm256_setzero_si256();
-      for (int k = 0; k < 8; k++) {
-        __m256i x = _mm256_maskz_loadu_epi8(valid, base + (8 * g + k) * inputs);
-        merged = _mm256_mask_add_epi8(
-            merged, _mm256_test_epi8_mask(x, x), merged, _mm256_set1_epi8((char)(1 << k)));
+/// The three unpack stages (bytes, 16-bit, 32-bit) of CLK_PLANE_INPUT on 512-bit vectors.
+CLK_AVX512_TARGET CLK_INLINE void unpack_avx512(const __m512i a[8], __m512i out[8]) {
+  __m512i b[8], c[8];
+  for (int p = 0; p < 4; p++) {
+    b[2 * p] = _mm512_unpacklo_epi8(a[2 * p], a[2 * p + 1]);
+    b[2 * p + 1] = _mm512_unpackhi_epi8(a[2 * p], a[2 * p + 1]);
+  }
+  for (int h = 0; h < 2; h++) {
+    for (int p = 0; p < 2; p++) {
+      __m512i x = b[4 * p + h], y = b[4 * p + 2 + h];
+      c[4 * h + p] = _mm512_unpacklo_epi16(x, y);
+      c[4 * h + 2 + p] = _mm512_unpackhi_epi16(x, y);
+    }
+  }
+  for (int q = 0; q < 4; q++) {
+    out[2 * q] = _mm512_unpacklo_epi32(c[2 * q], c[2 * q + 1]);
+    out[2 * q + 1] = _mm512_unpackhi_epi32(c[2 * q], c[2 * q + 1]);
+  }
+}
+
+/// The same stages on the low 256 bits (a last vector of at most 32 inputs costs half).
+CLK_AVX512_TARGET CLK_INLINE void unpack_half_avx512(const __m512i a[8], __m512i out[8]) {
+  __m256i b[8], c[8];
+  for (int p = 0; p < 4; p++) {
+    __m256i x = _mm512_castsi512_si256(a[2 * p]), y = _mm512_castsi512_si256(a[2 * p + 1]);
+    b[2 * p] = _mm256_unpacklo_epi8(x, y);
+    b[2 * p + 1] = _mm256_unpackhi_epi8(x, y);
+  }
+  for (int h = 0; h < 2; h++) {
+    for (int p = 0; p < 2; p++) {
+      __m256i x = b[4 * p + h], y = b[4 * p + 2 + h];
+      c[4 * h + p] = _mm256_unpacklo_epi16(x, y);
+      c[4 * h + 2 + p] = _mm256_unpackhi_epi16(x, y);
+    }
+  }
+  for (int q = 0; q < 4; q++) {
+    out[2 * q] = _mm512_zextsi256_si512(_mm256_unpacklo_epi32(c[2 * q], c[2 * q + 1]));
+    out[2 * q + 1] = _mm512_zextsi256_si512(_mm256_unpackhi_epi32(c[2 * q], c[2 * q + 1]));
+  }
+}
+
+/// Input vectors transposed per pass over a tile's rows: their merged and unpacked vectors
+/// (16 KB) stay in L1 beside the rows being read.
+enum { CHUNK = 4 };
+
+CLK_AVX512_TARGET void clk__planes_avx512_to(
+    const uint8_t *bytes, long inputs, long count, uint8_t *base, const uint32_t *offsets) {
+  long full = count / 64, vectors = (inputs + 63) / 64;
+  // Opaque to the compiler, so that it keeps the masked byte add (one instruction) rather
+  // than turning it into an OR and a blend.
+  __m512i bit[8];
+  for (int k = 0; k < 8; k++) {
+    bit[k] = _mm512_set1_epi8((char)(1 << k));
+    __asm__("" : "+v"(bit[k]));
+  }
+  const __m512i ones = _mm512_set1_epi8(-1);
+  // out[c][w][r]: unpack result r of vector v0 + c, sample group w (see CLK_PLANE_INPUT).
+  __m512i out[CHUNK][8][8];
+  for (long v0 = 0; v0 < vectors; v0 += CHUNK) {
+    long chunk = vectors - v0 < CHUNK ? vectors - v0 : CHUNK;
+    for (long w = 0; w < 8; w++) {
+      if (w >= full) {
+        for (long c = 0; c < chunk; c++) {
+          for (int r = 0; r < 8; r++) out[c][w][r] = _mm512_setzero_si512();
+        }
+        continue;
       }
-      a[g] = merged;
-    }
-    __m256i b[8], c[8];
-    for (int p = 0; p < 4; p++) {
-      b[2 * p] = _mm256_unpacklo_epi8(a[2 * p], a[2 * p + 1]);
-      b[2 * p + 1] = _mm256_unpackhi_epi8(a[2 * p], a[2 * p + 1]);
-    }
-    for (int h = 0; h < 2; h++) {
-      for (int p = 0; p < 2; p++) {
-        __m256i x = b[4 * p + h], y = b[4 * p + 2 + h];
-        c[4 * h + p] = _mm256_unpacklo_epi16(x, y);
-        c[4 * h + 2 + p] = _mm256_unpackhi_epi16(x, y);
+      // a[c][g] byte i: samples 64w + 8g … 64w + 8g + 7 of input 64(v0 + c) + i.
+      __m512i a[CHUNK][8];
+      for (int g = 0; g < 8; g++) {
+        const uint8_t *rows = bytes + (64 * w + 8 * g) * inputs + 64 * v0;
+        for (long c = 0; c < chunk; c++) {
+          long left = inputs - 64 * (v0 + c);
+          __m512i merged = _mm512_setzero_si512();
+          if (left >= 64) {
+            for (int k = 0; k < 8; k++) {
+              __m512i x = _mm512_loadu_si512(rows + 64 * c + k * inputs);
+              merged = _mm512_mask_add_epi8(merged, _mm512_test_epi8_mask(ones, x), merged, bit[k]);
+            }
+          } else {
+            __mmask64 valid = ((__mmask64)1 << left) - 1;
+            for (int k = 0; k < 8; k++) {
+              __m512i x = _mm512_maskz_loadu_epi8(valid, rows + 64 * c + k * inputs);
+              merged = _mm512_mask_add_epi8(merged, _mm512_test_epi8_mask(x, x), merged, bit[k]);
+            }
+          }
+          a[c][g] = merged;
+        }
+      }
+      for (long c = 0; c < chunk; c++) {
+        if (inputs - 64 * (v0 + c) <= 32) {
+          unpack_half_avx512(a[c], out[c][w]);
+        } else {
+          unpack_avx512(a[c], out[c][w]);
+        }
       }
     }
-    uint64_t out[32] __attribute__((aligned(32)));
-    for (int q = 0; q < 4; q++) {
-      _mm256_store_si256((__m256i *)(out + 8 * q), _mm256_unpacklo_epi32(c[2 * q], c[2 * q + 1]));
-      _mm256_store_si256(
-          (__m256i *)(out + 8 * q + 4), _mm256_unpackhi_epi32(c[2 * q], c[2 * q + 1]));
-    }
-    for (int r = 0; r < 8; r++) {
-      for (int L = 0; L < 2; L++) {
-        for (int j = 0; j < 2; j++) {
-          long i = i0 + CLK_PLANE_INPUT(r, L, j);
-          if (i < inputs) planes[i * 8 + w] = out[4 * r + 2 * L + j];
+    for (long c = 0; c < chunk; c++) {
+      for (int r = 0; r < 8; r++) {
+        // The eight groups' words of each input become one 64-byte store.
+        __m512i words[8];
+        for (int w = 0; w < 8; w++) words[w] = out[c][w][r];
+        transpose_words_avx512(words);
+        for (int L = 0; L < 4; L++) {
+          for (int j = 0; j < 2; j++) {
+            long i = 64 * (v0 + c) + CLK_PLANE_INPUT(r, L, j);
+            if (i < inputs) {
+              _mm512_storeu_si512(base + (offsets ? offsets[i] : 64 * i), words[2 * L + j]);
+            }
+          }
         }
       }
     }
@@ -192,72 +261,8 @@ CLK_AVX512_TARGET static void planes_tail_avx512(
 
 CLK_AVX512_TARGET void clk__planes_avx512(
     const uint8_t *bytes, long inputs, long count, uint64_t *planes) {
-  long full = count / 64, vectors = (inputs + 63) / 64;
-  // A last vector of at most 32 inputs goes through 256-bit operations.
-  long tail = inputs % 64 != 0 && inputs % 64 <= 32 ? 64 * (vectors - 1) : inputs;
-  if (tail < inputs) vectors -= 1;
-  // out[w][r]: unpack result r of sample group w (see CLK_PLANE_INPUT).
-  __m512i out[8][8];
-  for (long v = 0; v < vectors; v++) {
-    long left = inputs - 64 * v;
-    __mmask64 valid = left >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << left) - 1);
-    for (long w = 0; w < full; w++) {
-      const uint8_t *base = bytes + 64 * w * inputs + 64 * v;
-      __m512i a[8];
-      for (int g = 0; g < 8; g++) {
-        __m512i merged = _mm512_setzero_si512();
-        for (int k = 0; k < 8; k++) {
-          __m512i x = _mm512_maskz_loadu_epi8(valid, base + (8 * g + k) * inputs);
-          merged = _mm512_mask_add_epi8(
-              merged, _mm512_test_epi8_mask(x, x), merged, _mm512_set1_epi8((char)(1 << k)));
-        }
-        a[g] = merged;
-      }
-      __m512i b[8], c[8];
-      for (int p = 0; p < 4; p++) {
-        b[2 * p] = _mm512_unpacklo_epi8(a[2 * p], a[2 * p + 1]);
-        b[2 * p + 1] = _mm512_unpackhi_epi8(a[2 * p], a[2 * p + 1]);
-      }
-      for (int h = 0; h < 2; h++) {
-        for (int p = 0; p < 2; p++) {
-          __m512i x = b[4 * p + h], y = b[4 * p + 2 + h];
-          c[4 * h + p] = _mm512_unpacklo_epi16(x, y);
-          c[4 * h + 2 + p] = _mm512_unpackhi_epi16(x, y);
-        }
-      }
-      for (int q = 0; q < 4; q++) {
-        out[w][2 * q] = _mm512_unpacklo_epi32(c[2 * q], c[2 * q + 1]);
-        out[w][2 * q + 1] = _mm512_unpackhi_epi32(c[2 * q], c[2 * q + 1]);
-      }
-    }
-    for (int r = 0; r < 8; r++) {
-      if (full == 8) {
-        // A whole tile: the eight groups' words of each input become one 64-byte store.
-        __m512i words[8];
-        for (int w = 0; w < 8; w++) words[w] = out[w][r];
-        transpose_words_avx512(words);
-        for (int L = 0; L < 4; L++) {
-          for (int j = 0; j < 2; j++) {
-            long i = 64 * v + CLK_PLANE_INPUT(r, L, j);
-            if (i < inputs) _mm512_storeu_si512(planes + i * 8, words[2 * L + j]);
-          }
-        }
-        continue;
-      }
-      for (long w = 0; w < full; w++) {
-        uint64_t words[8] __attribute__((aligned(64)));
-        _mm512_store_si512(words, out[w][r]);
-        for (int L = 0; L < 4; L++) {
-          for (int j = 0; j < 2; j++) {
-            long i = 64 * v + CLK_PLANE_INPUT(r, L, j);
-            if (i < inputs) planes[i * 8 + w] = words[2 * L + j];
-          }
-        }
-      }
-    }
-  }
-  if (tail < inputs) planes_tail_avx512(bytes, inputs, tail, full, planes);
-  clk__planes_portable(bytes, inputs, 0, count, full, (count + 63) / 64, planes);
+  clk__planes_avx512_to(bytes, inputs, count, (uint8_t *)planes, NULL);
+  clk__planes_portable(bytes, inputs, 0, count, count / 64, (count + 63) / 64, planes);
 }
 
 #endif

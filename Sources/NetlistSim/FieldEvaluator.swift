@@ -1,5 +1,6 @@
 import BitCore
 import CLogicKernels
+import Synchronization
 
 /// A combinational ``GateEvaluator``'s program run by the native tile kernels
 /// (``LogicKernelPath``) straight from sample-major bytes to integer output fields: per tile
@@ -21,6 +22,9 @@ public final class FieldEvaluator: @unchecked Sendable {
   private let fieldWidths: [Int32]
   private let readSlots: [UInt32]
   private let readInvert: [UInt8]
+  /// Scratch space of finished workers, reused by later calls (no allocation and no fresh
+  /// pages to fault in per call): at most one per worker that ever ran concurrently.
+  private let idleScratch = Mutex<[TileScratch]>([])
 
   /// Prepares `evaluator` (which must have no registers) to read `fields` (output bit
   /// ranges of at most 31 bits each).
@@ -44,8 +48,10 @@ public final class FieldEvaluator: @unchecked Sendable {
 
   /// Evaluates `count` samples of sample-major bytes (`bytes[s · inputs + i]`, non-zero = 1):
   /// field `f` of sample `s` goes to `out[s · stride + f]`, except that the last field goes
-  /// to `last[s]` when `last` is given. With `threads > 1` the tiles are split into
-  /// contiguous parts evaluated concurrently; the result does not depend on `threads`.
+  /// to `last[s]` when `last` is given. With `threads > 1` the threads take runs of
+  /// ``tilesPerClaim`` tiles from a shared counter until none is left (a thread that starts
+  /// late takes fewer), each with its own scratch space; every tile is computed the same way
+  /// by whichever thread, so the result does not depend on `threads`.
   public func evaluate(
     bytes: UnsafePointer<UInt8>, count: Int, out: UnsafeMutablePointer<Int32>, stride: Int,
     last: UnsafeMutablePointer<Int>? = nil, path: LogicKernelPath = .best, threads: Int = 1
@@ -53,26 +59,48 @@ public final class FieldEvaluator: @unchecked Sendable {
     precondition(path.isAvailable, "the \(path) kernels do not run on this CPU")
     let inputs = evaluator.inputBitCount
     let tiles = (count + 511) / 512
-    let parts = max(1, min(threads, tiles))
+    let claims = (tiles + Self.tilesPerClaim - 1) / Self.tilesPerClaim
+    let workers = max(1, min(threads, claims))
     let slotBytes = evaluator.code.slotCount * 64
     let io = FieldIO(bytes: bytes, out: out, last: last)
+    let next = Mutex(0)
     withProgram { program in
       let shared = ProgramPointer(program)
-      ParallelFor.run(parts, threads: parts) { part in
-        let planes = UnsafeMutableRawPointer.allocate(byteCount: max(inputs, 1) * 64, alignment: 64)
-        let slots = UnsafeMutableRawPointer.allocate(byteCount: slotBytes, alignment: 64)
-        defer {
-          planes.deallocate()
-          slots.deallocate()
+      ParallelFor.run(workers, threads: workers) { _ in
+        let scratch =
+          idleScratch.withLock { $0.popLast() }
+          ?? TileScratch(planeBytes: max(inputs, 1) * 64, slotBytes: slotBytes)
+        defer { idleScratch.withLock { $0.append(scratch) } }
+        // With one worker, one claim of every tile: one call into the kernels.
+        let step = workers == 1 ? tiles : Self.tilesPerClaim
+        while true {
+          let claim = next.withLock { value in
+            defer { value += 1 }
+            return value
+          }
+          guard claim * step < tiles else { return }
+          let first = 512 * claim * step
+          let end = min(count, first + 512 * step)
+          clk_evaluate_tiles(
+            path.rawValue, shared.pointer, io.bytes + first * inputs, end - first,
+            scratch.planes.assumingMemoryBound(to: UInt64.self),
+            scratch.slots.assumingMemoryBound(to: UInt8.self), io.out + first * stride, stride,
+            io.last.map { UnsafeMutableRawPointer($0 + first).assumingMemoryBound(to: Int64.self) }
+          )
         }
-        for tile in (tiles * part / parts)..<(tiles * (part + 1) / parts) {
-          let first = 512 * tile
-          clk_evaluate_tile(
-            path.rawValue, shared.pointer, io.bytes + first * inputs, min(512, count - first),
-            planes.assumingMemoryBound(to: UInt64.self),
-            slots.assumingMemoryBound(to: UInt8.self), io.out + first * stride, stride,
-            io.last.map { UnsafeMutableRawPointer($0 + first).assumingMemoryBound(to: Int64.self) })
-        }
+      }
+    }
+  }
+
+  /// Tiles a thread takes at a time when several share the work: small enough that a thread
+  /// woken late still gets a fair share, large enough that claiming costs nothing.
+  static let tilesPerClaim = 2
+
+  deinit {
+    idleScratch.withLock { all in
+      for scratch in all {
+        scratch.planes.deallocate()
+        scratch.slots.deallocate()
       }
     }
   }
@@ -117,4 +145,15 @@ private struct FieldIO: @unchecked Sendable {
 private struct ProgramPointer: @unchecked Sendable {
   var pointer: UnsafePointer<clk_program>
   init(_ pointer: UnsafePointer<clk_program>) { self.pointer = pointer }
+}
+
+/// One part's scratch space: a tile's input planes and the program's slots, 64-byte aligned.
+private struct TileScratch: @unchecked Sendable {
+  var planes: UnsafeMutableRawPointer
+  var slots: UnsafeMutableRawPointer
+
+  init(planeBytes: Int, slotBytes: Int) {
+    planes = UnsafeMutableRawPointer.allocate(byteCount: planeBytes, alignment: 64)
+    slots = UnsafeMutableRawPointer.allocate(byteCount: slotBytes, alignment: 64)
+  }
 }

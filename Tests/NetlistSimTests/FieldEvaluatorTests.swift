@@ -86,6 +86,64 @@ import _TestSupport
     }
   }
 
+  /// Input counts around the transposition's 64-input vectors, its passes of four vectors and
+  /// its half-width last vector, on whole tiles (each input plane transposed straight into
+  /// its slot) and partial ones, at several thread counts (threads claiming runs of tiles).
+  @Test(arguments: [31, 32, 33, 64, 97, 210, 256, 257, 300, 451])
+  func wideInputsOnEveryPath(inputs: Int) throws {
+    for path in LogicKernelPath.available {
+      var rng = SeededRandom(seed: 1000 + 7 * UInt64(inputs) + UInt64(path.rawValue))
+      let netlist = RandomNetlists.gateNetwork(
+        inputs: inputs, layers: 2, width: inputs / 2 + 5, outputs: 33, using: &rng)
+      for (samples, threads) in [(512, 1), (1613, 2), (2048, 3), (4700, 4)] {
+        let found = try Self.mismatch(
+          netlist, samples: samples, path: path, threads: threads, using: &rng)
+        #expect(found == nil, "\(found ?? "")")
+      }
+    }
+  }
+
+  /// Fields of at most 16 bits, in the layouts the readers treat apart: two fields at stride 2
+  /// beside the last (a two-class net's counts and class), three at stride 3, one alone.
+  @Test(arguments: [
+    [0..<9, 9..<18, 18..<19], [0..<16, 16..<20, 20..<31], [3..<4], [0..<2, 2..<18, 18..<30],
+  ])
+  func narrowFieldsOnEveryPath(fields: [Range<Int>]) throws {
+    var rng = SeededRandom(seed: UInt64(fields.count * 100 + fields[0].count))
+    let netlist = RandomNetlists.gateNetwork(
+      inputs: 90, layers: 3, width: 120, outputs: 31, using: &rng)
+    let evaluator = try GateEvaluator(netlist)
+    let split = fields.count > 1 && fields[0].count == 9
+    let stride = split ? fields.count - 1 : fields.count
+    for samples in [512, 1043, 31] {
+      let bytes = Self.bytes(90 * samples, using: &rng)
+      let planes = evaluator.evaluate(
+        BitPlanes(rowBytes: bytes, bitCount: 90, sampleCount: samples))
+      for path in LogicKernelPath.available {
+        var out = [Int32](repeating: -1, count: samples * stride)
+        var last = [Int](repeating: -1, count: samples)
+        bytes.withUnsafeBufferPointer { bytes in
+          out.withUnsafeMutableBufferPointer { out in
+            last.withUnsafeMutableBufferPointer { last in
+              FieldEvaluator(evaluator, fields: fields).evaluate(
+                bytes: bytes.baseAddress!, count: samples, out: out.baseAddress!,
+                stride: stride, last: split ? last.baseAddress! : nil, path: path)
+            }
+          }
+        }
+        for f in 0..<stride {
+          #expect(
+            (0..<samples).map { UInt64(out[stride * $0 + f]) }
+              == planes.unsignedValues(bits: fields[f]), "\(path), \(samples), field \(f)")
+        }
+        if split {
+          #expect(
+            last.map(UInt64.init) == planes.unsignedValues(bits: fields[stride]), "\(path)")
+        }
+      }
+    }
+  }
+
   /// The last field goes to its own array when asked.
   @Test func lastFieldSeparately() throws {
     var rng = SeededRandom(seed: 5)

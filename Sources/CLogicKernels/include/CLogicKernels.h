@@ -61,4 +61,12 @@ void clk_evaluate_tile(
     int path, const clk_program *program, const uint8_t *bytes, long count, uint64_t *planes,
     uint8_t *slots, int32_t *out, long out_stride, int64_t *last);
 
+/// Runs `program` on `count` samples (any number) of sample-major bytes tile by tile, as
+/// `clk_evaluate_tile` does for each 512 of them; on the AVX-512 path a whole tile's input
+/// planes are transposed straight into their slots. `planes` and `slots` as for
+/// `clk_evaluate_tile`.
+void clk_evaluate_tiles(
+    int path, const clk_program *program, const uint8_t *bytes, long count, uint64_t *planes,
+    uint8_t *slots, int32_t *out, long out_stride, int64_t *last);
+
 #endif
