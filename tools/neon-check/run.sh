@@ -25,7 +25,8 @@ fi
 # Runs the aarch64 binary $1 (compiled by $2) after checking that it holds NEON code.
 run_arm64() {
   local neon
-  neon="$(aarch64-linux-gnu-objdump -d "$1" | grep -cE '(eor|and|orr|bic)[[:space:]]+v[0-9]+\.16b' || true)"
+  local pattern='(eor|and|orr|bic)[[:space:]]+v[0-9]+\.16b'
+  neon="$(aarch64-linux-gnu-objdump -d "$1" | grep -cE "$pattern" || true)"
   if [ "$neon" -lt 16 ]; then
     echo "aarch64 ($2): the kernels did not compile to NEON instructions" >&2
     exit 1
