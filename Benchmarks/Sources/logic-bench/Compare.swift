@@ -9,7 +9,7 @@
 // the same input bytes (a plain sum over them), as images/s.
 //
 //   logic-bench compare --dir .build/compare [--nets breast_cancer,digits,random]
-//       [--samples 16384] [--repeats 20]
+//       [--samples 16384] [--repeats 20] [--packed 1 (packed-row and bit-plane inputs too)]
 import BitTrue
 import Foundation
 
@@ -126,6 +126,10 @@ func compare(name: String, dir: String, samples: Int, repeats: Int) throws {
         + "(netlist gates); %.1f%% of the input-bandwidth limit",
       rate(bittrue) / rate(cln), medianRate(bittrue) / medianRate(cln), rate(before) / rate(cln),
       rate(bittrue) * Double(net.gateCount), 100 * rate(bittrue) / rate(read)))
+  if option("packed", "0") != "0" {
+    comparePacked(
+      engine: engine, bytes: bytes, samples: samples, repeats: repeats, compiledRate: rate(cln))
+  }
   if sink == 42 { say("") }
 }
 

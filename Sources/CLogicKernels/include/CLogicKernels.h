@@ -69,4 +69,25 @@ void clk_evaluate_tiles(
     int path, const clk_program *program, const uint8_t *bytes, long count, uint64_t *planes,
     uint8_t *slots, int32_t *out, long out_stride, int64_t *last);
 
+// Packed-bits input (packed.c). A *packed row* is one sample's inputs, one bit each: input i
+// in bit i % 8 of byte i / 8 (least significant bit first), the row padded with ignored bits
+// to `row_bytes` ≥ ⌈inputs / 8⌉ bytes; rows follow each other (NumPy's
+// `np.packbits(x, axis=1, bitorder='little')`). Every path gives the byte path's planes.
+
+/// Input planes of one tile from `count` ≤ 512 packed rows. Planes of samples count … 511 are
+/// zero; `planes` (inputs*8 words) needs only 8-byte alignment.
+void clk_planes_from_packed(
+    int path, const uint8_t *packed, long row_bytes, long inputs, long count, uint64_t *planes);
+
+/// `clk_evaluate_tile` from a tile's input planes (the layout above, 8-byte aligned) instead
+/// of bytes; samples count … 511 of the planes may hold anything.
+void clk_evaluate_tile_planes(
+    int path, const clk_program *program, const uint64_t *planes, long count, uint8_t *slots,
+    int32_t *out, long out_stride, int64_t *last);
+
+/// `clk_evaluate_tile` from `count` ≤ 512 packed rows; `planes` is scratch space.
+void clk_evaluate_tile_packed(
+    int path, const clk_program *program, const uint8_t *packed, long row_bytes, long count,
+    uint64_t *planes, uint8_t *slots, int32_t *out, long out_stride, int64_t *last);
+
 #endif

@@ -30,6 +30,22 @@ public struct BinarySampleNPY: Equatable, Sendable {
   public static func parse(_ file: [UInt8], source: String) throws(DatasetError)
     -> BinarySampleNPY
   {
+    let (samples, inputs, data) = try matrix(
+      file, source: source, dtypes: ["|b1", "|u1"], expected: "'|b1' (bool) or '|u1' (uint8)")
+    let bits = Array(data)
+    if let k = bits.firstIndex(where: { $0 > 1 }) {
+      throw .malformedNPY(
+        path: source, field: "data",
+        reason: "sample \(k / inputs), input \(k % inputs): value \(bits[k]) is not 0 or 1")
+    }
+    return BinarySampleNPY(bits: bits, count: samples, featureCount: inputs)
+  }
+
+  /// The shape and data of a C-order 2-D `.npy` array of one-byte elements whose dtype is
+  /// one of `dtypes` (`expected` describes them in the error message).
+  static func matrix(
+    _ file: [UInt8], source: String, dtypes: Set<String>, expected: String
+  ) throws(DatasetError) -> (rows: Int, columns: Int, data: ArraySlice<UInt8>) {
     func fail(_ field: String, _ reason: String) -> DatasetError {
       .malformedNPY(path: source, field: field, reason: reason)
     }
@@ -50,8 +66,8 @@ public struct BinarySampleNPY: Equatable, Sendable {
       throw fail("header_len", "\(headerLength) header bytes, the file has fewer")
     }
     let header = try NPYHeader(file[(8 + lengthBytes)..<dataStart], fail: fail)
-    guard header.descr == "|b1" || header.descr == "|u1" else {
-      throw fail("descr", "dtype '\(header.descr)' is not '|b1' (bool) or '|u1' (uint8)")
+    guard dtypes.contains(header.descr) else {
+      throw fail("descr", "dtype '\(header.descr)' is not \(expected)")
     }
     guard !header.fortranOrder else {
       throw fail("fortran_order", "Fortran (column-major) order is not supported; save C order")
@@ -67,12 +83,7 @@ public struct BinarySampleNPY: Equatable, Sendable {
         "data", "shape (\(samples), \(inputs)) needs \(samples)·\(inputs) bytes, found \(available)"
       )
     }
-    let bits = Array(file[dataStart...])
-    if let k = bits.firstIndex(where: { $0 > 1 }) {
-      throw fail(
-        "data", "sample \(k / inputs), input \(k % inputs): value \(bits[k]) is not 0 or 1")
-    }
-    return BinarySampleNPY(bits: bits, count: samples, featureCount: inputs)
+    return (samples, inputs, file[dataStart...])
   }
 }
 

@@ -13,8 +13,10 @@ struct LogicEvalCommand: ParsableCommand {
       evaluator, 512 samples per pass, on the fastest kernels of the CPU (AVX-512, AVX2 or \
       portable). Samples come from --inputs (a CSV with one sample of 0/1 values per row, with \
       --labels the last column is the class; or a NumPy .npy file: a C-order bool or uint8 \
-      array of shape (samples, inputs) holding 0/1) or from a data set's test split \
-      (--dataset and encoding options, as for `logic train`).
+      array of shape (samples, inputs) holding 0/1; with --packed-bits a uint8 array of \
+      shape (samples, ⌈inputs/8⌉) as np.packbits(x, axis=1, bitorder='little') writes it, \
+      which skips the byte-to-bit step) or from a data set's test split (--dataset and \
+      encoding options, as for `logic train`).
 
       The output ends with the time until the net could run (`ready in:` lower, optimise, \
       bit-blast, compile) and the measured throughput of the evaluation alone (`throughput:` \
@@ -30,6 +32,7 @@ struct LogicEvalCommand: ParsableCommand {
             --encoding thermometer --thresholds 3
         bittrue logic eval --model net.json --inputs x.csv --scores scores.csv
         bittrue logic eval --model net.json --inputs x.npy --threads 2
+        bittrue logic eval --model net.json --inputs packed.npy --packed-bits
       """)
 
   @Option(help: "Interchange net (difflogic-net JSON) or trained model file.")
@@ -39,6 +42,8 @@ struct LogicEvalCommand: ParsableCommand {
   var inputs: String?
   @Flag(help: "With --inputs: the last column is the label; print the accuracy.")
   var labels = false
+  @Flag(help: "--inputs is packed bits: .npy uint8 (samples, ⌈inputs/8⌉), little bit order.")
+  var packedBits = false
   @Option(help: "Write per-sample class counts and the predicted class here (CSV).")
   var scores: String?
   @Flag(help: "Also evaluate with the model-level reference and require equal results.")
@@ -53,11 +58,21 @@ struct LogicEvalCommand: ParsableCommand {
     if inputs == nil && data.dataset == nil {
       throw ValidationError("name the samples: --inputs FILE or --dataset NAME")
     }
+    if packedBits && (inputs == nil || labels) {
+      throw ValidationError("--packed-bits reads a .npy given by --inputs (without --labels)")
+    }
   }
 
   func run() throws {
     let net = try NetlistFile.loadNet(model)
-    let samples = try loadSamples(inputs: net.inputs, classes: net.classes)
+    let packed: PackedSampleNPY? =
+      packedBits ? try EvalSamples.readPacked(inputs ?? "", width: net.inputs) : nil
+    let samples =
+      if let packed {
+        EvalSamples.unpacked(packed, inputs: net.inputs, source: inputs ?? "")
+      } else {
+        try loadSamples(inputs: net.inputs, classes: net.classes)
+      }
     let clock = ContinuousClock()
     let engine: LogicNetInference
     let ready: Duration
@@ -69,7 +84,12 @@ struct LogicEvalCommand: ParsableCommand {
       throw CommandFailure(description: "\(model): \(error.description)")
     }
     let start = clock.now
-    let result = engine.evaluate(bits: samples.bits, count: samples.count, threads: threads)
+    let result =
+      if let packed {
+        engine.evaluate(packedBits: packed.rows, count: packed.count, threads: threads)
+      } else {
+        engine.evaluate(bits: samples.bits, count: samples.count, threads: threads)
+      }
     let speed = EvalSpeed(
       ready: ready, evaluation: clock.now - start, samples: samples.count, gates: net.gateCount,
       threads: threads)
