@@ -34,6 +34,8 @@ public struct NetlistReport: Codable, Hashable, Sendable {
   /// The design's regions (a model's layers, …), each measured alone, when the lowering
   /// lists them (see ``RegionCells``).
   public var regions: [RegionCells]? = nil
+  /// The design placed and routed on an iCE40 part by nextpnr, when that ran.
+  public var placeRoute: PlaceRouteSummary? = nil
 
   /// `bittrue-netlist-report`.
   package static let formatName = "bittrue-netlist-report"

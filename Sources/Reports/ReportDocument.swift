@@ -43,6 +43,7 @@ struct ReportDocument {
     if let regions = report.regions { sections.append(Self.regions(regions)) }
     sections.append(Self.widths(report.widths, limit: limit))
     if let yosys = report.yosys { sections.append(Self.yosys(yosys, report.gateLevel)) }
+    if let placed = report.placeRoute { sections.append(Self.placeRoute(placed)) }
   }
 
   /// `1 node`, `2 nodes`.

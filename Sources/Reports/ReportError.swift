@@ -9,6 +9,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible, Sendable {
   case passFailed(PassError)
   /// Yosys's statistics could not be read.
   case yosysStatistics(String)
+  /// nextpnr's `--report` JSON could not be read.
+  case nextpnrReport(String)
 
   /// The message shown to users.
   public var description: String {
@@ -16,6 +18,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible, Sendable {
     case .invalidNetlist(let e): return "invalid netlist: \(e.description)"
     case .passFailed(let e): return "while measuring: \(e.description)"
     case .yosysStatistics(let m): return "yosys statistics: \(m)"
+    case .nextpnrReport(let m): return "nextpnr report: \(m)"
     }
   }
 }

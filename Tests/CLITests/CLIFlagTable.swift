@@ -207,6 +207,7 @@ enum CLIFlagTable {
       CLIFlag(words: emit, positional: design, option: "--out", extras: ["/", "."]),
       CLIFlag(words: report, positional: design, option: "--format", extras: ["json", "markdown"]),
       CLIFlag(words: report, positional: design, option: "--pipeline", extras: ["1", "3"]),
+      CLIFlag(words: report, positional: design, option: "--place-route", extras: ["ice40-hx9k"]),
       CLIFlag(words: report, positional: design, option: "--out", extras: ["/", ".", "a/b"]),
       CLIFlag(words: report, option: nil, extras: ["@D/net.json", "@D/huge.json"]),
     ]

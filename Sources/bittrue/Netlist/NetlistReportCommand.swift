@@ -32,7 +32,10 @@ struct NetlistReportCommand: ParsableCommand {
       reports the bit-blasted design with registers every K gate levels (as `netlist emit \
       --pipeline K` emits it). --yosys also synthesises the emitted Verilog with Yosys \
       ($YOSYS, else PATH) — `synth -flatten; abc -g \(YosysComparison.gateSet)` for 2-input \
-      gates, `synth_ice40` for LUTs — and prints its numbers beside bittrue's.
+      gates, `synth_ice40` for LUTs — and prints its numbers beside bittrue's. --place-route \
+      PART places and routes the design on an iCE40 part (Yosys `synth_ice40 -json`, then \
+      nextpnr-ice40 with unconstrained pins, aiming at \(PlaceAndRoute.targetMHz) MHz) and \
+      prints the logic cells, block RAMs and I/O cells used and each clock's Fmax.
 
       Text and Markdown list every signal of small netlists, and the widest and most \
       narrowable ones of large netlists; JSON lists all, with the tool version and the \
@@ -65,6 +68,8 @@ struct NetlistReportCommand: ParsableCommand {
 
   @OptionGroup(title: "Binarized nets") var folding: FoldingOptions
 
+  @OptionGroup(title: "Place and route") var placeRoute: PlaceRouteOptions
+
   func validate() throws {
     if let pipeline, pipeline < 1 { throw ValidationError("--pipeline must be at least 1") }
   }
@@ -78,6 +83,10 @@ struct NetlistReportCommand: ParsableCommand {
     var (report, reported) = try Self.report(input, optimize: optimize, source: netlist)
     report.regions = try Self.regions(of: design, pipeline: pipeline, source: netlist)
     if yosys { report.yosys = try YosysCrossCheck.run(on: reported) }
+    if let part = placeRoute.part {
+      report.placeRoute = try PlaceAndRoute.run(
+        on: reported, part: part, timeout: placeRoute.timeout)
+    }
     let text = report.render(format)
     guard let out else {
       try StandardStreams.write(text)
@@ -96,6 +105,10 @@ struct NetlistReportCommand: ParsableCommand {
     var (report, reported) = try Self.report(
       folded.forms.original, optimize: optimize, source: netlist)
     if yosys { report.yosys = try YosysCrossCheck.run(on: reported) }
+    if let part = placeRoute.part {
+      report.placeRoute = try PlaceAndRoute.run(
+        on: reported, part: part, timeout: placeRoute.timeout)
+    }
     let text = report.render(format)
     let unrolled = try Self.report(
       try NetlistFile.design(netlist).original, optimize: optimize, source: netlist
