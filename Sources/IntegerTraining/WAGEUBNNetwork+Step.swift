@@ -229,7 +229,9 @@ extension WAGEUBNNetwork {
           seed: context.stochasticSeed, step: UInt32(truncatingIfNeeded: context.step),
           tensor: UInt32(weightIndex))
         let gInput = IntegerTensor(codes: g, exponent: e.tensor.exponent + a.exponent)
-        let gq = q.constant(gInput, bits: 8, gScaleBits: context.phase.gScaleBits, key: key)
+        let gq = q.constant(
+          gInput, bits: 8, gScaleBits: context.phase.gScaleBits, key: key,
+          threads: context.threads)
         if dense, q.profile.stochasticForm == .signMagnitude {
           recorder?.recordStochastic(
             step: context.step, layer: name, input: gInput,
@@ -369,7 +371,7 @@ extension WAGEUBNNetwork {
       QuantizedMomentum.apply(
         master: &layer.master, momentum: &layer.momentum, forward: &layer.forward,
         gradient: gradient, learningRate: lr, rounding: rounding, saturate: saturate,
-        forwardBound: bound, stats: &stats)
+        forwardBound: bound, threads: context.threads, stats: &stats)
     case .floatReference:
       var local = UpdateStatistics()
       local.updates = gradient.count

@@ -123,10 +123,11 @@ extension WAGEUBNQuantizer {
   }
 
   /// Constant quantization of a gradient (exponent `−(k + 6)`), sign-magnitude or floor
-  /// stochastic rounding with word `i` of `key.rng` for element `i`.
-  public func constant(_ g: IntegerTensor, bits k: Int, gScaleBits: Int, key: StochasticKey)
-    -> QuantizedCodes
-  {
+  /// stochastic rounding with word `i` of `key.rng` for element `i`. Large tensors are split
+  /// over `threads` (the result does not depend on it).
+  public func constant(
+    _ g: IntegerTensor, bits k: Int, gScaleBits: Int, key: StochasticKey, threads: Int = 1
+  ) -> QuantizedCodes {
     precondition(k >= 2 && gScaleBits >= 1 && gScaleBits <= 62, "k >= 2, 1 <= gScaleBits <= 62")
     let exponent = -(7 + k - 1)
     guard let r = shiftExponent(g) else {
@@ -134,16 +135,34 @@ extension WAGEUBNQuantizer {
     }
     let s = r - g.exponent - gScaleBits
     let bound = (Int64(1) << Int64(gScaleBits)) - 1
+    if let (codes, events) = TrainingKernels.constant(
+      g.codes, shift: s, bound: bound, form: profile.stochasticForm, key: key, threads: threads)
+    {
+      return QuantizedCodes(
+        tensor: IntegerTensor(codes: codes, exponent: exponent), shiftExponent: r,
+        zeroScale: false, events: events)
+    }
+    let (codes, events) = constantReference(g.codes, shift: s, bound: bound, key: key)
+    return QuantizedCodes(
+      tensor: IntegerTensor(codes: codes, exponent: exponent), shiftExponent: r,
+      zeroScale: false, events: events)
+  }
+
+  /// Constant quantization's rounding and clamp in Swift, element by element: the definition
+  /// the C kernel is tested against, and the path for shifts it does not take.
+  func constantReference(_ gCodes: [Int64], shift s: Int, bound: Int64, key: StochasticKey)
+    -> ([Int64], QuantizationEvents)
+  {
     let rng = key.rng
     var events = QuantizationEvents()
     var widest = 0
-    var codes = [Int64](repeating: 0, count: g.codes.count)
+    var codes = [Int64](repeating: 0, count: gCodes.count)
     var block = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
     var blockIndex = -1
     // The bits a rounding drops (s ≥ 1): without any, the word is not read, so its Philox
     // block is computed only when one of its four elements needs it.
     let dropped: UInt64 = s >= 64 ? .max : (s >= 1 ? (1 << UInt64(s)) - 1 : 0)
-    for (i, c) in g.codes.enumerated() {
+    for (i, c) in gCodes.enumerated() {
       let needed: Bool
       switch profile.stochasticForm {
       case .signMagnitude: needed = c.magnitude & dropped != 0
@@ -188,9 +207,7 @@ extension WAGEUBNQuantizer {
     }
     events.count = codes.count
     events.maxBitLength = widest
-    return QuantizedCodes(
-      tensor: IntegerTensor(codes: codes, exponent: exponent), shiftExponent: r,
-      zeroScale: false, events: events)
+    return (codes, events)
   }
 }
 

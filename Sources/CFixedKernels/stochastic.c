@@ -1,0 +1,67 @@
+// Constant quantization of a weight gradient with stochastic rounding (see CFixedKernels.h):
+// the Philox4x64-10 words of BitCore's CounterRNG, computed only for the blocks of four
+// elements of which at least one drops nonzero bits, as the Swift quantizer does.
+#include "CFixedKernels.h"
+
+void cfk_philox_block(uint64_t seed, uint64_t stream, uint64_t counter, uint64_t out[4]) {
+  uint64_t c0 = counter, c1 = 0, c2 = 0, c3 = 0, k0 = seed, k1 = stream;
+  for (int round = 0; round < 10; round++) {
+    if (round > 0) {
+      k0 += 0x9E3779B97F4A7C15ull;
+      k1 += 0xBB67AE8584CAA73Bull;
+    }
+    unsigned __int128 p0 = (unsigned __int128)0xD2E7470EE14C6C93ull * c0;
+    unsigned __int128 p1 = (unsigned __int128)0xCA5A826395121157ull * c2;
+    uint64_t hi0 = (uint64_t)(p0 >> 64), lo0 = (uint64_t)p0;
+    uint64_t hi1 = (uint64_t)(p1 >> 64), lo1 = (uint64_t)p1;
+    c0 = hi1 ^ c1 ^ k0;
+    c1 = lo1;
+    c2 = hi0 ^ c3 ^ k1;
+    c3 = lo0;
+  }
+  out[0] = c0;
+  out[1] = c1;
+  out[2] = c2;
+  out[3] = c3;
+}
+
+void cfk_constant_quantize(
+    const int64_t *g, long first, long n, int s, int floor_form, int64_t bound, uint64_t seed,
+    uint64_t stream, int64_t *out, cfk_quantize_counts *counts) {
+  const uint64_t dropped = ((uint64_t)1 << s) - 1;
+  int64_t rounded = 0, overflowed = 0;
+  uint64_t magnitude = 0;
+  for (long base = first; base < first + n; base += 4) {
+    long end = base + 4 < first + n ? base + 4 : first + n;
+    int needed = 0;
+    for (long i = base; i < end; i++) {
+      uint64_t bits = floor_form ? (uint64_t)g[i] : (g[i] < 0 ? -(uint64_t)g[i] : (uint64_t)g[i]);
+      needed |= (bits & dropped) != 0;
+    }
+    uint64_t words[4] = {0, 0, 0, 0};
+    if (needed) cfk_philox_block(seed, stream, (uint64_t)base / 4 + 1, words);
+    for (long i = base; i < end; i++) {
+      int64_t c = g[i];
+      uint64_t word = words[i - base];
+      int64_t value;
+      uint64_t rem;
+      if (floor_form) {
+        rem = (uint64_t)c & dropped;
+        value = (c >> s) + (rem != 0 && (word >> (64 - s)) < rem);
+      } else {
+        uint64_t m = c < 0 ? -(uint64_t)c : (uint64_t)c;
+        rem = m & dropped;
+        int64_t q = (int64_t)((m >> s) + (rem != 0 && (word >> (64 - s)) < rem));
+        value = c < 0 ? -q : q;
+      }
+      rounded += rem != 0;
+      int64_t kept = value > bound ? bound : (value < -bound ? -bound : value);
+      overflowed += kept != value;
+      magnitude |= (uint64_t)(kept ^ (kept >> 63));
+      out[i] = kept;
+    }
+  }
+  counts->rounded += rounded;
+  counts->overflowed += overflowed;
+  counts->magnitude |= magnitude;
+}

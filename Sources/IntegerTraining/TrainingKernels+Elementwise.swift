@@ -1,0 +1,117 @@
+import BitCore
+import CFixedKernels
+import FixedPoint
+
+extension TrainingKernels {
+  /// Raw buffers of one elementwise job; each part writes only its own elements and counters.
+  struct Buffers<Counts>: @unchecked Sendable {
+    let input: UnsafePointer<Int64>
+    let out: UnsafeMutablePointer<Int64>
+    let second: UnsafeMutablePointer<Int64>?
+    let third: UnsafeMutablePointer<Int64>?
+    let counts: UnsafeMutablePointer<Counts>
+  }
+
+  /// ``QuantizedMomentum/apply(master:momentum:forward:gradient:learningRate:rounding:saturate:forwardBound:threads:stats:)``
+  /// on the C kernel; `false` (nothing changed) when the rounding is stochastic or the
+  /// operands are too wide for its 64-bit arithmetic.
+  static func momentum(
+    master: inout [Int64], momentum: inout [Int64], forward: inout [Int64], gradient: [Int64],
+    learningRate: Int64, rounding: RoundingMode, bounds: (momentum: Int64, master: Int64),
+    forwardBound: Int64, threads: Int, stats: inout UpdateStatistics
+  ) -> Bool {
+    guard let mode = roundingID(rounding) else { return false }
+    let count = gradient.count
+    let safe = gradient.withUnsafeBufferPointer { g in
+      master.withUnsafeBufferPointer { w in
+        momentum.withUnsafeBufferPointer { a in
+          cfk_momentum_safe(w.baseAddress, a.baseAddress, g.baseAddress, count, learningRate)
+        }
+      }
+    }
+    guard safe != 0 else { return false }
+    var counts = [cfk_update_counts](
+      repeating: cfk_update_counts(
+        zero_updates: 0, flips: 0, momentum_saturations: 0, weight_saturations: 0,
+        momentum_magnitude: 0, weight_magnitude: 0), count: max(1, threads))
+    var parts = 1
+    gradient.withUnsafeBufferPointer { g in
+      master.withUnsafeMutableBufferPointer { w in
+        momentum.withUnsafeMutableBufferPointer { a in
+          forward.withUnsafeMutableBufferPointer { f in
+            counts.withUnsafeMutableBufferPointer { c in
+              let job = Buffers(
+                input: g.baseAddress!, out: w.baseAddress!, second: a.baseAddress!,
+                third: f.baseAddress!, counts: c.baseAddress!)
+              parts = splitRun(count, threads: threads) { part, range in
+                cfk_momentum(
+                  job.out + range.lowerBound, job.second! + range.lowerBound,
+                  job.third! + range.lowerBound, job.input + range.lowerBound, range.count,
+                  learningRate, mode, bounds.momentum, bounds.master, forwardBound,
+                  job.counts + part)
+              }
+            }
+          }
+        }
+      }
+    }
+    var local = UpdateStatistics()
+    local.updates = count
+    var momentumMagnitude: UInt64 = 0
+    var weightMagnitude: UInt64 = 0
+    for c in counts[..<parts] {
+      local.zeroUpdates += Int(c.zero_updates)
+      local.flips += Int(c.flips)
+      local.momentumSaturations += Int(c.momentum_saturations)
+      local.weightSaturations += Int(c.weight_saturations)
+      momentumMagnitude |= c.momentum_magnitude
+      weightMagnitude |= c.weight_magnitude
+    }
+    if count > 0 {
+      local.momentumMaxBits = bitLength(momentumMagnitude)
+      local.weightMaxBits = bitLength(weightMagnitude)
+    }
+    stats.merge(local)
+    return true
+  }
+
+  /// Constant quantization's rounding and clamp (`codes`: `g` shifted right by `s` bits with
+  /// stochastic rounding, clamped to `±bound`) on the C kernel, and its events; `nil` outside
+  /// `1 ≤ s ≤ 61`.
+  static func constant(
+    _ g: [Int64], shift s: Int, bound: Int64, form: StochasticForm, key: StochasticKey,
+    threads: Int
+  ) -> ([Int64], QuantizationEvents)? {
+    guard (1...61).contains(s), !g.isEmpty else { return nil }
+    let rng = key.rng
+    var counts = [cfk_quantize_counts](
+      repeating: cfk_quantize_counts(rounded: 0, overflowed: 0, magnitude: 0),
+      count: max(1, threads))
+    var parts = 1
+    var codes = [Int64](repeating: 0, count: g.count)
+    g.withUnsafeBufferPointer { g in
+      codes.withUnsafeMutableBufferPointer { out in
+        counts.withUnsafeMutableBufferPointer { c in
+          let job = Buffers(
+            input: g.baseAddress!, out: out.baseAddress!, second: nil, third: nil,
+            counts: c.baseAddress!)
+          parts = splitRun(g.count, threads: threads) { part, range in
+            cfk_constant_quantize(
+              job.input, range.lowerBound, range.count, Int32(s), form == .floor ? 1 : 0, bound,
+              rng.seed, rng.stream, job.out, job.counts + part)
+          }
+        }
+      }
+    }
+    var events = QuantizationEvents()
+    var magnitude: UInt64 = 0
+    for c in counts[..<parts] {
+      events.rounded += Int(c.rounded)
+      events.overflowed += Int(c.overflowed)
+      magnitude |= c.magnitude
+    }
+    events.count = codes.count
+    events.maxBitLength = bitLength(magnitude)
+    return (codes, events)
+  }
+}
