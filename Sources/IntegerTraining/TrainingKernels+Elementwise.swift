@@ -13,8 +13,8 @@ extension TrainingKernels {
   }
 
   /// ``QuantizedMomentum/apply(master:momentum:forward:gradient:learningRate:rounding:saturate:forwardBound:threads:stats:)``
-  /// on the C kernel; `false` (nothing changed) when the rounding is stochastic or the
-  /// operands are too wide for its 64-bit arithmetic.
+  /// on the C kernel; `false` (nothing changed) for a stochastic rounding. Traps, as the Swift
+  /// update does, when an operation overflows 64 bits.
   static func momentum(
     master: inout [Int64], momentum: inout [Int64], forward: inout [Int64], gradient: [Int64],
     learningRate: Int64, rounding: RoundingMode, bounds: (momentum: Int64, master: Int64),
@@ -22,14 +22,6 @@ extension TrainingKernels {
   ) -> Bool {
     guard let mode = roundingID(rounding) else { return false }
     let count = gradient.count
-    let safe = gradient.withUnsafeBufferPointer { g in
-      master.withUnsafeBufferPointer { w in
-        momentum.withUnsafeBufferPointer { a in
-          cfk_momentum_safe(w.baseAddress, a.baseAddress, g.baseAddress, count, learningRate)
-        }
-      }
-    }
-    guard safe != 0 else { return false }
     var counts = [cfk_update_counts](
       repeating: cfk_update_counts(
         zero_updates: 0, flips: 0, momentum_saturations: 0, weight_saturations: 0,
@@ -44,11 +36,12 @@ extension TrainingKernels {
                 input: g.baseAddress!, out: w.baseAddress!, second: a.baseAddress!,
                 third: f.baseAddress!, counts: c.baseAddress!)
               parts = splitRun(count, threads: threads) { part, range in
-                cfk_momentum(
+                let status = cfk_momentum(
                   job.out + range.lowerBound, job.second! + range.lowerBound,
                   job.third! + range.lowerBound, job.input + range.lowerBound, range.count,
                   learningRate, mode, bounds.momentum, bounds.master, forwardBound,
                   job.counts + part)
+                precondition(status == 0, "Int64 overflow in the quantized Momentum update")
               }
             }
           }
@@ -112,6 +105,51 @@ extension TrainingKernels {
     }
     events.count = codes.count
     events.maxBitLength = bitLength(magnitude)
+    return (codes, events)
+  }
+
+  /// The direct and shift quantizers' rounding and clamp on the C kernel (`x` shifted right
+  /// by `s` bits), with their events; `nil` for a stochastic rounding or a shift outside
+  /// `1 ≤ s ≤ 62`.
+  static func shift(_ x: [Int64], by s: Int, rounding: RoundingMode, bound: Int64)
+    -> ([Int64], QuantizationEvents)?
+  {
+    guard (1...62).contains(s), let mode = roundingID(rounding) else { return nil }
+    return quantized(x.count) { out, counts in
+      cfk_shift_quantize(x, x.count, Int32(s), mode, bound, out, counts)
+    }
+  }
+
+  /// E2's rounding and clamps on the C kernel (`threshold` as in
+  /// ``WAGEUBNQuantizer/e2(_:bits:previousExponent:)-(IntegerTensor,_,_)``), with its events;
+  /// `nil` for a stochastic rounding or shifts outside `1 ≤ threshold − (k − 1)`,
+  /// `threshold ≤ 62`.
+  static func e2(_ x: [Int64], threshold: Int, bits k: Int, rounding: RoundingMode)
+    -> ([Int64], QuantizationEvents)?
+  {
+    guard threshold - (k - 1) >= 1, threshold <= 62, let mode = roundingID(rounding) else {
+      return nil
+    }
+    return quantized(x.count) { out, counts in
+      cfk_e2_quantize(x, x.count, Int32(threshold), Int32(k), mode, out, counts)
+    }
+  }
+
+  /// `count` codes written by `body` and the events of its counters.
+  static func quantized(
+    _ count: Int,
+    _ body: (UnsafeMutablePointer<Int64>, UnsafeMutablePointer<cfk_quantize_counts>) -> Void
+  ) -> ([Int64], QuantizationEvents) {
+    var counts = cfk_quantize_counts(rounded: 0, overflowed: 0, magnitude: 0)
+    let codes = [Int64](unsafeUninitializedCapacity: count) { out, initialized in
+      if count > 0 { body(out.baseAddress!, &counts) }
+      initialized = count
+    }
+    var events = QuantizationEvents()
+    events.count = count
+    events.rounded = Int(counts.rounded)
+    events.overflowed = Int(counts.overflowed)
+    events.maxBitLength = count > 0 ? bitLength(counts.magnitude) : 0
     return (codes, events)
   }
 }

@@ -34,23 +34,26 @@ enum TrainingKernels {
   /// code needs more than 32 bits.
   static func narrowed(_ codes: [Int64], transposing rows: Int? = nil) -> ([Int32], Int)? {
     var magnitude: UInt64 = 0
-    for c in codes { magnitude |= UInt64(bitPattern: c ^ (c >> 63)) }
-    let width = max(2, bitLength(magnitude))
-    guard width <= 32 else { return nil }
-    let out = [Int32](unsafeUninitializedCapacity: codes.count) { out, count in
+    var out = [Int32](unsafeUninitializedCapacity: codes.count) { out, count in
       codes.withUnsafeBufferPointer { codes in
-        if let rows {
-          let columns = rows == 0 ? 0 : codes.count / rows
-          for r in 0..<rows {
-            for c in 0..<columns {
-              out[c * rows + r] = Int32(truncatingIfNeeded: codes[r * columns + c])
-            }
-          }
-        } else {
-          for i in 0..<codes.count { out[i] = Int32(truncatingIfNeeded: codes[i]) }
+        if !codes.isEmpty {
+          magnitude = cfk_narrow(codes.baseAddress!, codes.count, out.baseAddress!)
         }
       }
       count = codes.count
+    }
+    let width = max(2, bitLength(magnitude))
+    guard width <= 32 else { return nil }
+    if let rows, rows > 0 {
+      let columns = codes.count / rows
+      out = [Int32](unsafeUninitializedCapacity: codes.count) { transposed, count in
+        out.withUnsafeBufferPointer { out in
+          for r in 0..<rows {
+            for c in 0..<columns { transposed[c * rows + r] = out[r * columns + c] }
+          }
+        }
+        count = codes.count
+      }
     }
     return (out, width)
   }

@@ -336,9 +336,11 @@ extension WAGEUBNNetwork {
   ) {
     let profile = context.quantizer.profile
     let saturate = profile.directRange == .saturate
-    let stage = stages[s]
-    stages[s] = .activation  // keep the arrays uniquely referenced while they change
-    switch stage {
+    // The stage leaves `stages` (`.activation` stands in) and is consumed by the switch, so
+    // the arrays being changed are uniquely referenced and updated in place.
+    var stage = WAGEUBNStage.activation
+    swap(&stage, &stages[s])
+    switch consume stage {
     case .dense(var layer):
       update(&layer, gradient, context, saturate: saturate, bound: 127, &stats.updates)
       stages[s] = .dense(layer)
@@ -353,8 +355,10 @@ extension WAGEUBNNetwork {
         layer.updateRunning(batch, profile.batchNormRunning, rounding: profile.rounding)
       }
       stages[s] = .batchNorm(layer)
-    case .activation, .maxPool:
-      stages[s] = stage
+    case .activation:
+      stages[s] = .activation
+    case .maxPool(let height, let width, let channels):
+      stages[s] = .maxPool(height: height, width: width, channels: channels)
     }
   }
 

@@ -23,6 +23,13 @@ extension WAGEUBNQuantizer {
     precondition(k >= 2 && x.exponent <= 1 - k, "k >= 2 and a grid at least as fine")
     let s = 1 - k - x.exponent
     let bound: Int64 = profile.directRange == .saturate ? (1 << Int64(k - 1)) - 1 : .max
+    if let (codes, events) = TrainingKernels.shift(
+      x.codes, by: s, rounding: profile.rounding, bound: bound)
+    {
+      return QuantizedCodes(
+        tensor: IntegerTensor(codes: codes, exponent: 1 - k), shiftExponent: nil,
+        zeroScale: false, events: events)
+    }
     var events = QuantizationEvents()
     var widest = 0
     let codes = x.codes.map { c -> Int64 in
@@ -61,6 +68,13 @@ extension WAGEUBNQuantizer {
       return .zeros(x.codes.count, exponent: previous - (k - 1), shift: previous)
     }
     let s = r - x.exponent - (k - 1)
+    if let (codes, events) = TrainingKernels.shift(
+      x.codes, by: s, rounding: profile.rounding, bound: bound)
+    {
+      return QuantizedCodes(
+        tensor: IntegerTensor(codes: codes, exponent: r - (k - 1)), shiftExponent: r,
+        zeroScale: false, events: events)
+    }
     var events = QuantizationEvents()
     var widest = 0
     let codes = x.codes.map { c -> Int64 in
@@ -90,6 +104,13 @@ extension WAGEUBNQuantizer {
     let rCode = r - x.exponent
     let threshold = rCode - (k - 1)  // m < 1 ⇔ |c| < 2^threshold
     let half = Int64(1) << Int64(k - 1)
+    if let (codes, events) = TrainingKernels.e2(
+      x.codes, threshold: threshold, bits: k, rounding: profile.rounding)
+    {
+      return QuantizedCodes(
+        tensor: IntegerTensor(codes: codes, exponent: r - 2 * (k - 1)), shiftExponent: r,
+        zeroScale: false, events: events)
+    }
     var events = QuantizationEvents()
     var widest = 0
     let codes = x.codes.map { c -> Int64 in

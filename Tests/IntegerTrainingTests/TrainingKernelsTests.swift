@@ -51,16 +51,29 @@ import Testing
     }
   }
 
-  @Test func momentumLeavesWideOperandsToSwift() {
-    var master: [Int64] = [1 << 61, 5]
-    var momentum: [Int64] = [3, 4]
-    var forward: [Int64] = [0, 0]
-    var stats = UpdateStatistics()
-    let ran = TrainingKernels.momentum(
-      master: &master, momentum: &momentum, forward: &forward, gradient: [1, 2],
+  /// Operands too wide for the unchecked loop (a master near 2^62, a momentum near 2^50)
+  /// take the overflow-checked one, with the same results.
+  @Test func momentumOfWideOperandsMatches() {
+    let count = 3000
+    let rng = CounterRNG(seed: 4, stream: 4)
+    var master = (0..<count).map { value(rng, $0, bits: 30) }
+    var momentum = (0..<count).map { value(rng, count + $0, bits: 14) }
+    let gradient = (0..<count).map { value(rng, 2 * count + $0, bits: 8) }
+    master[5] = (1 << 62) - 12_345
+    momentum[1500] = -(1 << 50) + 7
+    let forward = [Int64](repeating: 0, count: count)
+    var expected = (master, momentum, forward, UpdateStatistics())
+    QuantizedMomentum.reference(
+      master: &expected.0, momentum: &expected.1, forward: &expected.2, gradient: gradient,
       learningRate: 26, rounding: .rndConv, bounds: (.max, .max), forwardBound: 127,
-      threads: 1, stats: &stats)
-    #expect(!ran && master == [1 << 61, 5] && momentum == [3, 4] && stats == UpdateStatistics())
+      stats: &expected.3)
+    var got = (master, momentum, forward, UpdateStatistics())
+    let ran = TrainingKernels.momentum(
+      master: &got.0, momentum: &got.1, forward: &got.2, gradient: gradient,
+      learningRate: 26, rounding: .rndConv, bounds: (.max, .max), forwardBound: 127,
+      threads: 2, stats: &got.3)
+    #expect(ran && got.0 == expected.0 && got.1 == expected.1 && got.2 == expected.2)
+    #expect(got.3 == expected.3 && expected.3.weightMaxBits == 64)
   }
 
   @Test func philoxBlocksAreCounterRNGs() {
@@ -146,5 +159,37 @@ import Testing
         wide, [1, 2], 1, 2, 1, .forward, Accumulator(width: 48, overflow: .wrap), 1, &events)
         == nil)
     #expect(events == AccumulatorEvents())
+  }
+
+  /// The C shift and E2 kernels in every deterministic rounding mode against the `FixedArray`
+  /// quantizers (codes, exponents and counts) and the widest code.
+  @Test(arguments: RoundingMode.deterministic)
+  func shiftQuantizersMatchFixedArrays(rounding: RoundingMode) {
+    for directRange in [DirectRange.unbounded, .saturate] {
+      let quantizer = WAGEUBNQuantizer(
+        profile: WAGEUBNProfile(rounding: rounding, directRange: directRange))
+      let mode = RoundingMode.deterministic.firstIndex(of: rounding)!
+      let rng = CounterRNG(seed: 17, stream: UInt64(mode) * 2 + (directRange == .saturate ? 1 : 0))
+      for trial in 0..<40 {
+        let bits = 12 + trial % 40
+        let x = IntegerTensor(
+          codes: (0..<257).map { value(rng, trial * 257 + $0, bits: bits) }, exponent: -20)
+        let k = 2 + trial % 9
+        let pairs: [(QuantizedCodes, QuantizedTensor)] = [
+          (quantizer.direct(x, bits: k), quantizer.direct(x.fixedArray, bits: k)),
+          (quantizer.shift(x, bits: k), quantizer.shift(x.fixedArray, bits: k)),
+          (quantizer.e1(x, bits: k), quantizer.e1(x.fixedArray, bits: k)),
+          (quantizer.e2(x, bits: k), quantizer.e2(x.fixedArray, bits: k)),
+        ]
+        for (n, (fast, reference)) in pairs.enumerated() {
+          let widest = fast.tensor.codes.map { IntegerRounding.signedBitLength($0) }.max()
+          #expect(fast.tensor.codes.map { BigInt($0) } == reference.codes.codes, "\(n) \(trial)")
+          #expect(fast.tensor.exponent == reference.exponent)
+          #expect(fast.events.rounded == reference.events.rounded, "\(n) \(trial)")
+          #expect(fast.events.overflowed == reference.events.overflowed, "\(n) \(trial)")
+          #expect(fast.events.maxBitLength == widest && fast.events.count == 257)
+        }
+      }
+    }
   }
 }

@@ -72,17 +72,19 @@ typedef struct {
 ///   t = momentum + gradient; w = clamp(master - lr * t, +-master_bound);
 ///   momentum = clamp(round(t / 4), +-momentum_bound); forward = clamp(round(w / 2^16),
 ///   +-forward_bound) (round: `rounding`, one of the CFK_TRN... modes).
-/// The caller guarantees no intermediate overflows 64 bits: every |momentum|, |gradient| below
-/// 2^40, |lr| below 2^20 and every |master| below 2^61 (cfk_momentum_safe checks it).
-/// Counters are added to `counts`.
-void cfk_momentum(
+/// Counters are added to `counts`. Returns 0, or -1 when an operation overflowed 64 bits
+/// (then the tensors are partly updated).
+int cfk_momentum(
     int64_t *master, int64_t *momentum, int64_t *forward, const int64_t *gradient, long n,
     int64_t lr, int rounding, int64_t momentum_bound, int64_t master_bound,
     int64_t forward_bound, cfk_update_counts *counts);
 
-/// Whether cfk_momentum's range guarantee holds for these operands.
-int cfk_momentum_safe(
-    const int64_t *master, const int64_t *momentum, const int64_t *gradient, long n, int64_t lr);
+/// Narrows x[0..<n] to out (keeping the low 32 bits) and returns the OR of every
+/// x XOR (x >> 63): its bit length plus one is the widest signed code.
+uint64_t cfk_narrow(const int64_t *x, long n, int32_t *out);
+
+/// The largest |x[i]| of x[0..<n] (0 when n is 0).
+uint64_t cfk_max_magnitude(const int64_t *x, long n);
 
 /// The four words of Philox4x64-10 block `counter` under key (seed, stream), counter lanes
 /// 1-3 zero (BitCore's CounterRNG.block).
@@ -105,5 +107,20 @@ typedef struct {
 void cfk_constant_quantize(
     const int64_t *g, long first, long n, int s, int floor_form, int64_t bound, uint64_t seed,
     uint64_t stream, int64_t *out, cfk_quantize_counts *counts);
+
+/// x[i] shifted right by 1 <= s <= 62 bits, rounded by
+/// `rounding` (a CFK_TRN... mode) and clamped to +-bound, into out[i]: the direct and shift
+/// quantizers' step. Counts rounded (bits dropped) and clipped elements into `counts`.
+void cfk_shift_quantize(
+    const int64_t *x, long n, int s, int rounding, int64_t bound, int64_t *out,
+    cfk_quantize_counts *counts);
+
+/// E2 in the flag format (k bits, k <= threshold - 1, threshold <= 62): an element with
+/// |x[i]| < 2^threshold becomes round(x[i] / 2^(threshold - k + 1)) clamped to +-2^(k-1), any
+/// other round(x[i] / 2^threshold) clamped to +-(2^(k-1) - 1), times 2^(k-1). Counts as
+/// IntegerTraining's e2: rounded (bits dropped or clipped), clipped.
+void cfk_e2_quantize(
+    const int64_t *x, long n, int threshold, int k, int rounding, int64_t *out,
+    cfk_quantize_counts *counts);
 
 #endif
