@@ -81,7 +81,8 @@ extension TrainingKernels {
       repeating: cfk_quantize_counts(rounded: 0, overflowed: 0, magnitude: 0),
       count: max(1, threads))
     var parts = 1
-    var codes = [Int64](repeating: 0, count: g.count)
+    // Every code is written by the kernel.
+    var codes = [Int64](unsafeUninitializedCapacity: g.count) { _, count in count = g.count }
     g.withUnsafeBufferPointer { g in
       codes.withUnsafeMutableBufferPointer { out in
         counts.withUnsafeMutableBufferPointer { c in

@@ -88,7 +88,10 @@ enum TrainingKernels {
     }
     let parts = max(1, min(threads, shape.m))
     var counters = [cfk_events](repeating: cfk_events(overflows: 0, magnitude: 0), count: parts)
-    var out = [Int64](repeating: 0, count: shape.m * shape.n)
+    // Every output is written by the kernel.
+    var out = [Int64](unsafeUninitializedCapacity: shape.m * shape.n) { _, count in
+      count = shape.m * shape.n
+    }
     let path = cfk_best_path()
     let width = Int32(accumulator.width)
     let saturate: Int32 = accumulator.overflow == .saturate ? 1 : 0
