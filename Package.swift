@@ -46,7 +46,9 @@ let package = Package(
     .target(name: "Cosim", dependencies: ["Designs", "NetlistSim", "VerilogEmit"]),
     .target(name: "TrainingCore", dependencies: ["BitCore", "Hashing"]),
     // WAGEUBN integer training: the quantizers, their profiles, integer layers and training.
-    .target(name: "IntegerTraining", dependencies: ["BitCore", "FixedPoint", "TrainingCore"]),
+    .target(
+      name: "IntegerTraining",
+      dependencies: ["BitCore", "FixedPoint", "TrainingCore", "CFixedKernels"]),
     .target(name: "LogicNets", dependencies: ["BitCore", "TrainingCore"]),
     // Binarized/ternary nets: the integer deployable model, its file, BN folding, the
     // bit-packed runtime (LogicNets: the strict JSON reader).

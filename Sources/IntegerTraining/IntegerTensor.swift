@@ -1,4 +1,5 @@
 import BitCore
+import CFixedKernels
 import FixedPoint
 
 /// A tensor of `Int64` codes with one explicit exponent: element `i` is
@@ -25,7 +26,9 @@ public struct IntegerTensor: Sendable, Equatable {
   }
 
   /// The largest magnitude of the codes.
-  public var maxMagnitude: UInt64 { codes.reduce(0) { max($0, $1.magnitude) } }
+  public var maxMagnitude: UInt64 {
+    codes.withUnsafeBufferPointer { cfk_max_magnitude($0.baseAddress, $0.count) }
+  }
 }
 
 /// The result of one of the training path's quantizers: the codes, their exponent, and what

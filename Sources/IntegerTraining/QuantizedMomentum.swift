@@ -57,17 +57,41 @@ public enum QuantizedMomentum {
   /// One update of `master`, `momentum` and `forward` by the gradient codes `gradient`
   /// (units `2^−14`, ``WAGEUBNQuantizer/constant(_:bits:gScaleBits:key:)-(IntegerTensor,_,_,_)``)
   /// with the learning-rate code `learningRate` (units `2^−9`); the counts go to `stats`. The
-  /// forward codes are clamped to `±forwardBound` (127: `C(Q(W, 8), 8)`).
+  /// forward codes are clamped to `±forwardBound` (127: `C(Q(W, 8), 8)`). Large tensors are
+  /// split over `threads` (the result does not depend on it).
   public static func apply(
     master: inout [Int64], momentum: inout [Int64], forward: inout [Int64], gradient: [Int64],
     learningRate: Int64, rounding: RoundingMode, saturate: Bool, forwardBound: Int64 = 127,
-    stats: inout UpdateStatistics
+    threads: Int = 1, stats: inout UpdateStatistics
   ) {
     precondition(
       master.count == gradient.count && momentum.count == gradient.count
         && forward.count == gradient.count, "one gradient per weight")
     let momentumBound: Int64 = saturate ? (1 << Int64(momentumBits - 1)) - 1 : .max
     let masterBound: Int64 = saturate ? (1 << Int64(masterBits - 1)) - 1 : .max
+    if TrainingKernels.momentum(
+      master: &master, momentum: &momentum, forward: &forward, gradient: gradient,
+      learningRate: learningRate, rounding: rounding, bounds: (momentumBound, masterBound),
+      forwardBound: forwardBound, threads: threads, stats: &stats)
+    {
+      return
+    }
+    reference(
+      master: &master, momentum: &momentum, forward: &forward, gradient: gradient,
+      learningRate: learningRate, rounding: rounding, bounds: (momentumBound, masterBound),
+      forwardBound: forwardBound, stats: &stats)
+  }
+
+  /// ``apply(master:momentum:forward:gradient:learningRate:rounding:saturate:forwardBound:threads:stats:)``
+  /// in Swift, element by element, with every operation overflow-checked: the definition the
+  /// C kernel is tested against, and the path it leaves to (stochastic rounding, operands too
+  /// wide for its unchecked 64-bit arithmetic).
+  static func reference(
+    master: inout [Int64], momentum: inout [Int64], forward: inout [Int64], gradient: [Int64],
+    learningRate: Int64, rounding: RoundingMode, bounds: (momentum: Int64, master: Int64),
+    forwardBound: Int64, stats: inout UpdateStatistics
+  ) {
+    let (momentumBound, masterBound) = bounds
     var local = UpdateStatistics()
     local.updates = gradient.count
     // Raw buffers: the loop runs once per weight and step, the hottest elementwise loop of

@@ -20,6 +20,11 @@ extension WAGEUBNNetwork {
   ) -> [Int64] {
     switch arithmetic {
     case .integer:
+      if let out = TrainingKernels.product(
+        left, right, rows, n, m, kind, accumulator, threads, &events)
+      {
+        return out
+      }
       let out: FixedTensor
       switch kind {
       case .forward:

@@ -236,7 +236,9 @@ extension WAGEUBNNetwork {
           seed: context.stochasticSeed, step: UInt32(truncatingIfNeeded: context.step),
           tensor: UInt32(weightIndex))
         let gInput = IntegerTensor(codes: g, exponent: e.tensor.exponent + a.exponent)
-        let gq = q.constant(gInput, bits: 8, gScaleBits: context.phase.gScaleBits, key: key)
+        let gq = q.constant(
+          gInput, bits: 8, gScaleBits: context.phase.gScaleBits, key: key,
+          threads: context.threads)
         if q.profile.stochasticForm == .signMagnitude {
           recorder?.recordStochastic(
             step: context.step, layer: name, input: gInput,
@@ -342,9 +344,11 @@ extension WAGEUBNNetwork {
   ) {
     let profile = context.quantizer.profile
     let saturate = profile.directRange == .saturate
-    let stage = stages[s]
-    stages[s] = .activation  // keep the arrays uniquely referenced while they change
-    switch stage {
+    // The stage leaves `stages` (`.activation` stands in) and is consumed by the switch, so
+    // the arrays being changed are uniquely referenced and updated in place.
+    var stage = WAGEUBNStage.activation
+    swap(&stage, &stages[s])
+    switch consume stage {
     case .dense(var layer):
       update(&layer, gradient, context, saturate: saturate, bound: 127, &stats.updates)
       stages[s] = .dense(layer)
@@ -359,8 +363,10 @@ extension WAGEUBNNetwork {
         layer.updateRunning(batch, profile.batchNormRunning, rounding: profile.rounding)
       }
       stages[s] = .batchNorm(layer)
-    case .activation, .maxPool:
-      stages[s] = stage
+    case .activation:
+      stages[s] = .activation
+    case .maxPool(let height, let width, let channels):
+      stages[s] = .maxPool(height: height, width: width, channels: channels)
     }
   }
 
@@ -377,7 +383,7 @@ extension WAGEUBNNetwork {
       QuantizedMomentum.apply(
         master: &layer.master, momentum: &layer.momentum, forward: &layer.forward,
         gradient: gradient, learningRate: lr, rounding: rounding, saturate: saturate,
-        forwardBound: bound, stats: &stats)
+        forwardBound: bound, threads: context.threads, stats: &stats)
     case .floatReference:
       var local = UpdateStatistics()
       local.updates = gradient.count

@@ -23,6 +23,13 @@ extension WAGEUBNQuantizer {
     precondition(k >= 2 && x.exponent <= 1 - k, "k >= 2 and a grid at least as fine")
     let s = 1 - k - x.exponent
     let bound: Int64 = profile.directRange == .saturate ? (1 << Int64(k - 1)) - 1 : .max
+    if let (codes, events) = TrainingKernels.shift(
+      x.codes, by: s, rounding: profile.rounding, bound: bound)
+    {
+      return QuantizedCodes(
+        tensor: IntegerTensor(codes: codes, exponent: 1 - k), shiftExponent: nil,
+        zeroScale: false, events: events)
+    }
     var events = QuantizationEvents()
     var widest = 0
     let codes = x.codes.map { c -> Int64 in
@@ -61,6 +68,13 @@ extension WAGEUBNQuantizer {
       return .zeros(x.codes.count, exponent: previous - (k - 1), shift: previous)
     }
     let s = r - x.exponent - (k - 1)
+    if let (codes, events) = TrainingKernels.shift(
+      x.codes, by: s, rounding: profile.rounding, bound: bound)
+    {
+      return QuantizedCodes(
+        tensor: IntegerTensor(codes: codes, exponent: r - (k - 1)), shiftExponent: r,
+        zeroScale: false, events: events)
+    }
     var events = QuantizationEvents()
     var widest = 0
     let codes = x.codes.map { c -> Int64 in
@@ -90,6 +104,13 @@ extension WAGEUBNQuantizer {
     let rCode = r - x.exponent
     let threshold = rCode - (k - 1)  // m < 1 ⇔ |c| < 2^threshold
     let half = Int64(1) << Int64(k - 1)
+    if let (codes, events) = TrainingKernels.e2(
+      x.codes, threshold: threshold, bits: k, rounding: profile.rounding)
+    {
+      return QuantizedCodes(
+        tensor: IntegerTensor(codes: codes, exponent: r - 2 * (k - 1)), shiftExponent: r,
+        zeroScale: false, events: events)
+    }
     var events = QuantizationEvents()
     var widest = 0
     let codes = x.codes.map { c -> Int64 in
@@ -123,10 +144,11 @@ extension WAGEUBNQuantizer {
   }
 
   /// Constant quantization of a gradient (exponent `−(k + 6)`), sign-magnitude or floor
-  /// stochastic rounding with word `i` of `key.rng` for element `i`.
-  public func constant(_ g: IntegerTensor, bits k: Int, gScaleBits: Int, key: StochasticKey)
-    -> QuantizedCodes
-  {
+  /// stochastic rounding with word `i` of `key.rng` for element `i`. Large tensors are split
+  /// over `threads` (the result does not depend on it).
+  public func constant(
+    _ g: IntegerTensor, bits k: Int, gScaleBits: Int, key: StochasticKey, threads: Int = 1
+  ) -> QuantizedCodes {
     precondition(k >= 2 && gScaleBits >= 1 && gScaleBits <= 62, "k >= 2, 1 <= gScaleBits <= 62")
     let exponent = -(7 + k - 1)
     guard let r = shiftExponent(g) else {
@@ -134,16 +156,34 @@ extension WAGEUBNQuantizer {
     }
     let s = r - g.exponent - gScaleBits
     let bound = (Int64(1) << Int64(gScaleBits)) - 1
+    if let (codes, events) = TrainingKernels.constant(
+      g.codes, shift: s, bound: bound, form: profile.stochasticForm, key: key, threads: threads)
+    {
+      return QuantizedCodes(
+        tensor: IntegerTensor(codes: codes, exponent: exponent), shiftExponent: r,
+        zeroScale: false, events: events)
+    }
+    let (codes, events) = constantReference(g.codes, shift: s, bound: bound, key: key)
+    return QuantizedCodes(
+      tensor: IntegerTensor(codes: codes, exponent: exponent), shiftExponent: r,
+      zeroScale: false, events: events)
+  }
+
+  /// Constant quantization's rounding and clamp in Swift, element by element: the definition
+  /// the C kernel is tested against, and the path for shifts it does not take.
+  func constantReference(_ gCodes: [Int64], shift s: Int, bound: Int64, key: StochasticKey)
+    -> ([Int64], QuantizationEvents)
+  {
     let rng = key.rng
     var events = QuantizationEvents()
     var widest = 0
-    var codes = [Int64](repeating: 0, count: g.codes.count)
+    var codes = [Int64](repeating: 0, count: gCodes.count)
     var block = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
     var blockIndex = -1
     // The bits a rounding drops (s ≥ 1): without any, the word is not read, so its Philox
     // block is computed only when one of its four elements needs it.
     let dropped: UInt64 = s >= 64 ? .max : (s >= 1 ? (1 << UInt64(s)) - 1 : 0)
-    for (i, c) in g.codes.enumerated() {
+    for (i, c) in gCodes.enumerated() {
       let needed: Bool
       switch profile.stochasticForm {
       case .signMagnitude: needed = c.magnitude & dropped != 0
@@ -188,9 +228,7 @@ extension WAGEUBNQuantizer {
     }
     events.count = codes.count
     events.maxBitLength = widest
-    return QuantizedCodes(
-      tensor: IntegerTensor(codes: codes, exponent: exponent), shiftExponent: r,
-      zeroScale: false, events: events)
+    return (codes, events)
   }
 }
 

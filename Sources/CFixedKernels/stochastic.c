@@ -1,0 +1,173 @@
+// Constant quantization of a weight gradient with stochastic rounding (see CFixedKernels.h):
+// the Philox4x64-10 words of BitCore's CounterRNG, computed only for the blocks of four
+// elements of which at least one drops nonzero bits, as the Swift quantizer does.
+#include "CFixedKernels.h"
+
+void cfk_philox_block(uint64_t seed, uint64_t stream, uint64_t counter, uint64_t out[4]) {
+  uint64_t c0 = counter, c1 = 0, c2 = 0, c3 = 0, k0 = seed, k1 = stream;
+  for (int round = 0; round < 10; round++) {
+    if (round > 0) {
+      k0 += 0x9E3779B97F4A7C15ull;
+      k1 += 0xBB67AE8584CAA73Bull;
+    }
+    unsigned __int128 p0 = (unsigned __int128)0xD2E7470EE14C6C93ull * c0;
+    unsigned __int128 p1 = (unsigned __int128)0xCA5A826395121157ull * c2;
+    uint64_t hi0 = (uint64_t)(p0 >> 64), lo0 = (uint64_t)p0;
+    uint64_t hi1 = (uint64_t)(p1 >> 64), lo1 = (uint64_t)p1;
+    c0 = hi1 ^ c1 ^ k0;
+    c1 = lo1;
+    c2 = hi0 ^ c3 ^ k1;
+    c3 = lo0;
+  }
+  out[0] = c0;
+  out[1] = c1;
+  out[2] = c2;
+  out[3] = c3;
+}
+
+/// Four consecutive Philox blocks counter, counter + 1, ... at once: independent chains that
+/// the CPU overlaps (the same words as four cfk_philox_block calls).
+static void philox_blocks4(uint64_t seed, uint64_t stream, uint64_t counter, uint64_t out[16]) {
+  uint64_t c0[4], c1[4] = {0}, c2[4] = {0}, c3[4] = {0};
+  for (int b = 0; b < 4; b++) c0[b] = counter + (uint64_t)b;
+  uint64_t k0 = seed, k1 = stream;
+  for (int round = 0; round < 10; round++) {
+    if (round > 0) {
+      k0 += 0x9E3779B97F4A7C15ull;
+      k1 += 0xBB67AE8584CAA73Bull;
+    }
+    for (int b = 0; b < 4; b++) {
+      unsigned __int128 p0 = (unsigned __int128)0xD2E7470EE14C6C93ull * c0[b];
+      unsigned __int128 p1 = (unsigned __int128)0xCA5A826395121157ull * c2[b];
+      uint64_t hi0 = (uint64_t)(p0 >> 64), lo0 = (uint64_t)p0;
+      uint64_t hi1 = (uint64_t)(p1 >> 64), lo1 = (uint64_t)p1;
+      c0[b] = hi1 ^ c1[b] ^ k0;
+      c1[b] = lo1;
+      c2[b] = hi0 ^ c3[b] ^ k1;
+      c3[b] = lo0;
+    }
+  }
+  for (int b = 0; b < 4; b++) {
+    out[4 * b] = c0[b];
+    out[4 * b + 1] = c1[b];
+    out[4 * b + 2] = c2[b];
+    out[4 * b + 3] = c3[b];
+  }
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+/// The high 64 bits of x * m per lane (m split into 32-bit halves): four 32x32 products.
+__attribute__((target("avx512f"), always_inline)) static inline __m512i mulhi64(
+    __m512i x, __m512i m_low, __m512i m_high) {
+  const __m512i mask = _mm512_set1_epi64(0xFFFFFFFF);
+  __m512i x_high = _mm512_srli_epi64(x, 32);
+  __m512i ll = _mm512_mul_epu32(x, m_low);
+  __m512i lh = _mm512_mul_epu32(x, m_high);
+  __m512i hl = _mm512_mul_epu32(x_high, m_low);
+  __m512i hh = _mm512_mul_epu32(x_high, m_high);
+  __m512i t = _mm512_add_epi64(_mm512_srli_epi64(ll, 32), lh);  // below 2^64
+  __m512i u = _mm512_add_epi64(_mm512_and_si512(t, mask), hl);  // below 2^64
+  return _mm512_add_epi64(
+      _mm512_add_epi64(hh, _mm512_srli_epi64(t, 32)), _mm512_srli_epi64(u, 32));
+}
+
+/// Eight consecutive Philox blocks counter, counter + 1, ... in the lanes of AVX-512 vectors
+/// (the same words as eight cfk_philox_block calls): out[4 * b + j] is word j of block b.
+__attribute__((target("avx512f,avx512dq"))) static void philox_blocks8(
+    uint64_t seed, uint64_t stream, uint64_t counter, uint64_t out[32]) {
+  const uint64_t m0 = 0xD2E7470EE14C6C93ull, m1 = 0xCA5A826395121157ull;
+  const __m512i m0v = _mm512_set1_epi64((long long)m0), m1v = _mm512_set1_epi64((long long)m1);
+  const __m512i m0_low = _mm512_set1_epi64(m0 & 0xFFFFFFFF), m0_high = _mm512_set1_epi64(m0 >> 32);
+  const __m512i m1_low = _mm512_set1_epi64(m1 & 0xFFFFFFFF), m1_high = _mm512_set1_epi64(m1 >> 32);
+  __m512i c0 = _mm512_add_epi64(
+      _mm512_set1_epi64((long long)counter), _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0));
+  __m512i c1 = _mm512_setzero_si512(), c2 = _mm512_setzero_si512(), c3 = _mm512_setzero_si512();
+  uint64_t k0 = seed, k1 = stream;
+  for (int round = 0; round < 10; round++) {
+    if (round > 0) {
+      k0 += 0x9E3779B97F4A7C15ull;
+      k1 += 0xBB67AE8584CAA73Bull;
+    }
+    __m512i hi0 = mulhi64(c0, m0_low, m0_high), lo0 = _mm512_mullo_epi64(c0, m0v);
+    __m512i hi1 = mulhi64(c2, m1_low, m1_high), lo1 = _mm512_mullo_epi64(c2, m1v);
+    c0 = _mm512_xor_si512(_mm512_xor_si512(hi1, c1), _mm512_set1_epi64((long long)k0));
+    c1 = lo1;
+    c2 = _mm512_xor_si512(_mm512_xor_si512(hi0, c3), _mm512_set1_epi64((long long)k1));
+    c3 = lo0;
+  }
+  uint64_t w[4][8];
+  _mm512_storeu_si512((void *)w[0], c0);
+  _mm512_storeu_si512((void *)w[1], c1);
+  _mm512_storeu_si512((void *)w[2], c2);
+  _mm512_storeu_si512((void *)w[3], c3);
+  for (int b = 0; b < 8; b++) {
+    for (int j = 0; j < 4; j++) out[4 * b + j] = w[j][b];
+  }
+}
+#endif
+
+/// Whether philox_blocks8 runs on this CPU.
+static int has_blocks8(void) {
+#if defined(__x86_64__)
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
+#else
+  return 0;
+#endif
+}
+
+void cfk_constant_quantize(
+    const int64_t *g, long first, long n, int s, int floor_form, int64_t bound, uint64_t seed,
+    uint64_t stream, int64_t *out, cfk_quantize_counts *counts) {
+  const uint64_t dropped = ((uint64_t)1 << s) - 1;
+  int64_t rounded = 0, overflowed = 0;
+  uint64_t magnitude = 0;
+  // Groups of 32 elements (eight blocks, AVX-512) or 16 (four blocks) while they last, then
+  // of 4. A block whose elements drop no bits is never read, so computing it anyway changes
+  // nothing.
+  const long wide = has_blocks8() ? 32 : 16;
+  for (long base = first; base < first + n;) {
+    long size = first + n - base >= wide ? wide : (first + n - base >= 16 ? 16 : 4);
+    long end = base + size < first + n ? base + size : first + n;
+    int needed = 0;
+    for (long i = base; i < end; i++) {
+      uint64_t bits = floor_form ? (uint64_t)g[i] : (g[i] < 0 ? -(uint64_t)g[i] : (uint64_t)g[i]);
+      needed |= (bits & dropped) != 0;
+    }
+    uint64_t words[32] = {0};
+#if defined(__x86_64__)
+    if (needed && size == 32) philox_blocks8(seed, stream, (uint64_t)base / 4 + 1, words);
+#endif
+    if (needed && size == 16) {
+      philox_blocks4(seed, stream, (uint64_t)base / 4 + 1, words);
+    } else if (needed && size == 4) {
+      cfk_philox_block(seed, stream, (uint64_t)base / 4 + 1, words);
+    }
+    for (long i = base; i < end; i++) {
+      int64_t c = g[i];
+      uint64_t word = words[i - base];
+      int64_t value;
+      uint64_t rem;
+      if (floor_form) {
+        rem = (uint64_t)c & dropped;
+        value = (c >> s) + (rem != 0 && (word >> (64 - s)) < rem);
+      } else {
+        uint64_t m = c < 0 ? -(uint64_t)c : (uint64_t)c;
+        rem = m & dropped;
+        int64_t q = (int64_t)((m >> s) + (rem != 0 && (word >> (64 - s)) < rem));
+        value = c < 0 ? -q : q;
+      }
+      rounded += rem != 0;
+      int64_t kept = value > bound ? bound : (value < -bound ? -bound : value);
+      overflowed += kept != value;
+      magnitude |= (uint64_t)(kept ^ (kept >> 63));
+      out[i] = kept;
+    }
+    base = end;
+  }
+  counts->rounded += rounded;
+  counts->overflowed += overflowed;
+  counts->magnitude |= magnitude;
+}
