@@ -301,6 +301,7 @@ void clk_evaluate_tile(
   evaluate_portable(program, bytes, count, planes, slots, out, out_stride, last);
 }
 
+#if defined(CLK_X86)
 /// The slot byte offset each input plane is transposed into on the direct path: its first
 /// load's slot, or slot 0 (cleared afterwards) for an input no instruction reads. False when
 /// the program does not fit that scheme (a load into slot 0 or of a plane out of range).
@@ -317,6 +318,7 @@ static int direct_offsets(const clk_program *p, uint32_t *offsets) {
   }
   return 1;
 }
+#endif
 
 void clk_evaluate_tiles(
     int path, const clk_program *program, const uint8_t *bytes, long count, uint64_t *planes,

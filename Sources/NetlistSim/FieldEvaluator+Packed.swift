@@ -67,8 +67,8 @@ extension FieldEvaluator {
     let planeBytes = max(evaluator.inputBitCount, 1) * 64
     let slotBytes = evaluator.code.slotCount * 64
     let io = TileOutput(out: out, last: last)
-    withKernelProgram { program in
-      let shared = KernelProgram(pointer: program)
+    withProgram { program in
+      let shared = ProgramPointer(program)
       ParallelFor.run(parts, threads: parts) { part in
         let planes = UnsafeMutableRawPointer.allocate(byteCount: planeBytes, alignment: 64)
         let slots = UnsafeMutableRawPointer.allocate(byteCount: slotBytes, alignment: 64)
@@ -83,43 +83,6 @@ extension FieldEvaluator {
             planes.assumingMemoryBound(to: UInt64.self),
             slots.assumingMemoryBound(to: UInt8.self), io.out + first * stride,
             io.last.map { UnsafeMutableRawPointer($0 + first).assumingMemoryBound(to: Int64.self) })
-        }
-      }
-    }
-  }
-
-  /// The program as the C kernels take it, valid inside `body`. (The same arrays as the
-  /// byte path's; built per call, which costs far less than one tile.)
-  private func withKernelProgram(_ body: (UnsafePointer<clk_program>) -> Void) {
-    let code = evaluator.code
-    let loadSlots = code.inputLoads.map { UInt32($0.slot << 6) }
-    let loadPlanes = code.inputLoads.map { Int32($0.plane) }
-    let runKernels = code.runs.map(\.kernel.rawValue)
-    let runCounts = code.runs.map { Int32($0.count) }
-    let fieldWidths = fields.map { Int32($0.count) }
-    let reads = fields.flatMap { $0.map { code.outputs[$0] } }
-    let readSlots = reads.map { UInt32($0.slot << 6) }
-    let readInvert = reads.map { UInt8($0.mask == 0 ? 0 : 1) }
-    loadSlots.withUnsafeBufferPointer { loadSlots in
-      loadPlanes.withUnsafeBufferPointer { loadPlanes in
-        runKernels.withUnsafeBufferPointer { runKernels in
-          runCounts.withUnsafeBufferPointer { runCounts in
-            fieldWidths.withUnsafeBufferPointer { fieldWidths in
-              readSlots.withUnsafeBufferPointer { readSlots in
-                readInvert.withUnsafeBufferPointer { readInvert in
-                  var program = clk_program(
-                    load_slots: loadSlots.baseAddress, load_planes: loadPlanes.baseAddress,
-                    loads: loadSlots.count, run_kernels: runKernels.baseAddress,
-                    run_counts: runCounts.baseAddress, runs: runCounts.count,
-                    operands: UnsafePointer(code.operands.baseAddress),
-                    field_widths: fieldWidths.baseAddress, fields: fieldWidths.count,
-                    read_slots: readSlots.baseAddress, read_invert: readInvert.baseAddress,
-                    inputs: evaluator.inputBitCount)
-                  withUnsafePointer(to: &program) { body($0) }
-                }
-              }
-            }
-          }
         }
       }
     }
@@ -141,9 +104,4 @@ private struct PlaneSource: @unchecked Sendable {
 private struct TileOutput: @unchecked Sendable {
   var out: UnsafeMutablePointer<Int32>
   var last: UnsafeMutablePointer<Int>?
-}
-
-/// The program, read-only, shared by the threads.
-private struct KernelProgram: @unchecked Sendable {
-  var pointer: UnsafePointer<clk_program>
 }

@@ -106,7 +106,7 @@ public final class FieldEvaluator: @unchecked Sendable {
   }
 
   /// The program as the C kernels take it, valid inside `body`.
-  private func withProgram(_ body: (UnsafePointer<clk_program>) -> Void) {
+  func withProgram(_ body: (UnsafePointer<clk_program>) -> Void) {
     let code = evaluator.code
     loadSlots.withUnsafeBufferPointer { loadSlots in
       loadPlanes.withUnsafeBufferPointer { loadPlanes in
@@ -142,7 +142,7 @@ private struct FieldIO: @unchecked Sendable {
 }
 
 /// The program, read-only, shared by the threads.
-private struct ProgramPointer: @unchecked Sendable {
+struct ProgramPointer: @unchecked Sendable {
   var pointer: UnsafePointer<clk_program>
   init(_ pointer: UnsafePointer<clk_program>) { self.pointer = pointer }
 }
