@@ -74,9 +74,10 @@ __attribute__((target("avx512f"), always_inline)) static inline __m512i mulhi64(
 }
 
 /// Eight consecutive Philox blocks counter, counter + 1, ... in the lanes of AVX-512 vectors
-/// (the same words as eight cfk_philox_block calls): out[4 * b + j] is word j of block b.
+/// (the same words as eight cfk_philox_block calls), returned in element order: lane l of
+/// out[v] is word (8 * v + l) % 4 of block (8 * v + l) / 4.
 __attribute__((target("avx512f,avx512dq"))) static void philox_blocks8(
-    uint64_t seed, uint64_t stream, uint64_t counter, uint64_t out[32]) {
+    uint64_t seed, uint64_t stream, uint64_t counter, __m512i out[4]) {
   const uint64_t m0 = 0xD2E7470EE14C6C93ull, m1 = 0xCA5A826395121157ull;
   const __m512i m0v = _mm512_set1_epi64((long long)m0), m1v = _mm512_set1_epi64((long long)m1);
   const __m512i m0_low = _mm512_set1_epi64(m0 & 0xFFFFFFFF), m0_high = _mm512_set1_epi64(m0 >> 32);
@@ -97,14 +98,17 @@ __attribute__((target("avx512f,avx512dq"))) static void philox_blocks8(
     c2 = _mm512_xor_si512(_mm512_xor_si512(hi0, c3), _mm512_set1_epi64((long long)k1));
     c3 = lo0;
   }
-  uint64_t w[4][8];
-  _mm512_storeu_si512((void *)w[0], c0);
-  _mm512_storeu_si512((void *)w[1], c1);
-  _mm512_storeu_si512((void *)w[2], c2);
-  _mm512_storeu_si512((void *)w[3], c3);
-  for (int b = 0; b < 8; b++) {
-    for (int j = 0; j < 4; j++) out[4 * b + j] = w[j][b];
-  }
+  // Transpose in registers: pairs (word 0, 1) and (2, 3) of each block, then 128-bit pieces.
+  __m512i even01 = _mm512_unpacklo_epi64(c0, c1), odd01 = _mm512_unpackhi_epi64(c0, c1);
+  __m512i even23 = _mm512_unpacklo_epi64(c2, c3), odd23 = _mm512_unpackhi_epi64(c2, c3);
+  __m512i low_even = _mm512_shuffle_i64x2(even01, even23, 0x44);
+  __m512i low_odd = _mm512_shuffle_i64x2(odd01, odd23, 0x44);
+  __m512i high_even = _mm512_shuffle_i64x2(even01, even23, 0xEE);
+  __m512i high_odd = _mm512_shuffle_i64x2(odd01, odd23, 0xEE);
+  out[0] = _mm512_shuffle_i64x2(low_even, low_odd, 0x88);
+  out[1] = _mm512_shuffle_i64x2(low_even, low_odd, 0xDD);
+  out[2] = _mm512_shuffle_i64x2(high_even, high_odd, 0x88);
+  out[3] = _mm512_shuffle_i64x2(high_even, high_odd, 0xDD);
 }
 #endif
 
@@ -142,17 +146,14 @@ __attribute__((target("avx512f,avx512dq"))) static void constant_quantize32(
       some[v] = _mm512_test_epi64_mask(m[v], dropped);
       needed |= some[v];
     }
-    uint64_t words[32];
+    __m512i words[4];
     if (needed) philox_blocks8(seed, stream, (uint64_t)base / 4 + 1, words);
     for (int v = 0; v < 4; v++) {
       __m512i rem = _mm512_and_si512(m[v], dropped);
       // Without dropped bits rem is 0 and never above the word's top bits, so the words of a
       // group that needs none are never used.
-      __mmask8 up = needed ? _mm512_cmplt_epu64_mask(
-                                 _mm512_srl_epi64(
-                                     _mm512_loadu_si512((const void *)(words + 8 * v)), word_shift),
-                                 rem)
-                           : 0;
+      __mmask8 up =
+          needed ? _mm512_cmplt_epu64_mask(_mm512_srl_epi64(words[v], word_shift), rem) : 0;
       __m512i value;
       if (floor_form) {
         __m512i q = _mm512_sra_epi64(c[v], shift);
