@@ -32,4 +32,10 @@ package enum SoftmaxCrossEntropy {
     }
     return -log(Double(max(chosen / total, .leastNormalMagnitude)))
   }
+
+  /// ``apply(_:label:scale:)`` on an array, compiled here for its buffer (the same operations
+  /// in the same order), so that callers in other modules do not run the generic entry point.
+  package static func apply(_ z: inout [Float], label: Int, scale: Float) -> Double {
+    z.withUnsafeMutableBufferPointer { apply(&$0, label: label, scale: scale) }
+  }
 }
