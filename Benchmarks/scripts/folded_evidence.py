@@ -7,8 +7,8 @@ For `make -C Benchmarks folded`. Trains the SFC-shaped net with `bittrue bnn tra
     design, ROMs included; with --yosys, Yosys's synth_ice40 LUT4s and flip-flops),
   * the cycle model printed by the folded report (cycles per sample, initiation interval,
     weight ROM bits),
-  * `bittrue cosim` under Verilator (cycles per sample measured by the harness, simulation
-    speed), on --vectors random vectors,
+  * `bittrue cosim` under Verilator (latency and initiation interval measured by the
+    harness on samples fed back to back, simulation speed), on --vectors random vectors,
   * `bittrue netlist report --place-route PART` when the design's pins fit the part; else
     the throughput is given at the stated --clock-mhz, labelled so.
 The unrolled SFC is too big to cosimulate here in reasonable time: a smaller net of the same
@@ -16,7 +16,7 @@ kind (--small-layers, trained the same way) is cosimulated unrolled instead, and
 row gives gate counts only.
 
 Foldings are strings passed through to the CLI: "PE/SIMD", each side one value for all layers
-or (once `--pe 8,4,2` is accepted) a comma-separated value per layer, e.g. "32,16,16,10/49,32,32,16".
+or a comma-separated value per layer, e.g. "16,4,4,1/49,64,64,16".
 
 Prints a Markdown section on standard output; the raw outputs stay in --out.
 """
@@ -125,7 +125,8 @@ def cosim(args, model, folding, name):
     result = dict(status=status, seconds=seconds)
     for key, pattern in [
         ("agree", r"agree: (.*)"),
-        ("measured", r"cycles per sample: ([0-9.]+) measured by the harness"),
+        ("measured", r"latency: ([0-9.]+) cycles per sample measured by the harness"),
+        ("ii", r"initiation interval: ([0-9.]+) cycles measured by the harness"),
         ("simulated", r"simulation [0-9.]+ s, ([0-9.]+) vectors/s"),
         ("build", r"verilator: build ([0-9.]+) s"),
     ]:
@@ -200,7 +201,7 @@ def main():
 def print_table(args, rows, sfc_accuracy, small_data, small_cosim, small_accuracy):
     clock = args.clock_mhz
     print("| design | 2-input gates | registers (bits) | iCE40 LUT4 / FF (Yosys) | "
-          "weight ROM bits | cycles/sample (model / Verilator) | II | "
+          "weight ROM bits | latency, cycles (model / Verilator) | II, cycles (model / Verilator) | "
           f"{args.part} place & route | samples/s | test accuracy |")
     print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
     acc = f"{sfc_accuracy:.2f} %" if sfc_accuracy is not None else "–"
@@ -224,6 +225,7 @@ def print_table(args, rows, sfc_accuracy, small_data, small_cosim, small_accurac
         cycle = row["cycle"]
         sim = row.get("cosim", {})
         measured = sim.get("measured", "–")
+        measured_ii = sim.get("ii", "–")
         placed = row.get("placed")
         ii = cycle.get("ii")
         if placed:
@@ -238,7 +240,7 @@ def print_table(args, rows, sfc_accuracy, small_data, small_cosim, small_accurac
             rate = f"{human(clock * 1e6 / ii)} at a stated {clock:g} MHz" if ii else "–"
         print(f"| SFC folded PE/SIMD {row['folding']} | {gates} | {registers} | {luts} | "
               f"{cycle.get('rom_bits', '–')} | {cycle.get('cycles', '–')} / {measured} | "
-              f"{ii or '–'} | {where} | {rate} | {acc} |")
+              f"{ii or '–'} / {measured_ii} | {where} | {rate} | {acc} |")
     if small_data:
         gates = small_data["gateLevel"]["twoInputGates"]
         depth = small_data["timing"]["logicDepth"]
