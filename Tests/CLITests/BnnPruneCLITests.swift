@@ -61,4 +61,50 @@ import _TestSupport
     #expect(r.status != 0)
     #expect(r.stderr == "Error: --model: cannot read \(dir.path)/training-state\n")
   }
+
+  /// With `--pe` and `--simd` the folded design is measured before and after; a net the
+  /// folded form refuses (an integer first layer) is refused before any fine-tuning.
+  @Test func measuresTheFoldedHardwareOrRefusesEarly() throws {
+    let dir = Paths.temporaryDirectory("bnn-prune-folded")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let bits = [
+      "--dataset", "digits", "--data-dir", Paths.bundledData.path, "--limit", "500", "--encoding",
+      "thermometer", "--thresholds", "1",
+    ]
+    let trained = dir.appendingPathComponent("trained").path
+    let train = try CLI.run(
+      ["bnn", "train"] + bits + [
+        "--layers", "binary:16,binary:10", "--epochs", "1", "--batch-size", "32", "--seed", "3",
+        "--out", trained, "--quiet",
+      ])
+    #expect(train.status == 0, "\(train.stderr)")
+    let r = try CLI.run(
+      ["bnn", "prune", "--model", trained, "--sparsity", "0.5", "--epochs", "1"] + bits
+        + ["--pe", "4", "--simd", "8", "--quiet"])
+    #expect(r.status == 0, "\(r.stderr)")
+    for row in [
+      "folded: 2-input gates", "folded: register bits", "folded: weight ROM bits",
+      "folded: latency (cycles)", "folded: initiation interval (cycles)",
+    ] {
+      let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("| \(row) | ") })
+      let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      #expect((Int(cells[1]) ?? 0) > 0 && (Int(cells[2]) ?? 0) > 0, "\(line)")
+    }
+    let integer = dir.appendingPathComponent("integer").path
+    let trainInteger = try CLI.run(
+      ["bnn", "train"] + Self.data + [
+        "--layers", "int6:8,binary:10", "--epochs", "1", "--seed", "3", "--out", integer,
+        "--quiet",
+      ])
+    #expect(trainInteger.status == 0, "\(trainInteger.stderr)")
+    let out = dir.appendingPathComponent("refused").path
+    let refused = try CLI.run(
+      ["bnn", "prune", "--model", integer, "--sparsity", "0.5", "--epochs", "3"] + Self.data
+        + ["--pe", "2", "--simd", "4", "--out", out, "--quiet"])
+    #expect(refused.status != 0)
+    #expect(
+      refused.stderr.hasPrefix("Error: folded hardware of the given net: "), "\(refused.stderr)")
+    #expect(refused.stderr.split(separator: "\n").count == 1)
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
 }

@@ -59,4 +59,39 @@ struct BnnHardwareCounts: Encodable {
     }
     return rows
   }
+
+  /// The folded design's rows (`folded: …`) at `pe`/`simd`, before and after.
+  static func foldedRows(
+    _ before: BinarizedNet, _ after: BinarizedNet, pe: [Int], simd: [Int]
+  ) throws -> [(String, Int, Int)] {
+    let names = [
+      "folded: 2-input gates", "folded: register bits", "folded: weight ROM bits",
+      "folded: latency (cycles)", "folded: initiation interval (cycles)",
+    ]
+    let given = try folded(before, pe: pe, simd: simd, "given")
+    let reduced = try folded(after, pe: pe, simd: simd, "reduced")
+    return names.indices.map { (names[$0], given[$0], reduced[$0]) }
+  }
+
+  /// Gates, register bits, weight ROM bits, latency and initiation interval of `net`'s
+  /// folded design (`which` names the net in an error).
+  static func folded(_ net: BinarizedNet, pe: [Int], simd: [Int], _ which: String) throws -> [Int] {
+    let design: FoldedBinarizedDesign
+    do {
+      design = try FoldedBinarizedDesign(net, pe: pe, simd: simd, name: "pruned")
+    } catch {
+      throw CommandFailure(description: "folded hardware of the \(which) net: \(error)")
+    }
+    let report: NetlistReport
+    do throws(ReportError) {
+      report = try NetlistReport.measure(design.forms.original)
+    } catch {
+      throw CommandFailure(description: "hardware report: \(error.description)")
+    }
+    let model = design.cycleModel
+    return [
+      report.gateLevel.twoInputGates, report.gateLevel.registers, model.weightBits,
+      model.cyclesPerSample, model.initiationInterval,
+    ]
+  }
 }

@@ -27,8 +27,10 @@ struct BnnPruneCommand: AsyncParsableCommand {
       It prints the test accuracy of the given net, of the pruned net before and after \
       fine-tuning, the neurons removed and the unrolled hardware of the given and of the \
       reduced net as `bittrue netlist report` measures it (2-input gates, adders, \
-      comparators, XNOR inverters; --no-hardware skips it). The last two lines are `test \
-      accuracy:` (reduced net) and `weights digest:` (fine-tuned state).
+      comparators, XNOR inverters; --no-hardware skips it); with --pe and --simd also the \
+      folded design's gates, register bits, weight ROM bits, latency and initiation interval \
+      (rows `folded: …`). The last two lines are `test accuracy:` (reduced net) and \
+      `weights digest:` (fine-tuned state).
 
       Example:
         bittrue bnn prune --model out/bnn-digits --sparsity 0.5 --epochs 5 \\
@@ -51,6 +53,12 @@ struct BnnPruneCommand: AsyncParsableCommand {
   var out: String?
   @Flag(inversion: .prefixedNo, help: "Measure the unrolled hardware before and after.")
   var hardware = true
+  @Option(
+    help: "Also measure the folded hardware at this PE (one for all layers or one per layer).")
+  var pe: FoldingOptions.Counts?
+  @Option(
+    help: "Also measure the folded hardware at this SIMD (one for all layers or one per layer).")
+  var simd: FoldingOptions.Counts?
   @Flag(help: "Print a machine-readable JSON summary on stdout instead of text.")
   var json = false
   @Flag(help: "No progress bar on stderr.")
@@ -61,6 +69,8 @@ struct BnnPruneCommand: AsyncParsableCommand {
     guard sparsity >= 0 && sparsity <= 1 else {
       throw ValidationError("--sparsity must be in [0, 1] (got \(sparsity))")
     }
+    if (pe == nil) != (simd == nil) { throw ValidationError("--pe and --simd go together") }
+    if pe != nil && !hardware { throw ValidationError("--pe and --simd measure the hardware") }
   }
 
   mutating func run() async throws {
@@ -71,6 +81,10 @@ struct BnnPruneCommand: AsyncParsableCommand {
         description:
           "the data give \(loaded.train.inputs) inputs (\(loaded.input)), the net was trained "
           + "on \(state.config.inputs) (\(state.config.input)): use the training's data options")
+    }
+    if let pe, let simd {
+      // A net the folded form refuses is refused before any training, not after it.
+      _ = try BnnHardwareCounts.folded(exported(state), pe: pe.values, simd: simd.values, "given")
     }
     let pruned = try prune { () throws(BnnTrainingError) in try state.pruned(sparsity: sparsity) }
     let (tuned, log) = epochs > 0 ? try await fineTune(pruned, on: loaded) : (pruned, [])
@@ -122,6 +136,10 @@ struct BnnPruneCommand: AsyncParsableCommand {
     if hardware {
       rows = BnnHardwareCounts.rows(
         try BnnHardwareCounts(given), try BnnHardwareCounts(reduction.net))
+      if let pe, let simd {
+        rows += try BnnHardwareCounts.foldedRows(
+          given, reduction.net, pe: pe.values, simd: simd.values)
+      }
     }
     let summary = BnnPruneReport(
       model: model, data: loaded.description, sparsity: sparsity, epochs: epochs,
