@@ -55,8 +55,8 @@ void clk_planes_from_bytes(
 
 /// Runs `program` on `count` ≤ 512 samples of sample-major bytes: writes field f of sample s
 /// to out[s*out_stride + f], except that the last field goes to last[s] when `last` is not
-/// NULL. `planes` (inputs*8 words) and `slots` (64-byte aligned, the program's slot count ×
-/// 64 bytes) are scratch space.
+/// NULL. `planes` (inputs*8 words) and `slots` (the program's slot count × 64 bytes) are
+/// scratch space, both 64-byte aligned (the vector paths use aligned loads and stores).
 void clk_evaluate_tile(
     int path, const clk_program *program, const uint8_t *bytes, long count, uint64_t *planes,
     uint8_t *slots, int32_t *out, long out_stride, int64_t *last);
