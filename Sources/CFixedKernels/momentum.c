@@ -1,26 +1,12 @@
 // WAGEUBN's quantized Momentum update on a whole parameter tensor (see CFixedKernels.h),
 // with the rounding mode made a constant of each specialised loop so that the compiler can
 // vectorise it; an AVX-512 build of the same loops is chosen at run time.
-#include "CFixedKernels.h"
+#include "rounded_shift.h"
 
-/// x / 2^s (1 <= s <= 62) rounded by `mode` (BitCore's RoundingMode.roundsUp rule on the
-/// floor quotient, the remainder against the half and the sign).
+/// x / 2^s rounded by `mode` (`cfk_rounded_shift` without the inexact flag).
 __attribute__((always_inline)) static inline int64_t round_shift(int64_t x, int s, int mode) {
-  int64_t q = x >> s;
-  int64_t rem = x & (((int64_t)1 << s) - 1);
-  int64_t half = (int64_t)1 << (s - 1);
-  int above = rem > half, tie = rem == half, negative = x < 0;
-  int up;
-  switch (mode) {
-    case CFK_TRN: up = 0; break;
-    case CFK_TRN_ZERO: up = negative; break;
-    case CFK_RND: up = above | tie; break;
-    case CFK_RND_ZERO: up = above | (tie & negative); break;
-    case CFK_RND_MIN_INF: up = above; break;
-    case CFK_RND_INF: up = above | (tie & !negative); break;
-    default: up = above | (tie & (int)(q & 1)); break;
-  }
-  return q + (rem != 0 && up);
+  int inexact;
+  return cfk_rounded_shift(x, s, mode, &inexact);
 }
 
 __attribute__((always_inline)) static inline int64_t clamp(int64_t x, int64_t bound, int64_t *hits) {

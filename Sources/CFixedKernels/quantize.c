@@ -1,28 +1,6 @@
 // The deterministic shift quantizers of WAGEUBN training (direct Q, SQ, E1, E2) on whole
 // tensors (see CFixedKernels.h), the rounding mode a constant of each specialised loop.
-#include "CFixedKernels.h"
-
-/// x / 2^s (1 <= s <= 62) rounded by `mode`, and whether bits were dropped (BitCore's
-/// RoundingMode.roundsUp rule on the floor quotient).
-__attribute__((always_inline)) static inline int64_t rounded_shift(
-    int64_t x, int s, int mode, int *inexact) {
-  int64_t q = x >> s;
-  int64_t rem = x & (((int64_t)1 << s) - 1);
-  int64_t half = (int64_t)1 << (s - 1);
-  int above = rem > half, tie = rem == half, negative = x < 0;
-  int up;
-  switch (mode) {
-    case CFK_TRN: up = 0; break;
-    case CFK_TRN_ZERO: up = negative; break;
-    case CFK_RND: up = above | tie; break;
-    case CFK_RND_ZERO: up = above | (tie & negative); break;
-    case CFK_RND_MIN_INF: up = above; break;
-    case CFK_RND_INF: up = above | (tie & !negative); break;
-    default: up = above | (tie & (int)(q & 1)); break;
-  }
-  *inexact = rem != 0;
-  return q + (rem != 0 && up);
-}
+#include "rounded_shift.h"
 
 __attribute__((always_inline)) static inline void shift_loop(
     const int64_t *restrict x, long n, int s, const int mode, int64_t bound,
@@ -31,7 +9,7 @@ __attribute__((always_inline)) static inline void shift_loop(
   uint64_t magnitude = 0;
   for (long i = 0; i < n; i++) {
     int inexact;
-    int64_t q = rounded_shift(x[i], s, mode, &inexact);
+    int64_t q = cfk_rounded_shift(x[i], s, mode, &inexact);
     int64_t kept = q > bound ? bound : (q < -bound ? -bound : q);
     rounded += inexact;
     overflowed += kept != q;
@@ -71,11 +49,11 @@ __attribute__((always_inline)) static inline void e2_loop(
     int64_t result;
     int clipped;
     if (small) {
-      int64_t q = rounded_shift(c, threshold - (k - 1), mode, &lost);
+      int64_t q = cfk_rounded_shift(c, threshold - (k - 1), mode, &lost);
       result = q > half ? half : (q < -half ? -half : q);
       clipped = result != q;
     } else {
-      int64_t q = rounded_shift(c, threshold, mode, &lost);
+      int64_t q = cfk_rounded_shift(c, threshold, mode, &lost);
       int64_t kept = q > half - 1 ? half - 1 : (q < 1 - half ? 1 - half : q);
       clipped = kept != q;
       result = kept * half;
