@@ -11,7 +11,9 @@ import Dispatch
 ///
 /// Two entry points with the same contract: the `async` one runs child tasks (use it from
 /// async code: it never blocks a thread of the concurrency pool), the synchronous one runs
-/// on Dispatch's worker threads (for synchronous callers such as evaluators).
+/// on the process's ``WorkerTeam`` (helpers that stay awake between calls, so short calls
+/// do not pay for waking a thread), or on Dispatch's worker threads when the team is busy
+/// (a call nested in another, or calls from several threads at once).
 package enum ParallelFor {
   /// Runs `body` once per index of `0 ..< count` on up to `threads` threads, blocking the
   /// caller until all are done.
@@ -21,6 +23,8 @@ package enum ParallelFor {
       for i in 0..<count { body(i) }
       return
     }
+    let team = WorkerTeam.shared
+    if team.helpers > 0, team.run(count, tasks: min(tasks, team.helpers + 1), body) { return }
     DispatchQueue.concurrentPerform(iterations: tasks) { t in
       for i in stride(from: t, to: count, by: tasks) { body(i) }
     }

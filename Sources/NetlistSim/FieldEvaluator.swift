@@ -48,9 +48,9 @@ public final class FieldEvaluator: @unchecked Sendable {
 
   /// Evaluates `count` samples of sample-major bytes (`bytes[s · inputs + i]`, non-zero = 1):
   /// field `f` of sample `s` goes to `out[s · stride + f]`, except that the last field goes
-  /// to `last[s]` when `last` is given. With `threads > 1` the threads take runs of
-  /// ``tilesPerClaim`` tiles from a shared counter until none is left (a thread that starts
-  /// late takes fewer), each with its own scratch space; every tile is computed the same way
+  /// to `last[s]` when `last` is given. With `threads > 1` the threads claim runs of
+  /// tiles (``claimSize(remaining:workers:)``) from a shared counter until none is left (a
+  /// thread that starts late takes fewer), each with its own scratch space; every tile is computed the same way
   /// by whichever thread, so the result does not depend on `threads`.
   public func evaluate(
     bytes: UnsafePointer<UInt8>, count: Int, out: UnsafeMutablePointer<Int32>, stride: Int,
@@ -59,11 +59,10 @@ public final class FieldEvaluator: @unchecked Sendable {
     precondition(path.isAvailable, "the \(path) kernels do not run on this CPU")
     let inputs = evaluator.inputBitCount
     let tiles = (count + 511) / 512
-    let claims = (tiles + Self.tilesPerClaim - 1) / Self.tilesPerClaim
-    let workers = max(1, min(threads, claims))
+    let workers = max(1, min(threads, tiles))
     let slotBytes = evaluator.code.slotCount * 64
     let io = FieldIO(bytes: bytes, out: out, last: last)
-    let next = Mutex(0)
+    let nextTile = Mutex(0)
     withProgram { program in
       let shared = ProgramPointer(program)
       ParallelFor.run(workers, threads: workers) { _ in
@@ -71,16 +70,15 @@ public final class FieldEvaluator: @unchecked Sendable {
           idleScratch.withLock { $0.popLast() }
           ?? TileScratch(planeBytes: max(inputs, 1) * 64, slotBytes: slotBytes)
         defer { idleScratch.withLock { $0.append(scratch) } }
-        // With one worker, one claim of every tile: one call into the kernels.
-        let step = workers == 1 ? tiles : Self.tilesPerClaim
         while true {
-          let claim = next.withLock { value in
-            defer { value += 1 }
-            return value
+          let claim = nextTile.withLock { next in
+            let size = Self.claimSize(remaining: tiles - next, workers: workers)
+            defer { next += size }
+            return next..<(next + size)
           }
-          guard claim * step < tiles else { return }
-          let first = 512 * claim * step
-          let end = min(count, first + 512 * step)
+          guard !claim.isEmpty else { return }
+          let first = 512 * claim.lowerBound
+          let end = min(count, 512 * claim.upperBound)
           clk_evaluate_tiles(
             path.rawValue, shared.pointer, io.bytes + first * inputs, end - first,
             scratch.planes.assumingMemoryBound(to: UInt64.self),
@@ -92,9 +90,14 @@ public final class FieldEvaluator: @unchecked Sendable {
     }
   }
 
-  /// Tiles a thread takes at a time when several share the work: small enough that a thread
-  /// woken late still gets a fair share, large enough that claiming costs nothing.
-  static let tilesPerClaim = 2
+  /// The tiles a thread claims when `remaining` are left: all of them for one worker (one
+  /// call into the kernels), otherwise a share that shrinks as the work runs out (half of an
+  /// even split of what is left, at least one tile), so that few claims are made and the
+  /// threads finish together.
+  static func claimSize(remaining: Int, workers: Int) -> Int {
+    guard remaining > 0 else { return 0 }
+    return workers == 1 ? remaining : max(1, remaining / (2 * workers))
+  }
 
   deinit {
     idleScratch.withLock { all in
