@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Synchronization
 
 /// A fixed team of helper threads that stay awake between calls, so that a short parallel
 /// call (a tenth of a millisecond of work) does not spend a visible part of its time waking

@@ -1,7 +1,8 @@
-@testable import BitCore
 import Glibc
 import Synchronization
 import Testing
+
+@testable import BitCore
 
 @Suite(.timeLimit(.minutes(1))) struct WorkerTeamTests {
   /// Runs `count` indices on `team` and returns how often each ran.
