@@ -256,6 +256,49 @@ import _TestSupport
     }
   }
 
+  @Test func sixteenBitOperandsInThirtyTwoBitSumsMatchReference() {
+    // Operands within ±32767 whose sums provably fit 32 bits take the tiles that multiply
+    // by vpmaddwd; ±32768 (just outside) must not. Large magnitudes on one side, 8-bit on the
+    // other, so that up to 500 products still fit; the widest partial sum must be exact.
+    var rng = SeededRandom(seed: 0x16_B175)
+    let s16 = FixedFormat(signed: true, width: 16, fractionBits: 0)
+    let s8 = FixedFormat(signed: true, width: 8, fractionBits: 0)
+    for trial in 0..<24 {
+      let (m, k, n) = (1 + Int(rng.next() % 9), 1 + Int(rng.next() % 500), 1 + Int(rng.next() % 70))
+      let edge: Int64 = trial % 4 == 3 ? -32768 : 32767
+      let wide = (0..<(m * k)).map { _ -> Int64 in
+        switch rng.next() % 8 {
+        case 0: edge
+        case 1: -32767
+        default: Int64(rng.next() % 65535) - 32767
+        }
+      }
+      let narrow = (0..<(k * n)).map { _ in
+        rng.next() % 5 == 0 ? -127 : Int64(rng.next() % 255) - 127
+      }
+      let a = FixedTensor(shape: [m, k], codes: wide, format: s16)
+      let b = FixedTensor(shape: [k, n], codes: narrow, format: s8)
+      for accumulator in [
+        Accumulator(width: 40, overflow: .wrap), Accumulator(width: 33, overflow: .saturate),
+      ] {
+        var model = AccumulatorReference(accumulator)
+        let expected = Self.referenceProduct(
+          m: m, k: k, n: n, { a.code(at: [$0, $1]) }, { b.code(at: [$0, $1]) }, &model)
+        for path in Self.paths {
+          for (left, right, transposed) in [(a, b, false), (b.transposed(), a.transposed(), true)] {
+            var events = AccumulatorEvents()
+            let c = FixedTensor.matrixProduct(
+              left, right, accumulator: accumulator, path: path, events: &events)
+            let codes = transposed ? c.transposed().array.codes : c.array.codes
+            let context = "trial \(trial) \(path) \(accumulator) \(m)×\(k)×\(n) \(transposed)"
+            #expect(codes == expected, "\(context)")
+            #expect(events == model.events, "\(context): \(events) vs \(model.events)")
+          }
+        }
+      }
+    }
+  }
+
   @Test func patchesTurnConvolutionsIntoMatrixProducts() {
     var rng = SeededRandom(seed: 0x9A7C)
     let s8 = FixedFormat(signed: true, width: 8, fractionBits: 7)
