@@ -401,42 +401,6 @@ __attribute__((target("avx2"))) static void fast_avx2_i32(
   fold32(his, los, 8, magnitude);
 }
 
-// The same tiles for operands within 16 bits (|a|, |b| <= 32767): each product is one
-// vpmaddwd instead of vpmulld's two micro-ops. In every 32-bit lane the low halves hold the
-// operands (b's lane is its sign-extended value, whose low half is b itself), and the
-// broadcast a has a zero high half, so the lane's pair sum a_lo*b_lo + 0*b_hi is exactly a*b.
-
-__attribute__((target("avx2"))) static void fast_avx2_i16(
-    const int32_t *panel, const int32_t *b, long b_stride, long kk,
-    int64_t tile[ROWS][MAX_COLS], uint64_t *magnitude) {
-  __m256i acc[ROWS][2];
-  for (int i = 0; i < ROWS; i++) acc[i][0] = acc[i][1] = _mm256_setzero_si256();
-  __m256i hi = _mm256_setzero_si256(), lo = _mm256_setzero_si256();
-  for (long k = 0; k < kk; k++) {
-    const int32_t *brow = b + k * b_stride;
-    __m256i b0 = _mm256_loadu_si256((const __m256i *)brow);
-    __m256i b1 = _mm256_loadu_si256((const __m256i *)(brow + 8));
-    for (int i = 0; i < ROWS; i++) {
-      __m256i a = _mm256_set1_epi32(panel[k * ROWS + i] & 0xFFFF);
-      __m256i s0 = _mm256_add_epi32(acc[i][0], _mm256_madd_epi16(a, b0));
-      __m256i s1 = _mm256_add_epi32(acc[i][1], _mm256_madd_epi16(a, b1));
-      hi = _mm256_max_epi32(hi, _mm256_max_epi32(s0, s1));
-      lo = _mm256_min_epi32(lo, _mm256_min_epi32(s0, s1));
-      acc[i][0] = s0;
-      acc[i][1] = s1;
-    }
-  }
-  int32_t lanes[16], his[8], los[8];
-  for (int i = 0; i < ROWS; i++) {
-    _mm256_storeu_si256((__m256i *)lanes, acc[i][0]);
-    _mm256_storeu_si256((__m256i *)(lanes + 8), acc[i][1]);
-    for (int j = 0; j < 16; j++) tile[i][j] = lanes[j];
-  }
-  _mm256_storeu_si256((__m256i *)his, hi);
-  _mm256_storeu_si256((__m256i *)los, lo);
-  fold32(his, los, 8, magnitude);
-}
-
 // AVX-512, 32-bit lanes (bound <= INT32_MAX): 4 rows x 32 columns.
 __attribute__((target("avx512f"))) static void fast_avx512_i32(
     const int32_t *panel, const int32_t *b, long b_stride, long kk,
@@ -452,38 +416,6 @@ __attribute__((target("avx512f"))) static void fast_avx512_i32(
       __m512i a = _mm512_set1_epi32(panel[k * ROWS + i]);
       __m512i s0 = _mm512_add_epi32(acc[i][0], _mm512_mullo_epi32(a, b0));
       __m512i s1 = _mm512_add_epi32(acc[i][1], _mm512_mullo_epi32(a, b1));
-      hi = _mm512_max_epi32(hi, _mm512_max_epi32(s0, s1));
-      lo = _mm512_min_epi32(lo, _mm512_min_epi32(s0, s1));
-      acc[i][0] = s0;
-      acc[i][1] = s1;
-    }
-  }
-  int32_t lanes[32], his[16], los[16];
-  for (int i = 0; i < ROWS; i++) {
-    _mm512_storeu_si512((void *)lanes, acc[i][0]);
-    _mm512_storeu_si512((void *)(lanes + 16), acc[i][1]);
-    for (int j = 0; j < 32; j++) tile[i][j] = lanes[j];
-  }
-  _mm512_storeu_si512((void *)his, hi);
-  _mm512_storeu_si512((void *)los, lo);
-  fold32(his, los, 16, magnitude);
-}
-
-// fast_avx512_i32 for operands within 16 bits (see fast_avx2_i16).
-__attribute__((target("avx512f,avx512bw"))) static void fast_avx512_i16(
-    const int32_t *panel, const int32_t *b, long b_stride, long kk,
-    int64_t tile[ROWS][MAX_COLS], uint64_t *magnitude) {
-  __m512i acc[ROWS][2];
-  for (int i = 0; i < ROWS; i++) acc[i][0] = acc[i][1] = _mm512_setzero_si512();
-  __m512i hi = _mm512_setzero_si512(), lo = _mm512_setzero_si512();
-  for (long k = 0; k < kk; k++) {
-    const int32_t *brow = b + k * b_stride;
-    __m512i b0 = _mm512_loadu_si512((const void *)brow);
-    __m512i b1 = _mm512_loadu_si512((const void *)(brow + 16));
-    for (int i = 0; i < ROWS; i++) {
-      __m512i a = _mm512_set1_epi32(panel[k * ROWS + i] & 0xFFFF);
-      __m512i s0 = _mm512_add_epi32(acc[i][0], _mm512_madd_epi16(a, b0));
-      __m512i s1 = _mm512_add_epi32(acc[i][1], _mm512_madd_epi16(a, b1));
       hi = _mm512_max_epi32(hi, _mm512_max_epi32(s0, s1));
       lo = _mm512_min_epi32(lo, _mm512_min_epi32(s0, s1));
       acc[i][0] = s0;
@@ -587,8 +519,6 @@ int cfk_matmul(
   long checked_cols = PORTABLE_COLS;
   // The unchecked tiles: 32-bit lanes when the bound fits them, else 64-bit ones.
   fast_fn fast32 = fast_portable, fast64 = fast_portable;
-  // fast32 for operands within 16 bits, where the path has such a tile.
-  fast_fn fast16 = NULL;
   long fast32_cols = PORTABLE_COLS, fast64_cols = PORTABLE_COLS;
 #ifdef CFK_X86
   int lanes32 = 0, full_word = 0;
@@ -606,11 +536,9 @@ int cfk_matmul(
   }
   if (path == CFK_AVX2) {
     fast32 = fast_avx2_i32;
-    fast16 = fast_avx2_i16;
     fast32_cols = AVX2_FAST_COLS;
   } else if (path == CFK_AVX512) {
     fast32 = fast_avx512_i32;
-    fast16 = __builtin_cpu_supports("avx512bw") ? fast_avx512_i16 : NULL;
     fast32_cols = AVX512_I32_COLS;
     fast64 = fast_avx512_i64;
     fast64_cols = AVX512_COLS;
@@ -629,11 +557,7 @@ int cfk_matmul(
     free(bmax);
     return -1;
   }
-  int64_t b_largest = 0;
-  for (long k = 0; k < kk; k++) {
-    bmax[k] = largest(b + k * n, n, 1);
-    b_largest = bmax[k] > b_largest ? bmax[k] : b_largest;
-  }
+  for (long k = 0; k < kk; k++) bmax[k] = largest(b + k * n, n, 1);
   rule r = make_rule(width);
   int64_t overflows = 0;
   uint64_t magnitude = 0;
@@ -651,10 +575,6 @@ int cfk_matmul(
     if (bound <= (uint64_t)r.high) {
       fast = bound <= (uint64_t)INT32_MAX ? fast32 : fast64;
       cols = bound <= (uint64_t)INT32_MAX ? fast32_cols : fast64_cols;
-      if (fast == fast32 && fast16 != NULL && b_largest <= INT16_MAX &&
-          largest(panel, kk * ROWS, 1) <= INT16_MAX) {
-        fast = fast16;
-      }
     }
     for (long j0 = 0; j0 < n; j0 += cols) {
       long width_here = n - j0 < cols ? n - j0 : cols;

@@ -257,8 +257,8 @@ import _TestSupport
   }
 
   @Test func sixteenBitOperandsInThirtyTwoBitSumsMatchReference() {
-    // Operands within ±32767 whose sums provably fit 32 bits take the tiles that multiply
-    // by vpmaddwd; ±32768 (just outside) must not. Large magnitudes on one side, 8-bit on the
+    // 16-bit operands (up to ±32768) whose sums provably fit 32 bits take the unchecked
+    // 32-bit tiles, on either side of the product: large magnitudes on one side, 8-bit on the
     // other, so that up to 500 products still fit; the widest partial sum must be exact.
     var rng = SeededRandom(seed: 0x16_B175)
     let s16 = FixedFormat(signed: true, width: 16, fractionBits: 0)
