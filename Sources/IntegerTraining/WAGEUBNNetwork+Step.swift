@@ -356,7 +356,7 @@ extension WAGEUBNNetwork {
       update(&layer.weights, gradient, context, saturate: saturate, bound: 127, &stats.updates)
       stages[s] = .convolution(layer)
     case .batchNorm(var layer):
-      let bound: Int64 = saturate ? 127 : .max
+      let bound = profile.batchNormForwardBound
       update(&layer.gamma, gradient, context, saturate: false, bound: bound, &stats.updates)
       update(&layer.beta, betaGradient, context, saturate: false, bound: bound, &stats.updates)
       if case .batchNorm(_, let batch) = trace {

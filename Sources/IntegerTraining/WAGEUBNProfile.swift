@@ -80,6 +80,10 @@ public struct WAGEUBNProfile: Sendable, Hashable, Codable {
   /// Batch norm's running statistics (A5).
   public var batchNormRunning: BatchNormRunning
 
+  /// The bound of batch norm's forward codes `Q(γ, 8)`, `Q(β, 8)`: ±127 when direct
+  /// quantization saturates, none otherwise.
+  public var batchNormForwardBound: Int64 { directRange == .saturate ? 127 : .max }
+
   /// A profile with every option given.
   public init(
     rounding: RoundingMode = .rndConv, directRange: DirectRange = .unbounded,

@@ -169,7 +169,7 @@ public enum WAGEUBNTraining {
       ?? WAGEUBNNetwork(
         architecture: c.architecture, seed: c.seed, arithmetic: c.arithmetic,
         rounding: c.profile.rounding,
-        batchNormBound: c.profile.directRange == .saturate ? 127 : .max)
+        batchNormBound: c.profile.batchNormForwardBound)
     var trainer = WAGEUBNTrainer(
       network: network, statistics: state?.statistics ?? network.emptyStatistics(plan: c.plan),
       steps: state?.steps ?? 0, configuration: c, stepsPerEpoch: stepsPerEpoch,
