@@ -18,7 +18,8 @@ extension WAGEUBNNetwork {
     against template: WAGEUBNNetwork, rounding: RoundingMode, batchNormBound: Int64
   ) -> String? {
     guard arithmetic == template.arithmetic else {
-      return "the network is in \(arithmetic.rawValue) arithmetic, not \(template.arithmetic.rawValue)"
+      return
+        "the network is in \(arithmetic.rawValue) arithmetic, not \(template.arithmetic.rawValue)"
     }
     guard input == template.input else {
       return "the network's input shape is \(input), not the model's \(template.input)"
@@ -72,8 +73,7 @@ extension WAGEUBNNetwork {
     guard layer.channels == model.channels else {
       return "has \(layer.channels) channels, the model \(model.channels)"
     }
-    if let problem = problem(layer.gamma, against: model.gamma, rounding: rounding, bound: bound)
-    {
+    if let problem = problem(layer.gamma, against: model.gamma, rounding: rounding, bound: bound) {
       return "gamma: " + problem
     }
     if let problem = problem(layer.beta, against: model.beta, rounding: rounding, bound: bound) {
