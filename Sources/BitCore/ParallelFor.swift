@@ -1,8 +1,9 @@
 import Dispatch
 
 /// The one way BitTrue runs work on several cores: `body(0) … body(count − 1)` spread over
-/// at most `threads` threads (thread `t` takes the indices `t, t + threads, t + 2·threads …`),
-/// returning when all are done.
+/// at most `threads` threads (thread `t` of `T` takes the indices `t, t + T, t + 2·T …`;
+/// the synchronous entry uses no more threads than the machine has cores), returning when
+/// all are done.
 ///
 /// Results never depend on the thread count: each index is one unit of work that writes only
 /// what it owns (a worker slot, its own output), and the caller combines the results in
