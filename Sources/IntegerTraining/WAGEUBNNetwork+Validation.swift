@@ -1,16 +1,21 @@
 import BitCore
 
 extension WAGEUBNNetwork {
-  /// The largest magnitude of a master weight, momentum or running-statistic code a saved
-  /// network may hold (`2^47 − 1`). Training stays far below it (a 24-bit master, a 13-bit
-  /// momentum, statistics of 8-bit-class codes), and below it no update, product or shift of
-  /// the next step can leave 64 bits.
+  /// The largest magnitude of a master weight or momentum code a saved network may hold
+  /// (`2^47 − 1`). Training stays far below it (a 24-bit master, a 13-bit momentum), and below
+  /// it no update, product or shift of the next step can leave 64 bits.
   public static let savedCodeLimit: Int64 = (1 << 47) - 1
+
+  /// The largest magnitude of a saved running mean or variance code of batch norm (`2^62`,
+  /// the bound of the statistics themselves): the running update's difference of two such
+  /// codes stays within 64 bits.
+  public static let savedStatisticLimit: Int64 = 1 << 62
 
   /// Why this network, read from a file, cannot be the state of `template` (a fresh network of
   /// the same configuration: its stages, shapes and arithmetic), or `nil` when it can: every
   /// stage must have the template's kind and geometry, every parameter array its length, every
-  /// integer code at most ``savedCodeLimit`` in magnitude, every forward weight the quantized
+  /// master and momentum code at most ``savedCodeLimit`` in magnitude and every running
+  /// statistic at most ``savedStatisticLimit``, every forward weight the quantized
   /// master weight it is derived from (`rounding`; batch norm's `γ`, `β` clamped to
   /// `batchNormBound`), and every running variance non-negative. The reason names the stage
   /// and the field.
@@ -88,11 +93,11 @@ extension WAGEUBNNetwork {
     for (field, count, expected) in arrays where count != expected {
       return "\(field) has \(count) values, the model \(expected)"
     }
-    if let i = layer.runningMean.firstIndex(where: { $0.magnitude > savedCodeLimit }) {
-      return "runningMean[\(i)] is beyond ±(2^47 − 1)"
+    if let i = layer.runningMean.firstIndex(where: { $0.magnitude > savedStatisticLimit }) {
+      return "runningMean[\(i)] is beyond ±2^62"
     }
-    if let i = layer.runningVariance.firstIndex(where: { $0 < 0 || $0 > savedCodeLimit }) {
-      return "runningVariance[\(i)] is not within 0 … 2^47 − 1"
+    if let i = layer.runningVariance.firstIndex(where: { $0 < 0 || $0 > savedStatisticLimit }) {
+      return "runningVariance[\(i)] is not within 0 … 2^62"
     }
     return nil
   }
