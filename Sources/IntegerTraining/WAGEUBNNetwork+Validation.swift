@@ -84,14 +84,13 @@ extension WAGEUBNNetwork {
     if let problem = problem(layer.beta, against: model.beta, rounding: rounding, bound: bound) {
       return "beta: " + problem
     }
-    let arrays: [(String, Int, Int)] = [
+    if let problem = lengthProblem([
       ("runningMean", layer.runningMean.count, model.runningMean.count),
       ("runningVariance", layer.runningVariance.count, model.runningVariance.count),
       ("floatRunningMean", layer.floatRunningMean.count, model.floatRunningMean.count),
       ("floatRunningVariance", layer.floatRunningVariance.count, model.floatRunningVariance.count),
-    ]
-    for (field, count, expected) in arrays where count != expected {
-      return "\(field) has \(count) values, the model \(expected)"
+    ]) {
+      return problem
     }
     if let i = layer.runningMean.firstIndex(where: { $0.magnitude > savedStatisticLimit }) {
       return "runningMean[\(i)] is beyond ±2^62"
@@ -110,15 +109,14 @@ extension WAGEUBNNetwork {
       return "has \(layer.inputs) inputs and \(layer.outputs) outputs, the model "
         + "\(model.inputs) and \(model.outputs)"
     }
-    let arrays: [(String, Int, Int)] = [
+    if let problem = lengthProblem([
       ("forward", layer.forward.count, model.forward.count),
       ("master", layer.master.count, model.master.count),
       ("momentum", layer.momentum.count, model.momentum.count),
       ("floatMaster", layer.floatMaster.count, model.floatMaster.count),
       ("floatMomentum", layer.floatMomentum.count, model.floatMomentum.count),
-    ]
-    for (field, count, expected) in arrays where count != expected {
-      return "\(field) has \(count) values, the model \(expected)"
+    ]) {
+      return problem
     }
     for (field, codes) in [("master", layer.master), ("momentum", layer.momentum)] {
       if let i = codes.firstIndex(where: { $0.magnitude > savedCodeLimit }) {
@@ -136,5 +134,10 @@ extension WAGEUBNNetwork {
       }
     }
     return nil
+  }
+
+  /// The first array whose length is not the model's, as `(field, length, model's length)`.
+  private static func lengthProblem(_ arrays: [(String, Int, Int)]) -> String? {
+    arrays.first { $0.1 != $0.2 }.map { "\($0.0) has \($0.1) values, the model \($0.2)" }
   }
 }

@@ -47,7 +47,8 @@ public struct PlaceRouteSummary: Codable, Hashable, Sendable {
     do {
       parsed = try JSONDecoder().decode(NextpnrReport.self, from: Data(report.utf8))
     } catch {
-      throw .nextpnrReport("not the JSON of 'nextpnr-ice40 --report' (\(Self.reason(error)))")
+      throw .nextpnrReport(
+        "not the JSON of 'nextpnr-ice40 --report' (\(ReportError.decodingReason(error)))")
     }
     self.part = part
     self.package = package
@@ -102,15 +103,5 @@ public struct PlaceRouteSummary: Codable, Hashable, Sendable {
     }
     var utilization: [String: Count]
     var fmax: [String: Timing]?
-  }
-
-  /// A short reason for a decoding failure.
-  private static func reason(_ error: Error) -> String {
-    switch error {
-    case DecodingError.keyNotFound(let key, _): return "no '\(key.stringValue)'"
-    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-      return "bad '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
-    default: return "invalid JSON"
-    }
   }
 }

@@ -21,4 +21,15 @@ public enum ReportError: Error, Equatable, CustomStringConvertible, Sendable {
     case .nextpnrReport(let m): return "nextpnr report: \(m)"
     }
   }
+
+  /// A short reason for a failure to decode a tool's JSON output: the missing or malformed
+  /// field, or "invalid JSON".
+  static func decodingReason(_ error: Error) -> String {
+    switch error {
+    case DecodingError.keyNotFound(let key, _): return "no '\(key.stringValue)'"
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+      return "bad '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+    default: return "invalid JSON"
+    }
+  }
 }

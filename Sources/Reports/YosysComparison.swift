@@ -95,17 +95,8 @@ public struct YosysComparison: Codable, Hashable, Sendable {
       let parsed = try JSONDecoder().decode(Statistics.self, from: Data(text.utf8))
       return (parsed.creator, parsed.design.num_cells_by_type ?? [:])
     } catch {
-      throw .yosysStatistics("not the output of 'stat -json' (\(Self.reason(error)))")
-    }
-  }
-
-  /// A short reason for a decoding failure.
-  private static func reason(_ error: Error) -> String {
-    switch error {
-    case DecodingError.keyNotFound(let key, _): return "no '\(key.stringValue)'"
-    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-      return "bad '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
-    default: return "invalid JSON"
+      throw .yosysStatistics(
+        "not the output of 'stat -json' (\(ReportError.decodingReason(error)))")
     }
   }
 }

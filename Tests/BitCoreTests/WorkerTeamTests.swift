@@ -43,13 +43,16 @@ import Testing
   @Test func aBusyTeamRefusesAndParallelForFallsBackToDispatch() {
     let team = WorkerTeam(helpers: 1)
     let inner = Mutex(0)
+    let refusals = Mutex(0)
     let outerRan = team.run(2, tasks: 2) { _ in
       // Nested in a running call: the team is owned, so it refuses.
       if !team.run(3, tasks: 2, { _ in inner.withLock { $0 += 1 } }) {
+        refusals.withLock { $0 += 1 }
         ParallelFor.run(3, threads: 2) { _ in inner.withLock { $0 += 1 } }
       }
     }
     #expect(outerRan)
+    #expect(refusals.withLock { $0 } == 2, "both nested calls are refused")
     #expect(inner.withLock { $0 } == 6)
   }
 

@@ -7,15 +7,7 @@ import _TestSupport
 /// `bittrue netlist report --place-route PART`: Yosys `synth_ice40`, then nextpnr-ice40.
 @Suite struct NetlistPlaceRouteCLITests {
   /// A fresh folder holding `bits.json`, a small net with bit inputs that folds.
-  static func folder() throws -> URL {
-    let dir = Paths.temporaryDirectory("bnn-place-route")
-    var random = SeededRandom(seed: 5)
-    let net = RandomBinarizedNets.make(
-      input: .bits, inputs: 9, layers: [(.ternary, 5), (.binary, 3)], using: &random)
-    try net.fileText().write(
-      to: dir.appendingPathComponent("bits.json"), atomically: true, encoding: .utf8)
-    return dir
-  }
+  static func folder() throws -> URL { try FoldedCLITests.folder() }
 
   static let folded = ["--arch", "folded", "--pe", "2", "--simd", "4"]
 
