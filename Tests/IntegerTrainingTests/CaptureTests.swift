@@ -27,28 +27,27 @@ import Testing
     }
   }
 
-  @Test(arguments: [
-    Accumulator(width: 13, overflow: .saturate), Accumulator(width: 14, overflow: .wrap),
-  ])
-  func capturedLinesFollowTheUnitDefinitions(_ accumulator: Accumulator) throws {
-    let widths = [12, 9, 4]
-    let plan = AccumulatorPlan(all: accumulator)
-    let rng = CounterRNG(seed: 5, stream: 9)
-    var plain = WAGEUBNNetwork(widths: widths, seed: 3, arithmetic: .integer, rounding: .rndConv)
-    var captured = plain
-    var statistics = (0..<2).map {
-      LayerStatistics(
-        name: "dense\($0 + 1)", inputs: widths[$0], outputs: widths[$0 + 1], plan: plan,
-        isFirst: $0 == 0)
-    }
+  /// Three training steps (`paper`, learning-rate code 26) of `network` on `rows` random
+  /// samples of each step — input codes `rng`-drawn below `codes.below`, plus `codes.offset`;
+  /// labels below `classes` — once without and once with `capture`; the two must take the
+  /// same steps and end with the same weights. Returns what was captured.
+  static func threeSteps(
+    _ network: WAGEUBNNetwork, plan: AccumulatorPlan, rng: CounterRNG, rows: Int,
+    codes: (below: UInt64, offset: Int64), classes: UInt64, capture: WAGEUBNCapture
+  ) -> WAGEUBNCapture? {
+    var plain = network
+    var captured = network
+    var statistics = network.emptyStatistics(plan: plan)
     var capturedStatistics = statistics
-    var capture: WAGEUBNCapture? = WAGEUBNCapture(steps: [1], dotProducts: 5)
-    var overflowing = 0
+    var capture: WAGEUBNCapture? = capture
+    let features = network.input.reduce(1, *)
     for step in 0..<3 {
-      let inputs = (0..<6 * widths[0]).map { i in
-        Int64(rng.integer(at: UInt64(step * 1000 + i), below: 255)) - 127
+      let inputs = (0..<rows * features).map { i in
+        Int64(rng.integer(at: UInt64(step * 1000 + i), below: codes.below)) + codes.offset
       }
-      let labels = (0..<6).map { Int(rng.integer(at: UInt64(step * 1000 + 900 + $0), below: 4)) }
+      let labels = (0..<rows).map {
+        Int(rng.integer(at: UInt64(step * 1000 + 900 + $0), below: classes))
+      }
       let context = WAGEUBNStepContext(
         quantizer: WAGEUBNQuantizer(profile: .paper), plan: plan,
         phase: WAGEUBNSchedule.Phase(startEpoch: 0, learningRateCode: 26, gScaleBits: 7),
@@ -59,6 +58,21 @@ import Testing
         capture: &capture)
       #expect(a == b && plain.weightsDigest.hexDigest == captured.weightsDigest.hexDigest)
     }
+    return capture
+  }
+
+  @Test(arguments: [
+    Accumulator(width: 13, overflow: .saturate), Accumulator(width: 14, overflow: .wrap),
+  ])
+  func capturedLinesFollowTheUnitDefinitions(_ accumulator: Accumulator) throws {
+    let widths = [12, 9, 4]
+    let plan = AccumulatorPlan(all: accumulator)
+    let network = WAGEUBNNetwork(
+      widths: widths, seed: 3, arithmetic: .integer, rounding: .rndConv)
+    let capture = Self.threeSteps(
+      network, plan: plan, rng: CounterRNG(seed: 5, stream: 9), rows: 6, codes: (255, -127),
+      classes: 4, capture: WAGEUBNCapture(steps: [1], dotProducts: 5))
+    var overflowing = 0
     let result = try #require(capture)
     #expect(result.entries.allSatisfy { $0.step == 1 })
     #expect(Set(result.entries.map(\.unit)) == ["mac", "shift", "e2", "stochastic"])
@@ -85,29 +99,12 @@ import Testing
         .dense(outputs: 3),
       ], name: "small")
     let plan = AccumulatorPlan(all: accumulator)
-    let rng = CounterRNG(seed: 6, stream: 1)
-    var plain = WAGEUBNNetwork(
+    let network = WAGEUBNNetwork(
       architecture: architecture, seed: 4, arithmetic: .integer, rounding: .rndConv,
       batchNormBound: .max)
-    var captured = plain
-    var statistics = plain.emptyStatistics(plan: plan)
-    var capturedStatistics = statistics
-    var capture: WAGEUBNCapture? = WAGEUBNCapture(steps: [0, 2], dotProducts: 12)
-    for step in 0..<3 {
-      let inputs = (0..<3 * 128).map { i in
-        Int64(rng.integer(at: UInt64(step * 1000 + i), below: 128))
-      }
-      let labels = (0..<3).map { Int(rng.integer(at: UInt64(step * 1000 + 900 + $0), below: 3)) }
-      let context = WAGEUBNStepContext(
-        quantizer: WAGEUBNQuantizer(profile: .paper), plan: plan,
-        phase: WAGEUBNSchedule.Phase(startEpoch: 0, learningRateCode: 26, gScaleBits: 7),
-        step: step, stochasticSeed: 11, threads: 1)
-      let a = plain.step(inputs: inputs, labels: labels, context: context, statistics: &statistics)
-      let b = captured.step(
-        inputs: inputs, labels: labels, context: context, statistics: &capturedStatistics,
-        capture: &capture)
-      #expect(a == b && plain.weightsDigest.hexDigest == captured.weightsDigest.hexDigest)
-    }
+    let capture = Self.threeSteps(
+      network, plan: plan, rng: CounterRNG(seed: 6, stream: 1), rows: 3, codes: (128, 0),
+      classes: 3, capture: WAGEUBNCapture(steps: [0, 2], dotProducts: 12))
     let result = try #require(capture)
     var expected: Set<String> = []
     for step in [0, 2] {
